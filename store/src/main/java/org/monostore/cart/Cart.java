@@ -1,0 +1,373 @@
+package org.monostore.cart;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.monostore.catalog.Product;
+import org.monostore.catalog.ProductDetails;
+import org.monostore.platform.CborSerializable;
+import org.monostore.platform.Rejection;
+import org.monostore.shared.Money;
+
+/**
+ * A shopping cart: lines of products in one market's currency. Event sourced and sharded by cart
+ * id; it is the only writer of its lines, so concurrent changes never overwrite each other. Every
+ * line change asks the product's current price first, without blocking: the price comes back as a
+ * message and the change is decided against the cart as it is then.
+ */
+public final class Cart
+    extends EventSourcedBehaviorWithEnforcedReplies<Cart.Command, Cart.Event, Cart.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
+
+  // Protocol
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record Create(String market, String currency, ActorRef<Reply> replyTo) implements Command {}
+
+  public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+  /** A change to one line's quantity; made once the product's price is known. */
+  public sealed interface LineChange extends Command {
+    String sku();
+
+    ActorRef<Reply> replyTo();
+  }
+
+  public record AddItem(String sku, int quantity, ActorRef<Reply> replyTo) implements LineChange {}
+
+  public record IncreaseQuantity(String sku, int by, ActorRef<Reply> replyTo) implements LineChange {}
+
+  public record DecreaseQuantity(String sku, int by, ActorRef<Reply> replyTo) implements LineChange {}
+
+  public record SetQuantity(String sku, int quantity, ActorRef<Reply> replyTo) implements LineChange {}
+
+  public record RemoveItem(String sku, ActorRef<Reply> replyTo) implements Command {}
+
+  public record Clear(ActorRef<Reply> replyTo) implements Command {}
+
+  private record PriceQuoted(LineChange change, Product.Reply quote) implements Command {}
+
+  public sealed interface Reply extends CborSerializable {}
+
+  public record Current(CartView cart) implements Reply {}
+
+  public record Rejected(Rejection rejection) implements Reply {}
+
+  // Events
+
+  public sealed interface Event extends CborSerializable {
+    Instant at();
+  }
+
+  public record CartCreated(String market, String currency, Instant at) implements Event {}
+
+  public record ItemAdded(String sku, String name, int quantity, long unitPrice, Instant at) implements Event {}
+
+  public record ItemQuantityChanged(String sku, int quantity, long unitPrice, Instant at) implements Event {}
+
+  public record ItemRemoved(String sku, Instant at) implements Event {}
+
+  public record CartCleared(Instant at) implements Event {}
+
+  // State
+
+  public enum Status { OPEN, LOCKED, CHECKED_OUT }
+
+  /** How far a cart may grow: per-line quantity and number of lines. */
+  public record Limits(int maxQuantityPerLine, int maxLines) {}
+
+  public record Line(String sku, String name, int quantity, long unitPrice) implements CborSerializable {}
+
+  /** The cart as its events left it; {@code status} is null until it is created. */
+  public record State(
+      String market, String currency, Status status, List<Line> lines, Instant createdAt, Instant updatedAt)
+      implements CborSerializable {
+
+    static final State NONE = new State(null, null, null, List.of(), null, null);
+
+    Optional<Line> line(String sku) {
+      return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
+    }
+
+    int quantityOf(String sku) {
+      return line(sku).map(Line::quantity).orElse(0);
+    }
+
+    /** Why the change may not be made to this open cart, or null when it may. */
+    Rejection refuse(LineChange change, Limits limits) {
+      int current = quantityOf(change.sku());
+      if (!(change instanceof AddItem) && current == 0) {
+        return Rejection.notFound("The cart has no line for " + change.sku());
+      }
+      String field = switch (change) {
+        case AddItem add -> "quantity";
+        case SetQuantity set -> "quantity";
+        case IncreaseQuantity increase -> "by";
+        case DecreaseQuantity decrease -> "by";
+      };
+      int amount = switch (change) {
+        case AddItem add -> add.quantity();
+        case SetQuantity set -> set.quantity();
+        case IncreaseQuantity increase -> increase.by();
+        case DecreaseQuantity decrease -> decrease.by();
+      };
+      if (amount < 1) {
+        return Rejection.invalid(field, "'" + field + "' must be a positive whole number");
+      }
+      if (change instanceof DecreaseQuantity && amount > current) {
+        return Rejection.invalid(field, "'by' is " + amount + " but the line has only " + current);
+      }
+      if (current == 0 && lines.size() >= limits.maxLines()) {
+        return Rejection.invalid("sku", "A cart holds at most " + limits.maxLines() + " lines");
+      }
+      if (quantityAfter(change) > limits.maxQuantityPerLine()) {
+        return Rejection.invalid(field,
+            "A line holds at most " + limits.maxQuantityPerLine() + " of a product");
+      }
+      return null;
+    }
+
+    long quantityAfter(LineChange change) {
+      long current = quantityOf(change.sku());
+      return switch (change) {
+        case AddItem add -> current + add.quantity();
+        case SetQuantity set -> set.quantity();
+        case IncreaseQuantity increase -> current + increase.by();
+        case DecreaseQuantity decrease -> current - decrease.by();
+      };
+    }
+
+    /** The event that makes an allowed change, at the product's current price. */
+    Event changed(LineChange change, ProductDetails product, long unitPrice, Instant at) {
+      int after = (int) quantityAfter(change);
+      if (after == 0) {
+        return new ItemRemoved(change.sku(), at);
+      }
+      if (quantityOf(change.sku()) == 0) {
+        return new ItemAdded(change.sku(), product.name(), after, unitPrice, at);
+      }
+      return new ItemQuantityChanged(change.sku(), after, unitPrice, at);
+    }
+
+    State apply(Event event) {
+      return switch (event) {
+        case CartCreated created ->
+            new State(created.market(), created.currency(), Status.OPEN, List.of(), created.at(), created.at());
+        case ItemAdded added -> {
+          List<Line> more = new ArrayList<>(lines);
+          more.add(new Line(added.sku(), added.name(), added.quantity(), added.unitPrice()));
+          yield withLines(more, added.at());
+        }
+        case ItemQuantityChanged changed -> withLines(
+            lines.stream()
+                .map(line -> line.sku().equals(changed.sku())
+                    ? new Line(line.sku(), line.name(), changed.quantity(), changed.unitPrice())
+                    : line)
+                .toList(),
+            changed.at());
+        case ItemRemoved removed ->
+            withLines(lines.stream().filter(line -> !line.sku().equals(removed.sku())).toList(), removed.at());
+        case CartCleared cleared -> withLines(List.of(), cleared.at());
+      };
+    }
+
+    private State withLines(List<Line> newLines, Instant at) {
+      return new State(market, currency, status, List.copyOf(newLines), createdAt, at);
+    }
+
+    CartView view(String cartId) {
+      Money subtotal = Money.zero(currency);
+      List<CartView.CartLine> viewLines = new ArrayList<>(lines.size());
+      for (Line line : lines) {
+        Money unitPrice = new Money(line.unitPrice(), currency);
+        Money lineTotal = unitPrice.times(line.quantity());
+        subtotal = subtotal.plus(lineTotal);
+        viewLines.add(new CartView.CartLine(line.sku(), line.name(), line.quantity(), unitPrice, lineTotal));
+      }
+      return new CartView(cartId, market, status, currency, viewLines, subtotal, createdAt, updatedAt);
+    }
+  }
+
+  // Wiring
+
+  public static void init(
+      ClusterSharding sharding, Function<String, CompletionStage<Product.Reply>> prices, Limits limits, int snapshotEvery) {
+    sharding.init(
+        Entity.of(
+            ENTITY_KEY,
+            context -> create(context.getEntityId(), context.getShard(), prices, limits, snapshotEvery)));
+  }
+
+  static Behavior<Command> create(
+      String cartId,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      Function<String, CompletionStage<Product.Reply>> prices,
+      Limits limits,
+      int snapshotEvery) {
+    return Behaviors.setup(context -> new Cart(cartId, context, shard, prices, limits, snapshotEvery));
+  }
+
+  private final String cartId;
+  private final ActorContext<Command> context;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final Function<String, CompletionStage<Product.Reply>> prices;
+  private final Limits limits;
+  private final int snapshotEvery;
+
+  private Cart(
+      String cartId,
+      ActorContext<Command> context,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      Function<String, CompletionStage<Product.Reply>> prices,
+      Limits limits,
+      int snapshotEvery) {
+    super(
+        PersistenceId.of(ENTITY_KEY.name(), cartId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.cartId = cartId;
+    this.context = context;
+    this.shard = shard;
+    this.prices = prices;
+    this.limits = limits;
+    this.snapshotEvery = snapshotEvery;
+  }
+
+  @Override
+  public State emptyState() {
+    return State.NONE;
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+  }
+
+  // Handlers, by state
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    var builder = newCommandHandlerWithReplyBuilder();
+    builder.forAnyState().onAnyCommand((state, command) -> switch (state.status()) {
+      case null -> onUncreated(command);
+      case OPEN -> onOpen(state, command);
+      case LOCKED, CHECKED_OUT -> onClosed(state, command);
+    });
+    return builder.build();
+  }
+
+  private ReplyEffect<Event, State> onUncreated(Command command) {
+    if (command instanceof Create create) {
+      return Effect()
+          .persist(new CartCreated(create.market(), create.currency(), Instant.now()))
+          .thenReply(create.replyTo(), this::current);
+    }
+    // No such cart: answer, and leave, so that made-up ids do not fill the memory.
+    return Effect()
+        .none()
+        .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf())))
+        .thenReply(replyTo(command), state -> new Rejected(Rejection.notFound("There is no cart " + cartId)));
+  }
+
+  private ReplyEffect<Event, State> onOpen(State state, Command command) {
+    return switch (command) {
+      case Get get -> Effect().reply(get.replyTo(), current(state));
+      case LineChange change -> askPrice(state, change);
+      case PriceQuoted quoted -> changeLine(state, quoted);
+      case RemoveItem remove when state.line(remove.sku()).isEmpty() ->
+          reject(remove.replyTo(), Rejection.notFound("The cart has no line for " + remove.sku()));
+      case RemoveItem remove ->
+          Effect().persist(new ItemRemoved(remove.sku(), Instant.now())).thenReply(remove.replyTo(), this::current);
+      case Clear clear when state.lines().isEmpty() -> Effect().reply(clear.replyTo(), current(state));
+      case Clear clear -> Effect().persist(new CartCleared(Instant.now())).thenReply(clear.replyTo(), this::current);
+      case Create create -> reject(create.replyTo(), Rejection.conflict("The cart exists already", state.status().name()));
+    };
+  }
+
+  private ReplyEffect<Event, State> onClosed(State state, Command command) {
+    if (command instanceof Get get) {
+      return Effect().reply(get.replyTo(), current(state));
+    }
+    return reject(replyTo(command),
+        Rejection.conflict("The cart is " + state.status() + " and can no longer change", state.status().name()));
+  }
+
+  private ReplyEffect<Event, State> askPrice(State state, LineChange change) {
+    Rejection refusal = state.refuse(change, limits);
+    if (refusal != null) {
+      return reject(change.replyTo(), refusal);
+    }
+    if (state.quantityAfter(change) == 0) {
+      return Effect().persist(new ItemRemoved(change.sku(), Instant.now())).thenReply(change.replyTo(), this::current);
+    }
+    context.pipeToSelf(prices.apply(change.sku()), (quote, failure) ->
+        new PriceQuoted(change, failure == null ? quote : new Product.Unavailable(failure.getMessage())));
+    return Effect().noReply();
+  }
+
+  /** The cart may have changed while the price was on its way: the rules are checked again. */
+  private ReplyEffect<Event, State> changeLine(State state, PriceQuoted quoted) {
+    LineChange change = quoted.change();
+    Rejection refusal = state.refuse(change, limits);
+    if (refusal != null) {
+      return reject(change.replyTo(), refusal);
+    }
+    return switch (quoted.quote()) {
+      case Product.Found found when found.product().priceIn(state.market()) != null ->
+          Effect()
+              .persist(state.changed(change, found.product(), found.product().priceIn(state.market()).amount(), Instant.now()))
+              .thenReply(change.replyTo(), this::current);
+      case Product.Found found -> reject(change.replyTo(),
+          Rejection.invalid("sku", "Product " + change.sku() + " is not sold in market " + state.market()));
+      case Product.NotFound notFound -> reject(change.replyTo(),
+          Rejection.invalid("sku", "There is no product with SKU " + change.sku()));
+      case Product.Unavailable unavailable -> reject(change.replyTo(),
+          Rejection.unavailable("The product's price could not be looked up"));
+    };
+  }
+
+  private Reply current(State state) {
+    return new Current(state.view(cartId));
+  }
+
+  private ReplyEffect<Event, State> reject(ActorRef<Reply> replyTo, Rejection rejection) {
+    return Effect().reply(replyTo, new Rejected(rejection));
+  }
+
+  private static ActorRef<Reply> replyTo(Command command) {
+    return switch (command) {
+      case Create c -> c.replyTo();
+      case Get c -> c.replyTo();
+      case LineChange c -> c.replyTo();
+      case RemoveItem c -> c.replyTo();
+      case Clear c -> c.replyTo();
+      case PriceQuoted c -> c.change().replyTo();
+    };
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    var builder = newEventHandlerBuilder();
+    builder.forAnyState().onAnyEvent(State::apply);
+    return builder.build();
+  }
+}

@@ -1,0 +1,119 @@
+package org.monostore.cart;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.monostore.catalog.Sku;
+import org.monostore.platform.Rejection;
+import org.monostore.shared.Market;
+import org.monostore.shared.Markets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Carts", description = "A shopper's cart: create it, then add, change and remove lines")
+@RestController
+@RequestMapping("/api/carts")
+class CartController {
+
+  private final Carts carts;
+  private final Markets markets;
+
+  CartController(Carts carts, Markets markets) {
+    this.carts = carts;
+    this.markets = markets;
+  }
+
+  @Schema(description = "Which market the cart sells in; the default market when absent")
+  record CreateCartRequest(@Schema(example = "SE") String market) {}
+
+  record AddItemRequest(
+      @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,31}", message = "must be a SKU: upper-case letters, digits and dashes")
+          @Schema(example = "BOOK-000001") String sku,
+      @NotNull @Min(1) @Schema(example = "1") Integer quantity) {}
+
+  @Schema(description = "By how much; 1 when absent")
+  record QuantityStep(@Min(1) @Schema(example = "1") Integer by) {
+    int orOne() {
+      return by == null ? 1 : by;
+    }
+  }
+
+  record SetQuantityRequest(@NotNull @Min(1) @Schema(example = "3") Integer quantity) {}
+
+  @Operation(summary = "Create a cart", description = "Returns the new cart; its id is random and unguessable.")
+  @PostMapping
+  ResponseEntity<CartView> create(@Valid @RequestBody(required = false) CreateCartRequest request) {
+    Market market = markets.resolve(request == null ? null : request.market());
+    String id = Carts.newId();
+    CartView cart = carts.ask(id, replyTo -> new Cart.Create(market.code(), market.currency(), replyTo));
+    return ResponseEntity.created(URI.create("/api/carts/" + id)).body(cart);
+  }
+
+  @Operation(summary = "Get a cart")
+  @GetMapping("/{cartId}")
+  CartView get(@PathVariable String cartId) {
+    return carts.ask(cartId, Cart.Get::new);
+  }
+
+  @Operation(summary = "Add a product", description = "Adding a SKU the cart has already adds to its line.")
+  @PostMapping("/{cartId}/items")
+  CartView addItem(@PathVariable String cartId, @Valid @RequestBody AddItemRequest request) {
+    return carts.ask(cartId, replyTo -> new Cart.AddItem(request.sku(), request.quantity(), replyTo));
+  }
+
+  @Operation(summary = "Increase a line's quantity")
+  @PostMapping("/{cartId}/items/{sku}/increase")
+  CartView increase(
+      @PathVariable String cartId, @PathVariable String sku,
+      @Valid @RequestBody(required = false) QuantityStep step) {
+    int by = step == null ? 1 : step.orOne();
+    return carts.ask(cartId, replyTo -> new Cart.IncreaseQuantity(sku(sku), by, replyTo));
+  }
+
+  @Operation(summary = "Decrease a line's quantity", description = "Decreasing to zero removes the line.")
+  @PostMapping("/{cartId}/items/{sku}/decrease")
+  CartView decrease(
+      @PathVariable String cartId, @PathVariable String sku,
+      @Valid @RequestBody(required = false) QuantityStep step) {
+    int by = step == null ? 1 : step.orOne();
+    return carts.ask(cartId, replyTo -> new Cart.DecreaseQuantity(sku(sku), by, replyTo));
+  }
+
+  @Operation(summary = "Set a line's quantity")
+  @PutMapping("/{cartId}/items/{sku}")
+  CartView setQuantity(
+      @PathVariable String cartId, @PathVariable String sku, @Valid @RequestBody SetQuantityRequest request) {
+    return carts.ask(cartId, replyTo -> new Cart.SetQuantity(sku(sku), request.quantity(), replyTo));
+  }
+
+  @Operation(summary = "Remove a line")
+  @DeleteMapping("/{cartId}/items/{sku}")
+  CartView removeItem(@PathVariable String cartId, @PathVariable String sku) {
+    return carts.ask(cartId, replyTo -> new Cart.RemoveItem(sku(sku), replyTo));
+  }
+
+  @Operation(summary = "Remove every line")
+  @DeleteMapping("/{cartId}/items")
+  CartView clear(@PathVariable String cartId) {
+    return carts.ask(cartId, Cart.Clear::new);
+  }
+
+  private static String sku(String sku) {
+    if (!Sku.isValid(sku)) {
+      throw Rejection.invalid("sku", "'sku' must be 1-32 upper-case letters, digits or dashes").asException();
+    }
+    return sku;
+  }
+}

@@ -1,0 +1,52 @@
+package org.monostore.catalog;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.monostore.platform.Asks;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalog as other capabilities see it: product lookups answered by the sharded Product
+ * entities. Starts those entities on this node.
+ */
+@Component
+public class Catalog implements AutoCloseable {
+
+  private final ClusterSharding sharding;
+  private final ActorSystem<?> system;
+  private final Asks asks;
+  /** Product rows are read here, off the actors: one virtual thread per read. */
+  private final ExecutorService rowReaders = Executors.newVirtualThreadPerTaskExecutor();
+
+  Catalog(ClusterSharding sharding, ActorSystem<Void> system, Asks asks, ProductRepository products) {
+    this.sharding = sharding;
+    this.system = system;
+    this.asks = asks;
+    Product.init(sharding, sku -> CompletableFuture.supplyAsync(() -> products.find(sku), rowReaders));
+  }
+
+  /** Looks a product up without blocking: for actors. */
+  public CompletionStage<Product.Reply> lookup(String sku) {
+    return AskPattern.ask(
+        sharding.entityRefFor(Product.ENTITY_KEY, sku),
+        Product.GetProduct::new,
+        asks.timeout(),
+        system.scheduler());
+  }
+
+  /** Looks a product up and waits for the answer: for request threads. */
+  Product.Reply get(String sku) {
+    return asks.ask(sharding.entityRefFor(Product.ENTITY_KEY, sku), Product.GetProduct::new);
+  }
+
+  @Override
+  public void close() {
+    rowReaders.close();
+  }
+}

@@ -1,0 +1,39 @@
+package org.monostore.catalog;
+
+import org.monostore.shared.Markets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** Fills an empty catalog with the generated demo products on start, before the store is ready. */
+@Component
+class DemoCatalogLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoCatalogLoader.class);
+  private static final long SEED = 20261125L;
+
+  private final ProductRepository products;
+  private final Markets markets;
+  private final int size;
+
+  DemoCatalogLoader(
+      ProductRepository products,
+      Markets markets,
+      // How many demo products an empty catalog gets on start; 0 loads none (production).
+      @Value("${monostore.catalog.demo-products:3000}") int size) {
+    this.products = products;
+    this.markets = markets;
+    this.size = size;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (size > 0 && products.isEmpty()) {
+      products.addAll(DemoCatalog.generate(size, SEED, markets.currencyByMarket()));
+      log.info("Loaded {} demo products", size);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.monostore.catalog;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.monostore.platform.CborSerializable;
+
+/**
+ * A product of the catalog as a sharded entity, addressed by SKU. It reads its row once when it wakes
+ * and then answers from memory until it passivates, so a hot product costs no query per request.
+ * The read runs off the actor and comes back as a message; lookups that arrive meanwhile wait.
+ */
+public final class Product {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Product");
+
+  /** Lookups waiting for the row beyond this many are answered as unavailable. */
+  private static final int MAX_WAITING_LOOKUPS = 1_000;
+
+  // Protocol
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record GetProduct(ActorRef<Reply> replyTo) implements Command {}
+
+  private record RowLoaded(Optional<ProductDetails> product) implements Command {}
+
+  private record RowLoadFailed(String reason) implements Command {}
+
+  public sealed interface Reply extends CborSerializable {}
+
+  public record Found(ProductDetails product) implements Reply {}
+
+  public record NotFound(String sku) implements Reply {}
+
+  public record Unavailable(String reason) implements Reply {}
+
+  // Wiring
+
+  /** Loads a product's row; runs on a thread that may block. */
+  public interface Rows extends Function<String, CompletionStage<Optional<ProductDetails>>> {}
+
+  public static void init(ClusterSharding sharding, Rows rows) {
+    sharding.init(
+        Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), rows)));
+  }
+
+  static Behavior<Command> create(
+      String sku, ActorRef<ClusterSharding.ShardCommand> shard, Rows rows) {
+    return Behaviors.withStash(
+        MAX_WAITING_LOOKUPS,
+        stash ->
+            Behaviors.setup(
+                context -> {
+                  context.pipeToSelf(
+                      rows.apply(sku),
+                      (product, failure) ->
+                          failure == null ? new RowLoaded(product) : new RowLoadFailed(failure.getMessage()));
+                  return loading(sku, shard, stash);
+                }));
+  }
+
+  // Handlers, one per state
+
+  private static Behavior<Command> loading(
+      String sku, ActorRef<ClusterSharding.ShardCommand> shard, StashBuffer<Command> stash) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.receive(Command.class)
+                .onMessage(
+                    GetProduct.class,
+                    get -> {
+                      if (stash.isFull()) {
+                        get.replyTo().tell(new Unavailable("too many lookups waiting for " + sku));
+                      } else {
+                        stash.stash(get);
+                      }
+                      return Behaviors.same();
+                    })
+                .onMessage(
+                    RowLoaded.class,
+                    loaded ->
+                        stash.unstashAll(
+                            loaded.product().map(Product::ready).orElseGet(() -> missing(sku, shard, context.getSelf()))))
+                .onMessage(
+                    RowLoadFailed.class,
+                    failed -> {
+                      context.getLog().warn("Product {} could not be loaded: {}", sku, failed.reason());
+                      return stash.unstashAll(unavailable(failed.reason(), shard, context.getSelf()));
+                    })
+                .build());
+  }
+
+  private static Behavior<Command> ready(ProductDetails product) {
+    Found found = new Found(product);
+    return Behaviors.receive(Command.class)
+        .onMessage(GetProduct.class, get -> {
+          get.replyTo().tell(found);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  /** No such SKU: answers, and leaves at once so that made-up SKUs do not fill the memory. */
+  private static Behavior<Command> missing(
+      String sku, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Command> self) {
+    shard.tell(new ClusterSharding.Passivate<>(self));
+    NotFound notFound = new NotFound(sku);
+    return Behaviors.receive(Command.class)
+        .onMessage(GetProduct.class, get -> {
+          get.replyTo().tell(notFound);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  /** The row could not be read: answers so, and leaves, so that the next lookup tries again. */
+  private static Behavior<Command> unavailable(
+      String reason, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Command> self) {
+    shard.tell(new ClusterSharding.Passivate<>(self));
+    Unavailable unavailable = new Unavailable(reason);
+    return Behaviors.receive(Command.class)
+        .onMessage(GetProduct.class, get -> {
+          get.replyTo().tell(unavailable);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Product() {}
+}

@@ -1,0 +1,115 @@
+package org.monostore.platform;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MapSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.headers.Header;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document at /v3/api-docs. Every operation gets the problem responses it can give
+ * (400, 404, 409, 413, 503), described once here instead of on each controller method.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocs {
+
+  private static final String PROBLEM = "Problem";
+
+  @Bean
+  OpenAPI monoStoreApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("MonoStore API")
+                .version("1")
+                .description(
+                    """
+                    Product lookup and carts of the MonoStore e-commerce backend.
+
+                    Money is always `{"amount": <integer in minor units>, "currency": "<ISO 4217>"}`:
+                    199.00 SEK is `{"amount": 19900, "currency": "SEK"}`. Each market (SE, NO, DK, FI)
+                    sells in its own currency, and a cart holds the currency of its market.
+
+                    Errors are RFC 9457 problem responses (`application/problem+json`). A `field`
+                    property names the request field at fault; a 409 carries the entity's
+                    `currentStatus`; a 503 carries `Retry-After`.
+                    """))
+;
+  }
+
+  @Bean
+  OpenApiCustomizer problemResponsesInDocs() {
+    return api -> {
+      if (api.getComponents() == null) {
+        api.setComponents(new Components());
+      }
+      api.getComponents().addSchemas(PROBLEM, problemSchema());
+      api.getPaths()
+            .forEach(
+                (path, item) ->
+                    item.readOperationsMap()
+                        .forEach((method, operation) -> addProblems(path, method, operation)));
+    };
+  }
+
+  private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
+    ApiResponses responses = operation.getResponses();
+    boolean hasPathId = path.contains("{");
+    boolean changesCart = path.startsWith("/api/carts/") && method != PathItem.HttpMethod.GET;
+    responses.addApiResponse("400", problem("Invalid input: the problem names the field and what is wrong"));
+    if (hasPathId) {
+      responses.addApiResponse("404", problem("Nothing exists under this id"));
+    }
+    if (changesCart) {
+      responses.addApiResponse("409", problem("The cart's status does not allow the change (e.g. it is locked)"));
+    }
+    if (operation.getRequestBody() != null) {
+      responses.addApiResponse("413", problem("The request body is larger than the limit"));
+    }
+    responses.addApiResponse(
+        "503",
+        problem("The store could not answer in time; retry after the given seconds")
+            .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())));
+  }
+
+  private static ApiResponse problem(String description) {
+    return new ApiResponse()
+        .description(description)
+        .content(
+            new Content()
+                .addMediaType(
+                    "application/problem+json",
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+  }
+
+  private static Schema<?> problemSchema() {
+    return new ObjectSchema()
+        .description("An RFC 9457 problem response")
+        .addProperty("type", new StringSchema().example("about:blank"))
+        .addProperty("title", new StringSchema().example("Bad Request"))
+        .addProperty("status", new IntegerSchema().example(400))
+        .addProperty("detail", new StringSchema().example("'quantity' must be greater than 0"))
+        .addProperty("instance", new StringSchema().example("/api/carts/3f1c.../items"))
+        .addProperty("field", new StringSchema().description("The request field at fault").example("quantity"))
+        .addProperty("currentStatus", new StringSchema().description("The entity's status, on a 409").example("LOCKED"))
+        .addProperty(
+            "errors",
+            new ArraySchema()
+                .description("Every invalid field, when there are several")
+                .items(new MapSchema().additionalProperties(new StringSchema())));
+  }
+}

@@ -1,0 +1,44 @@
+package org.monostore.platform;
+
+import com.scalar.maven.core.ScalarHtmlRenderer;
+import com.scalar.maven.core.ScalarProperties;
+import java.io.IOException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Hidden;
+
+/**
+ * The Scalar API reference at /docs, rendered from /v3/api-docs. Its script is served from the
+ * scalar-core jar and the page loads nothing from elsewhere: no CDN, fonts or telemetry.
+ */
+@Hidden
+@RestController
+class ApiReferencePage {
+
+  private final String html;
+  private final byte[] script;
+
+  ApiReferencePage() throws IOException {
+    ScalarProperties properties = new ScalarProperties();
+    properties.setPath("/docs");
+    properties.setUrl("/v3/api-docs");
+    properties.setPageTitle("MonoStore API");
+    properties.setTelemetry(false);
+    properties.setWithDefaultFonts(false);
+    this.html = ScalarHtmlRenderer.render(properties);
+    this.script = ScalarHtmlRenderer.getScalarJsContent();
+  }
+
+  @GetMapping(value = "/docs", produces = MediaType.TEXT_HTML_VALUE)
+  String page() {
+    return html;
+  }
+
+  @GetMapping(value = "/docs/scalar.js", produces = "text/javascript")
+  ResponseEntity<byte[]> script() {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(script);
+  }
+}

@@ -1,0 +1,49 @@
+package org.monostore.platform;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks an entity from an HTTP request thread and waits for the reply. Requests run on virtual threads,
+ * so waiting costs no platform thread; a reply that does not come in time becomes a 503.
+ */
+@Component
+public final class Asks {
+
+  private final Duration timeout;
+  private final Scheduler scheduler;
+
+  Asks(
+      // How long an HTTP request waits for an entity's reply before answering 503.
+      @Value("${monostore.ask-timeout:5s}") Duration timeout,
+      org.apache.pekko.actor.typed.ActorSystem<?> system) {
+    this.timeout = timeout;
+    this.scheduler = system.scheduler();
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public <M, R> R ask(RecipientRef<M> recipient, Function<ActorRef<R>, M> command) {
+    try {
+      return AskPattern.<M, R>ask(recipient, command::apply, timeout, scheduler)
+          .toCompletableFuture()
+          .join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        throw Rejection.unavailable("The store did not answer within " + timeout.toMillis() + " ms")
+            .asException();
+      }
+      throw e;
+    }
+  }
+}

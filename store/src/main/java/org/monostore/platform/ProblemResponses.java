@@ -1,0 +1,204 @@
+package org.monostore.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * The one place where failures become RFC 9457 problem responses: rejections by entities become
+ * 400/404/409, timeouts and an unreachable database 503 with Retry-After, unreadable or invalid
+ * requests 400 naming the field. Nothing leaks a stack trace or an internal class name.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+  /** Seconds a client should wait before retrying after a 503. */
+  private static final String RETRY_AFTER_SECONDS = "2";
+
+  @ExceptionHandler(RejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(RejectedException e) {
+    Rejection rejection = e.rejection();
+    HttpStatus status =
+        switch (rejection.reason()) {
+          case INVALID -> HttpStatus.BAD_REQUEST;
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejection.detail());
+    if (rejection.field() != null) {
+      problem.setProperty("field", rejection.field());
+    }
+    if (rejection.currentStatus() != null) {
+      problem.setProperty("currentStatus", rejection.currentStatus());
+    }
+    return respond(problem);
+  }
+
+  @ExceptionHandler({
+    CannotGetJdbcConnectionException.class,
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    log.warn("Database unavailable: {}", e.getMessage());
+    return respond(
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, "The store's database is not reachable right now"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected failure", e);
+    return respond(
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "The store failed to handle the request"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (causedBy(e, RequestBodyLimit.BodyTooLarge.class) instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+      return asObject(respond(tooLarge(tooLarge.maxBytes)));
+    }
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+    Throwable cause = e.getCause();
+    if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+      String field = fieldPath(jackson);
+      problem.setDetail("'" + field + "' " + expectation(jackson));
+      problem.setProperty("field", field);
+    } else if (cause instanceof StreamReadException) {
+      problem.setDetail("The request body is not valid JSON");
+    } else if (cause instanceof JacksonException) {
+      problem.setDetail("The request body does not have the expected shape");
+    } else {
+      problem.setDetail("The request needs a JSON body");
+    }
+    return asObject(respond(problem));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getFieldErrors().stream()
+            .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+            .toList();
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+    problem.setDetail(
+        errors.stream()
+            .map(error -> "'" + error.get("field") + "' " + error.get("message"))
+            .collect(Collectors.joining("; ")));
+    if (!errors.isEmpty()) {
+      problem.setProperty("field", errors.getFirst().get("field"));
+    }
+    problem.setProperty("errors", errors);
+    return asObject(respond(problem));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      org.springframework.beans.TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "'" + name + "' has an invalid value");
+    problem.setProperty("field", name);
+    return asObject(respond(problem));
+  }
+
+  /** For the body-size filter, which answers before Spring MVC is involved. */
+  static void writeTooLarge(HttpServletResponse response, long maxBytes) throws IOException {
+    response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                + "\"detail\":\"The request body is larger than "
+                + maxBytes
+                + " bytes\"}");
+  }
+
+  private static ProblemDetail tooLarge(long maxBytes) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes");
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    var response = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    if (problem.getType() == null) {
+      problem.setType(URI.create("about:blank"));
+    }
+    return response.body(problem);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+    return (ResponseEntity) response;
+  }
+
+  private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static String fieldPath(JacksonException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static String expectation(JacksonException e) {
+    Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    if (e instanceof InputCoercionException) {
+      return "is out of range";
+    }
+    if (target == null) {
+      return "has the wrong type";
+    }
+    if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+      return "must be a whole number within range";
+    }
+    if (target == String.class) {
+      return "must be a string";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "must be true or false";
+    }
+    return "must be a JSON object of the documented shape";
+  }
+}

@@ -1,0 +1,42 @@
+package org.monostore.shared;
+
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount of money in minor units (öre, cents) of an ISO 4217 currency. Amounts are whole numbers, so
+ * arithmetic is exact; any rounding happens where a price is derived, never here.
+ */
+public record Money(long amount, String currency) {
+
+  public Money {
+    Objects.requireNonNull(currency, "currency");
+    if (currency.length() != 3) {
+      throw new IllegalArgumentException("currency must be an ISO 4217 code: " + currency);
+    }
+  }
+
+  public static Money zero(String currency) {
+    return new Money(0, currency);
+  }
+
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    return new Money(Math.addExact(amount, other.amount), currency);
+  }
+
+  public Money times(int quantity) {
+    return new Money(Math.multiplyExact(amount, quantity), currency);
+  }
+
+  /** The number of minor units in one major unit of this currency: 100 for SEK and EUR. */
+  public static long minorUnitsPerMajor(String currency) {
+    return (long) Math.pow(10, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()));
+  }
+
+  private void requireSameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
+    }
+  }
+}
