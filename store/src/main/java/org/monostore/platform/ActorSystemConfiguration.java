@@ -2,8 +2,6 @@ package org.monostore.platform;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -56,26 +54,33 @@ class ActorSystemConfiguration {
    * the way they set Spring's.
    */
   static Config pekkoConfig(ConfigurableEnvironment env) {
-    Map<String, Object> overrides = new HashMap<>();
+    Config overrides = ConfigFactory.empty();
     for (var source : env.getPropertySources()) {
       if (source instanceof EnumerablePropertySource<?> enumerable) {
         for (String name : enumerable.getPropertyNames()) {
-          if (name.startsWith("pekko.") && !overrides.containsKey(name)) {
-            overrides.put(name, env.getProperty(name));
+          if (name.startsWith("pekko.") && !overrides.hasPathOrNull(name)) {
+            overrides = overrides.withFallback(setting(name, env.getProperty(name)));
           }
         }
       }
     }
-    overrides.put("monostore.database.url", env.getRequiredProperty("spring.datasource.url"));
-    overrides.put("monostore.database.user", env.getProperty("spring.datasource.username", ""));
-    overrides.put("monostore.database.password", env.getProperty("spring.datasource.password", ""));
+    Map<String, Object> database = Map.of(
+        "monostore.database.url", env.getRequiredProperty("spring.datasource.url"),
+        "monostore.database.user", env.getProperty("spring.datasource.username", ""),
+        "monostore.database.password", env.getProperty("spring.datasource.password", ""));
     String file = env.getProperty("monostore.pekko.config", "application.conf");
     return ConfigFactory.load(
-        ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.parseResourcesAnySyntax(file)));
+        ConfigFactory.parseMap(database)
+            .withFallback(overrides)
+            .withFallback(ConfigFactory.parseResourcesAnySyntax(file)));
   }
 
-  static Duration idleTimeout(ActorSystem<?> system) {
-    return system.settings().config()
-        .getDuration("pekko.cluster.sharding.passivation.default-idle-strategy.idle-timeout");
+  /** A value in [brackets] is a HOCON list, e.g. seed nodes; anything else is taken as it is. */
+  private static Config setting(String name, String value) {
+    if (value != null && value.strip().startsWith("[")) {
+      return ConfigFactory.parseString(name + " = " + value);
+    }
+    return ConfigFactory.parseMap(Map.of(name, value == null ? "" : value));
   }
+
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -86,8 +89,8 @@ public final class EmbeddedDatabase
 
   /**
    * A server left running by a store that was killed holds the data directory; one that was killed
-   * itself leaves its postmaster.pid behind. Stops the first and removes the second, unless a live
-   * store still owns the directory.
+   * itself leaves its postmaster.pid behind. Stops the first (a fast shutdown, which disconnects any
+   * clients) and removes the second, unless a live store still owns the directory.
    */
   private static void stopOrphanedServer(Path directory) throws IOException {
     Path pidFile = directory.resolve("postmaster.pid");
@@ -95,18 +98,35 @@ public final class EmbeddedDatabase
       return;
     }
     requireNoLiveOwner(directory);
-    Optional<ProcessHandle> server = serverProcess(pidFile);
-    if (server.isPresent()) {
-      log.warn("Stopping PostgreSQL (pid {}) left running by an earlier start", server.get().pid());
-      server.get().destroy();
-      try {
-        server.get().onExit().get(60, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        server.get().destroyForcibly();
-      }
-    }
-    if (Files.deleteIfExists(pidFile)) {
+    Optional<ProcessHandle> orphan = serverProcess(pidFile);
+    if (orphan.isPresent()) {
+      log.warn("Stopping PostgreSQL (pid {}) left running by an earlier start", orphan.get().pid());
+      stop(orphan.get(), directory);
+    } else if (Files.deleteIfExists(pidFile)) {
+      // Its server is gone (or is a zombie that PostgreSQL's own check would take for alive).
       log.warn("Removed the stale lock file {}", pidFile);
+    }
+  }
+
+  private static void stop(ProcessHandle server, Path directory) throws IOException {
+    Optional<Path> pgCtl = server.info().command().map(command -> Path.of(command).resolveSibling("pg_ctl"));
+    try {
+      if (pgCtl.isPresent() && Files.isExecutable(pgCtl.get())) {
+        new ProcessBuilder(pgCtl.get().toString(), "-D", directory.toString(), "stop", "-m", "fast", "-w", "-t", "60")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor(90, TimeUnit.SECONDS);
+      }
+      if (server.isAlive()) {
+        server.destroyForcibly();
+        server.onExit().get(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while stopping PostgreSQL (pid " + server.pid() + ")", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("Could not stop PostgreSQL (pid " + server.pid() + ") in " + directory, e);
     }
   }
 
@@ -119,6 +139,9 @@ public final class EmbeddedDatabase
         throw new IllegalStateException(
             "Another running store uses the database in " + directory.toAbsolutePath());
       }
+    } catch (OverlappingFileLockException ownedByThisProcess) {
+      throw new IllegalStateException(
+          "This process already runs a database in " + directory.toAbsolutePath(), ownedByThisProcess);
     }
   }
 

@@ -1,0 +1,21 @@
+package org.monostore;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole store on a random HTTP port, with an embedded PostgreSQL of its own in a fresh folder
+ * and a one-node cluster on a free port. Test classes with this annotation share one running store.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "monostore.embedded-database.directory=target/test-databases/${random.uuid}",
+      "pekko.remote.artery.canonical.port=0"
+    })
+public @interface StoreTest {}

@@ -1,0 +1,63 @@
+package org.monostore.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.monostore.StoreTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The OpenAPI document covers the whole contract, and the Scalar page needs nothing from outside. */
+@StoreTest
+class ApiDocsTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void theOpenApiDocumentHasEveryEndpointOfTheContract() {
+    JsonPath api = given().port(port).get("/v3/api-docs").then().statusCode(200).extract().jsonPath();
+    Map<String, Map<String, Object>> paths = api.getMap("paths");
+    assertThat(paths).containsKeys(
+        "/api/products", "/api/products/{sku}", "/api/carts", "/api/carts/{cartId}", "/api/carts/{cartId}/items",
+        "/api/carts/{cartId}/items/{sku}", "/api/carts/{cartId}/items/{sku}/increase",
+        "/api/carts/{cartId}/items/{sku}/decrease");
+    assertThat(paths.get("/api/carts/{cartId}/items/{sku}")).containsKeys("put", "delete");
+    assertThat(paths.get("/api/carts/{cartId}/items")).containsKeys("post", "delete");
+  }
+
+  @Test
+  void everyOperationDocumentsItsProblemResponses() {
+    JsonPath api = given().port(port).get("/v3/api-docs").jsonPath();
+    assertThat(api.getMap("components.schemas")).containsKeys("Problem", "CartView", "ProductView", "Money");
+    Map<String, Object> addItem = api.getMap("paths.'/api/carts/{cartId}/items'.post.responses");
+    assertThat(addItem).containsKeys("200", "400", "404", "409", "413", "503");
+    Map<String, Object> product = api.getMap("paths.'/api/products/{sku}'.get.responses");
+    assertThat(product).containsKeys("200", "400", "404", "503");
+  }
+
+  @Test
+  void theApiReferencePageIsServedWithItsScriptAndNoOutsideAddresses() {
+    String page = given().port(port).get("/docs").then().statusCode(200)
+        .contentType(containsString("text/html")).extract().asString();
+    assertThat(page).contains("/docs/scalar.js", "/v3/api-docs", "\"telemetry\":false", "\"withDefaultFonts\":false");
+    assertThat(page).doesNotContain("http://", "https://");
+    given().port(port).get("/docs/scalar.js").then().statusCode(200).contentType(containsString("javascript"));
+  }
+
+  @Test
+  void healthLivenessReadinessAndMetricsAreServed() {
+    given().port(port).get("/actuator/health/liveness").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
+    JsonPath readiness = given().port(port).get("/actuator/health/readiness").then().statusCode(200).extract().jsonPath();
+    assertThat(readiness.getString("status")).isEqualTo("UP");
+    assertThat(readiness.getMap("components")).containsKeys("db", "cluster", "readinessState");
+    assertThat(readiness.getString("components.cluster.details.memberStatus")).isEqualTo("Up");
+    given().port(port).get("/api/products/BOOK-000001").then().statusCode(200);
+    String metrics = given().port(port).get("/actuator/prometheus").then().statusCode(200).extract().asString();
+    assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count");
+    assertThat(List.of(metrics.split("\n"))).anyMatch(line -> line.contains("uri=\"/api/products/{sku}\""));
+  }
+}
