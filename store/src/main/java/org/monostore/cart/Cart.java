@@ -147,6 +147,12 @@ public final class Cart
       return null;
     }
 
+    /** The product's price in this cart's market and currency, or null where it has none. */
+    Money priceOf(ProductDetails product) {
+      Money price = product.priceIn(market);
+      return price != null && price.currency().equals(currency) ? price : null;
+    }
+
     long quantityAfter(LineChange change) {
       long current = quantityOf(change.sku());
       return switch (change) {
@@ -276,6 +282,9 @@ public final class Cart
   }
 
   private ReplyEffect<Event, State> onUncreated(Command command) {
+    if (command instanceof Create create && !isMarket(create.market(), create.currency())) {
+      return reject(create.replyTo(), Rejection.invalid("market", "A cart needs a market and its currency"));
+    }
     if (command instanceof Create create) {
       return Effect()
           .persist(new CartCreated(create.market(), create.currency(), Instant.now()))
@@ -332,17 +341,21 @@ public final class Cart
       return reject(change.replyTo(), refusal);
     }
     return switch (quoted.quote()) {
-      case Product.Found found when found.product().priceIn(state.market()) != null ->
+      case Product.Found found when state.priceOf(found.product()) != null ->
           Effect()
-              .persist(state.changed(change, found.product(), found.product().priceIn(state.market()).amount(), Instant.now()))
+              .persist(state.changed(change, found.product(), state.priceOf(found.product()).amount(), Instant.now()))
               .thenReply(change.replyTo(), this::current);
-      case Product.Found found -> reject(change.replyTo(),
-          Rejection.invalid("sku", "Product " + change.sku() + " is not sold in market " + state.market()));
+      case Product.Found found -> reject(change.replyTo(), Rejection.invalid("sku",
+          "Product " + change.sku() + " is not sold in market " + state.market() + " in " + state.currency()));
       case Product.NotFound notFound -> reject(change.replyTo(),
           Rejection.invalid("sku", "There is no product with SKU " + change.sku()));
       case Product.Unavailable unavailable -> reject(change.replyTo(),
           Rejection.unavailable("The product's price could not be looked up"));
     };
+  }
+
+  private static boolean isMarket(String market, String currency) {
+    return market != null && market.matches("[A-Z]{2}") && currency != null && currency.matches("[A-Z]{3}");
   }
 
   private Reply current(State state) {

@@ -1,21 +1,30 @@
 package org.monostore.cart;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.monostore.platform.CborSerializable;
 import org.monostore.shared.Money;
 
 /** A cart as clients see it: every line priced, and the subtotal. */
+@Schema(name = "Cart", description = "A shopper's cart, priced in its market's currency")
 public record CartView(
-    String id,
-    String market,
-    Cart.Status status,
-    String currency,
-    List<CartLine> lines,
-    Money subtotal,
+    @Schema(description = "The cart's id: random and unguessable", example = "3f1c0a52-9e0b-4d57-8f0e-5a2c4b1d7e90")
+        String id,
+    @Schema(description = "The market the cart sells in", example = "SE") String market,
+    @Schema(description = "OPEN: editable; LOCKED: a payment is under way; CHECKED_OUT: ordered") Cart.Status status,
+    @Schema(description = "The ISO 4217 currency of every amount in the cart", example = "SEK") String currency,
+    @Schema(description = "The lines, in the order they were added") List<CartLine> lines,
+    @Schema(description = "The sum of the line totals") Money subtotal,
     Instant createdAt,
-    Instant updatedAt)
+    @Schema(description = "When the cart last changed") Instant updatedAt)
     implements CborSerializable {
 
-  public record CartLine(String sku, String name, int quantity, Money unitPrice, Money lineTotal) {}
+  @Schema(description = "One product in the cart")
+  public record CartLine(
+      @Schema(example = "BOOK-000001") String sku,
+      @Schema(description = "The product's name when the line last changed") String name,
+      @Schema(example = "2") int quantity,
+      @Schema(description = "The product's price in the cart's market when the line last changed") Money unitPrice,
+      @Schema(description = "unitPrice times quantity") Money lineTotal) {}
 }

@@ -32,7 +32,7 @@ class ApiDocsTest {
   @Test
   void everyOperationDocumentsItsProblemResponses() {
     JsonPath api = given().port(port).get("/v3/api-docs").jsonPath();
-    assertThat(api.getMap("components.schemas")).containsKeys("Problem", "CartView", "ProductView", "Money");
+    assertThat(api.getMap("components.schemas")).containsKeys("Problem", "Cart", "Product", "Money");
     Map<String, Object> addItem = api.getMap("paths.'/api/carts/{cartId}/items'.post.responses");
     assertThat(addItem).containsKeys("200", "400", "404", "409", "413", "503");
     Map<String, Object> product = api.getMap("paths.'/api/products/{sku}'.get.responses");
