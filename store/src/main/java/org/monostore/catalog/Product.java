@@ -88,50 +88,34 @@ public final class Product {
                     RowLoaded.class,
                     loaded ->
                         stash.unstashAll(
-                            loaded.product().map(Product::ready).orElseGet(() -> missing(sku, shard, context.getSelf()))))
+                            loaded.product()
+                                .map(product -> answering(new Found(product)))
+                                .orElseGet(() -> answeringThenLeaving(new NotFound(sku), shard, context.getSelf()))))
                 .onMessage(
                     RowLoadFailed.class,
                     failed -> {
                       context.getLog().warn("Product {} could not be loaded: {}", sku, failed.reason());
-                      return stash.unstashAll(unavailable(failed.reason(), shard, context.getSelf()));
+                      return stash.unstashAll(
+                          answeringThenLeaving(new Unavailable(failed.reason()), shard, context.getSelf()));
                     })
                 .build());
   }
 
-  private static Behavior<Command> ready(ProductDetails product) {
-    Found found = new Found(product);
+  /** Every lookup gets the same answer: the product, or why there is none. */
+  private static Behavior<Command> answering(Reply answer) {
     return Behaviors.receive(Command.class)
         .onMessage(GetProduct.class, get -> {
-          get.replyTo().tell(found);
+          get.replyTo().tell(answer);
           return Behaviors.same();
         })
         .build();
   }
 
-  /** No such SKU: answers, and leaves at once so that made-up SKUs do not fill the memory. */
-  private static Behavior<Command> missing(
-      String sku, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Command> self) {
+  /** Leaves after answering what is waiting, so that made-up SKUs or a failed read do not linger. */
+  private static Behavior<Command> answeringThenLeaving(
+      Reply answer, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Command> self) {
     shard.tell(new ClusterSharding.Passivate<>(self));
-    NotFound notFound = new NotFound(sku);
-    return Behaviors.receive(Command.class)
-        .onMessage(GetProduct.class, get -> {
-          get.replyTo().tell(notFound);
-          return Behaviors.same();
-        })
-        .build();
-  }
-
-  /** The row could not be read: answers so, and leaves, so that the next lookup tries again. */
-  private static Behavior<Command> unavailable(
-      String reason, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Command> self) {
-    shard.tell(new ClusterSharding.Passivate<>(self));
-    Unavailable unavailable = new Unavailable(reason);
-    return Behaviors.receive(Command.class)
-        .onMessage(GetProduct.class, get -> {
-          get.replyTo().tell(unavailable);
-          return Behaviors.same();
-        })
-        .build();
+    return answering(answer);
   }
 
   private Product() {}

@@ -2,6 +2,7 @@ package org.monostore.platform;
 
 import com.scalar.maven.core.ScalarHtmlRenderer;
 import com.scalar.maven.core.ScalarProperties;
+import com.scalar.maven.core.config.ScalarAgentOptions;
 import java.io.IOException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -12,7 +13,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * The Scalar API reference at /docs, rendered from /v3/api-docs. Its script is served from the
- * scalar-core jar and the page loads nothing from elsewhere: no CDN, fonts or telemetry.
+ * scalar-core jar and the page loads nothing from elsewhere: no CDN, fonts, telemetry or AI assistant.
  */
 @Hidden
 @RestController
@@ -28,6 +29,9 @@ class ApiReferencePage {
     properties.setPageTitle("MonoStore API");
     properties.setTelemetry(false);
     properties.setWithDefaultFonts(false);
+    ScalarAgentOptions noAssistant = new ScalarAgentOptions();
+    noAssistant.setDisabled(true);
+    properties.setAgent(noAssistant);
     this.html = ScalarHtmlRenderer.render(properties);
     this.script = ScalarHtmlRenderer.getScalarJsContent();
   }

@@ -1,5 +1,6 @@
 package org.monostore.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -134,15 +135,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   /** For the body-size filter, which answers before Spring MVC is involved. */
-  static void writeTooLarge(HttpServletResponse response, long maxBytes) throws IOException {
+  static void writeTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+      throws IOException {
+    String instance = request.getRequestURI().replace("\\", "\\\\").replace("\"", "\\\"");
     response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.getWriter()
         .write(
             "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than "
-                + maxBytes
-                + " bytes\"}");
+                + "\"detail\":\"The request body is larger than " + maxBytes + " bytes\","
+                + "\"instance\":\"" + instance + "\"}");
   }
 
   private static ProblemDetail tooLarge(long maxBytes) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,7 +27,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
   RequestBodyLimit(
       // The largest request body the API accepts; every request of the API is far smaller.
-      @Value("${monostore.http.max-body-size:16KB}") org.springframework.util.unit.DataSize maxBody) {
+      @Value("${monostore.http.max-body-size:16KB}") DataSize maxBody) {
     this.maxBytes = maxBody.toBytes();
   }
 
@@ -35,7 +36,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      ProblemResponses.writeTooLarge(response, maxBytes);
+      ProblemResponses.writeTooLarge(request, response, maxBytes);
       return;
     }
     chain.doFilter(new Limited(request, maxBytes), response);
