@@ -1,6 +1,7 @@
 package org.monostore.cart;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,6 +54,7 @@ class CartController {
   record SetQuantityRequest(@NotNull @Min(1) @Schema(example = "3") Integer quantity) {}
 
   @Operation(summary = "Create a cart", description = "Returns the new cart; its id is random and unguessable.")
+  @ApiResponse(responseCode = "201", description = "The new cart; its Location header names it")
   @PostMapping
   ResponseEntity<CartView> create(@Valid @RequestBody(required = false) CreateCartRequest request) {
     Market market = markets.resolve(request == null ? null : request.market());

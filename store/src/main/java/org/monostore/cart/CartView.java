@@ -9,8 +9,7 @@ import org.monostore.shared.Money;
 /** A cart as clients see it: every line priced, and the subtotal. */
 @Schema(name = "Cart", description = "A shopper's cart, priced in its market's currency")
 public record CartView(
-    @Schema(description = "The cart's id: random and unguessable", example = "3f1c0a52-9e0b-4d57-8f0e-5a2c4b1d7e90")
-        String id,
+    @Schema(description = "The cart's id: random and unguessable") String id,
     @Schema(description = "The market the cart sells in", example = "SE") String market,
     @Schema(description = "OPEN: editable; LOCKED: a payment is under way; CHECKED_OUT: ordered") Cart.Status status,
     @Schema(description = "The ISO 4217 currency of every amount in the cart", example = "SEK") String currency,

@@ -3,6 +3,7 @@ package org.monostore.platform;
 import com.scalar.maven.core.ScalarHtmlRenderer;
 import com.scalar.maven.core.ScalarProperties;
 import com.scalar.maven.core.config.ScalarAgentOptions;
+import com.scalar.maven.core.enums.DeveloperToolsVisibility;
 import java.io.IOException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -32,6 +33,10 @@ class ApiReferencePage {
     ScalarAgentOptions noAssistant = new ScalarAgentOptions();
     noAssistant.setDisabled(true);
     properties.setAgent(noAssistant);
+    // Its client button and developer tools open Scalar's hosted services: the page stays local.
+    properties.setHideClientButton(true);
+    properties.setShowDeveloperTools(DeveloperToolsVisibility.NEVER);
+    properties.setFavicon("");
     this.html = ScalarHtmlRenderer.render(properties);
     this.script = ScalarHtmlRenderer.getScalarJsContent();
   }

@@ -35,6 +35,7 @@ class ApiDocsTest {
     assertThat(api.getMap("components.schemas")).containsKeys("Problem", "Cart", "Product", "Money");
     Map<String, Object> addItem = api.getMap("paths.'/api/carts/{cartId}/items'.post.responses");
     assertThat(addItem).containsKeys("200", "400", "404", "409", "413", "503");
+    assertThat(api.getMap("paths.'/api/carts'.post.responses")).containsKeys("201", "400", "503");
     Map<String, Object> product = api.getMap("paths.'/api/products/{sku}'.get.responses");
     assertThat(product).containsKeys("200", "400", "404", "503");
   }
@@ -43,7 +44,8 @@ class ApiDocsTest {
   void theApiReferencePageIsServedWithItsScriptAndNoOutsideAddresses() {
     String page = given().port(port).get("/docs").then().statusCode(200)
         .contentType(containsString("text/html")).extract().asString();
-    assertThat(page).contains("/docs/scalar.js", "/v3/api-docs", "\"telemetry\":false", "\"withDefaultFonts\":false");
+    assertThat(page).contains("/docs/scalar.js", "/v3/api-docs", "\"telemetry\":false", "\"withDefaultFonts\":false",
+        "\"agent\":{\"disabled\":true}", "\"hideClientButton\":true", "\"showDeveloperTools\":\"never\"");
     assertThat(page).doesNotContain("http://", "https://");
     given().port(port).get("/docs/scalar.js").then().statusCode(200).contentType(containsString("javascript"));
   }
