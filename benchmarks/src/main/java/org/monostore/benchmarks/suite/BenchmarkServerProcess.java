@@ -1,0 +1,76 @@
+package org.monostore.benchmarks.suite;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A freshly started benchmark server in a JVM of its own, on its own new embedded PostgreSQL. */
+final class BenchmarkServerProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int httpPort;
+  private final int databasePort;
+  private final Path log;
+
+  BenchmarkServerProcess(Suite.Settings settings, int httpPort, int databasePort) throws IOException {
+    this.httpPort = httpPort;
+    this.databasePort = databasePort;
+    this.log = settings.workDir().resolve("server.log");
+    this.process = new ProcessBuilder(List.of(
+            Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", "-cp", Suite.classpath(),
+            "org.monostore.benchmarks.server.BenchmarkServer",
+            "--server.port=" + httpPort,
+            "--monostore.embedded-database.directory=" + settings.workDir().resolve("database"),
+            "--monostore.embedded-database.port=" + databasePort,
+            "--pekko.remote.artery.canonical.port=0",
+            "--pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout="
+                + settings.idleTimeout().toSeconds() + "s",
+            "--logging.level.root=WARN"))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  String baseUrl() {
+    return "http://localhost:" + httpPort;
+  }
+
+  int databasePort() {
+    return databasePort;
+  }
+
+  void awaitReady(Duration patience) throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the benchmark server stopped, see " + log);
+      }
+      try {
+        var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the benchmark server was not ready within " + patience + ", see " + log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}

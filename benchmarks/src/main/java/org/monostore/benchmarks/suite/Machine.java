@@ -1,0 +1,30 @@
+package org.monostore.benchmarks.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The machine a run measured, so that every figure in the report says where it came from. */
+record Machine(int cores, String cpu, String memory, String os, String java, String postgres) {
+
+  static Machine describe(String postgresVersion) {
+    return new Machine(
+        Runtime.getRuntime().availableProcessors(),
+        procValue("/proc/cpuinfo", "model name"),
+        procValue("/proc/meminfo", "MemTotal"),
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+        "PostgreSQL " + postgresVersion);
+  }
+
+  private static String procValue(String file, String key) {
+    try {
+      return Files.readAllLines(Path.of(file)).stream()
+          .filter(line -> line.startsWith(key))
+          .map(line -> line.substring(line.indexOf(':') + 1).strip())
+          .findFirst().orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package org.monostore.benchmarks.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/** docs/benchmarks.md and its two charts, from the results of one run. */
+final class Report {
+
+  /** Hand-written analysis of the misses, kept beside the suite and included in every report. */
+  private static final Path ANALYSIS = Path.of("benchmarks/ANALYSIS.md");
+  private static final int REFERENCE_CLIENTS = 64;
+  private static final int LOW_CLIENTS = 8;
+
+  private Report() {}
+
+  static void write(Suite.Results results) throws IOException {
+    Path report = results.settings().report();
+    Files.createDirectories(report.toAbsolutePath().getParent());
+    String throughputChart = "benchmarks-throughput.svg";
+    String latencyChart = "benchmarks-p99.svg";
+    List<Integer> levels = results.settings().levels();
+    Files.writeString(report.resolveSibling(throughputChart),
+        Chart.svg("Throughput by concurrency", "requests (transactions) per second", levels,
+            series(results, LoadResult::perSecond)));
+    Files.writeString(report.resolveSibling(latencyChart),
+        Chart.svg("p99 latency by concurrency", "p99 latency, ms", levels, series(results, LoadResult::p99Millis)));
+
+    StringBuilder md = new StringBuilder();
+    Machine machine = results.machine();
+    md.append("# MonoStore benchmarks\n\n")
+        .append("Written by `./monostore benchmark` from one run that started ")
+        .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(results.started().atOffset(ZoneOffset.UTC).withNano(0)))
+        .append(" UTC, on this machine, with the store, PostgreSQL, Gatling and pgbench all on it:\n\n")
+        .append("- ").append(machine.cores()).append(" cores: ").append(machine.cpu()).append("; memory ")
+        .append(machine.memory()).append("\n")
+        .append("- ").append(machine.os()).append("; ").append(machine.java()).append("; ").append(machine.postgres())
+        .append(" (embedded, fsync and synchronous_commit on)\n")
+        .append("- each closed-model run: ").append(results.settings().seconds())
+        .append(" s per workload and level, after a ").append(results.settings().warmupSeconds())
+        .append(" s warm-up; Gatling's HTML reports are in `benchmarks/target/benchmark-run/gatling/` (not in git)\n\n")
+        .append("Timings on a shared 2-core machine are noisy: read the ratios between figures of this one run, ")
+        .append("not the absolute numbers.\n\n");
+
+    md.append("## Targets\n\n| target | this run | goal | met |\n|---|---|---|---|\n");
+    for (String[] row : targets(results)) {
+      md.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+
+    md.append("\n## Throughput and latency by concurrency\n\n")
+        .append("Closed model: each client is one shopper on its own keep-alive connection, sending its next ")
+        .append("request when the last was answered. Every cart write is durable before its answer.\n\n")
+        .append("![throughput](").append(throughputChart).append(")\n\n")
+        .append("![p99 latency](").append(latencyChart).append(")\n\n")
+        .append("| workload | clients | per second | p50 ms | p99 ms | max ms | requests | failed |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
+    List<LoadResult> all = new ArrayList<>(results.pgbench());
+    all.addAll(results.closed());
+    for (LoadResult r : all) {
+      md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %,d | %d |%n",
+          describe(r.workload()), r.clients(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis(),
+          r.requests(), r.failed()));
+    }
+
+    md.append("\n## Open model: a fixed arrival rate at half the best throughput\n\n")
+        .append("| workload | arrivals per second | p50 ms | p99 ms | max ms | requests | failed |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (LoadResult r : results.open()) {
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %,d | %d |%n",
+          describe(r.workload()), r.rate(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.requests(), r.failed()));
+    }
+
+    Map<String, Object> lifetime = results.lifetime();
+    md.append("\n## Memory and lifetime\n\n")
+        .append(String.format(Locale.ROOT,
+            "%,.0f carts of %s lines each were filled through the actors (%s found awake), then left idle until all had "
+                + "passivated (idle timeout %s s). Heap is measured after full collections.%n%n",
+            number(lifetime, "carts"), lifetime.get("linesPerCart"), lifetime.get("liveCartsCounted"),
+            lifetime.get("idleTimeoutSeconds")))
+        .append("| heap before | heap with all carts awake | heap after they passivated | per awake cart | per passivated cart |\n")
+        .append("|---|---|---|---|---|\n")
+        .append(String.format(Locale.ROOT, "| %.1f MB | %.1f MB | %.1f MB | %,.0f bytes | %,.0f bytes |%n%n",
+            number(lifetime, "heapBaselineBytes") / 1e6, number(lifetime, "heapActiveBytes") / 1e6,
+            number(lifetime, "heapPassivatedBytes") / 1e6, number(lifetime, "bytesPerActiveCart"),
+            number(lifetime, "bytesPerPassivatedCart")))
+        .append("Waking a passivated cart: one read of a cart that has the given number of events behind it ")
+        .append("(a snapshot every 100 events), timed in the server.\n\n")
+        .append("| events per cart | carts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+    for (Map<String, Object> wake : wakeUps(lifetime)) {
+      md.append(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2f | %.2f | %.2f |%n", number(wake, "eventsPerCart"),
+          number(wake, "carts"), number(wake, "p50Millis"), number(wake, "p99Millis"), number(wake, "maxMillis")));
+    }
+
+    md.append("\n## The references\n\n")
+        .append("- **pgbench single-row insert**: pgbench on the store's own PostgreSQL, one `INSERT` of one row per ")
+        .append("transaction, at the same client count: the physical limit for one durable write per request.\n")
+        .append("- **ping**: a constant JSON answer from the same server (`/bench/ping`): the HTTP stack's own ceiling.\n")
+        .append("- **JDBC baseline**: a transaction-per-request cart on the same HTTP stack and database ")
+        .append("(`/bench/jdbc-carts`, in the benchmark module only): lock the cart row, read its lines and the ")
+        .append("product's price, change the rows, commit.\n");
+    if (Files.exists(ANALYSIS)) {
+      md.append("\n").append(Files.readString(ANALYSIS).strip()).append("\n");
+    }
+    Files.writeString(report, md.toString());
+  }
+
+  private static List<String[]> targets(Suite.Results results) {
+    List<String[]> rows = new ArrayList<>();
+    Optional<LoadResult> writes64 = closed(results, "cart-write", REFERENCE_CLIENTS);
+    Optional<LoadResult> writes8 = closed(results, "cart-write", LOW_CLIENTS);
+    Optional<LoadResult> pg64 = pgbench(results, REFERENCE_CLIENTS);
+    Optional<LoadResult> pg8 = pgbench(results, LOW_CLIENTS);
+    rows.add(ratioRow("cart writes / pgbench inserts, 64 clients", writes64, pg64, 1.0));
+    rows.add(ratioRow("cart writes / pgbench inserts, 8 clients", writes8, pg8, 0.5));
+    Optional<LoadResult> jdbc64 = closed(results, "jdbc-cart-write", REFERENCE_CLIENTS);
+    rows.add(ratioRow("cart writes / JDBC baseline writes, 64 clients", writes64, jdbc64, 3.0));
+    rows.add(writes64.isPresent() && jdbc64.isPresent()
+        ? new String[] {"cart write p99 vs JDBC baseline p99, 64 clients",
+            String.format(Locale.ROOT, "%.1f ms vs %.1f ms", writes64.get().p99Millis(), jdbc64.get().p99Millis()),
+            "equal or better", yes(writes64.get().p99Millis() <= jdbc64.get().p99Millis())}
+        : notMeasured("cart write p99 vs JDBC baseline p99, 64 clients", "equal or better"));
+    rows.add(ratioRow("product lookups / ping, 64 clients",
+        closed(results, "product-lookup", REFERENCE_CLIENTS), closed(results, "ping", REFERENCE_CLIENTS), 0.8));
+    open(results, "product-lookup").ifPresent(r -> rows.add(new String[] {
+        "product lookup p99 at half the best throughput (" + r.rate() + "/s)",
+        String.format(Locale.ROOT, "%.1f ms", r.p99Millis()), "under 5 ms", yes(r.p99Millis() < 5)}));
+    open(results, "line-update").ifPresent(r -> rows.add(new String[] {
+        "cart write p99 at half the best throughput (" + r.rate() + "/s)",
+        String.format(Locale.ROOT, "%.1f ms", r.p99Millis()), "under 10 ms", yes(r.p99Millis() < 10)}));
+    Map<String, Object> lifetime = results.lifetime();
+    double perCart = number(lifetime, "bytesPerActiveCart");
+    rows.add(new String[] {"retained heap per awake 5-line cart", String.format(Locale.ROOT, "%,.0f bytes", perCart),
+        "under 2,048 bytes", yes(perCart < 2048)});
+    double perPassivated = number(lifetime, "bytesPerPassivatedCart");
+    rows.add(new String[] {"heap per passivated cart", String.format(Locale.ROOT, "%,.0f bytes", perPassivated),
+        "zero (within 64 bytes of noise)", yes(perPassivated < 64)});
+    wakeUps(lifetime).stream().filter(w -> number(w, "eventsPerCart") == 1000).findFirst().ifPresent(w -> rows.add(
+        new String[] {"waking a passivated cart with 1,000 events, p99",
+            String.format(Locale.ROOT, "%.2f ms", number(w, "p99Millis")), "within 20 ms", yes(number(w, "p99Millis") <= 20)}));
+    return rows;
+  }
+
+  private static String[] ratioRow(String name, Optional<LoadResult> measured, Optional<LoadResult> reference, double goal) {
+    if (measured.isEmpty() || reference.isEmpty() || reference.get().perSecond() == 0) {
+      return notMeasured(name, String.format(Locale.ROOT, "at least %.1fx", goal));
+    }
+    double ratio = measured.get().perSecond() / reference.get().perSecond();
+    return new String[] {name,
+        String.format(Locale.ROOT, "%,.0f/s vs %,.0f/s = %.2fx", measured.get().perSecond(), reference.get().perSecond(), ratio),
+        String.format(Locale.ROOT, "at least %.1fx", goal), yes(ratio >= goal)};
+  }
+
+  private static String[] notMeasured(String name, String goal) {
+    return new String[] {name, "not measured in this run", goal, "-"};
+  }
+
+  private static String yes(boolean met) {
+    return met ? "yes" : "**no**";
+  }
+
+  private static Optional<LoadResult> closed(Suite.Results results, String workload, int clients) {
+    return results.closed().stream().filter(r -> r.workload().equals(workload) && r.clients() == clients).findFirst();
+  }
+
+  private static Optional<LoadResult> pgbench(Suite.Results results, int clients) {
+    return results.pgbench().stream().filter(r -> r.clients() == clients).findFirst();
+  }
+
+  private static Optional<LoadResult> open(Suite.Results results, String workload) {
+    return results.open().stream().filter(r -> r.workload().equals(workload)).findFirst();
+  }
+
+  private static Map<String, List<Chart.Point>> series(Suite.Results results, ToDoubleFunction<LoadResult> value) {
+    Map<String, List<Chart.Point>> series = new LinkedHashMap<>();
+    List<LoadResult> all = new ArrayList<>(results.pgbench());
+    all.addAll(results.closed());
+    for (LoadResult r : all) {
+      series.computeIfAbsent(describe(r.workload()), name -> new ArrayList<>())
+          .add(new Chart.Point(r.clients(), value.applyAsDouble(r)));
+    }
+    return series;
+  }
+
+  private static String describe(String workload) {
+    return switch (workload) {
+      case "ping" -> "ping (HTTP ceiling)";
+      case "product-lookup" -> "product lookups";
+      case "cart-read" -> "cart reads";
+      case "cart-write" -> "cart writes";
+      case "jdbc-cart-read" -> "JDBC baseline reads";
+      case "jdbc-cart-write" -> "JDBC baseline writes";
+      case "shop-mix" -> "shop mix";
+      case "line-update" -> "cart writes (set quantity)";
+      default -> workload;
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> wakeUps(Map<String, Object> lifetime) {
+    return (List<Map<String, Object>>) lifetime.getOrDefault("wakeUps", List.of());
+  }
+
+  private static double number(Map<String, Object> map, String key) {
+    return map.get(key) instanceof Number n ? n.doubleValue() : 0;
+  }
+}

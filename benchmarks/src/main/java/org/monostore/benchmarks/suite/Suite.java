@@ -1,0 +1,171 @@
+package org.monostore.benchmarks.suite;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole benchmark suite in one run on one machine: a freshly started store, the references
+ * beside it (pgbench on the same PostgreSQL, a constant endpoint and a JDBC cart on the same HTTP
+ * stack), Gatling runs at each concurrency level and at fixed arrival rates, the memory and wake-up
+ * measurements, and the report with its charts.
+ */
+public final class Suite {
+
+  /** The cart workloads, on the store and on the JDBC baseline. */
+  static final List<String> WORKLOADS =
+      List.of("ping", "product-lookup", "cart-read", "cart-write", "jdbc-cart-read", "jdbc-cart-write", "shop-mix");
+
+  public record Settings(
+      List<Integer> levels, int seconds, int warmupSeconds, int lifetimeCarts, int wakeCarts, String wakeEvents,
+      Duration idleTimeout, Path workDir, Path report) {
+
+    public static Settings full(Path report, List<Integer> levels, int seconds) {
+      return new Settings(levels, seconds, 30, 100_000, 100, "10,100,1000", Duration.ofSeconds(30),
+          Path.of("benchmarks/target/benchmark-run").toAbsolutePath(), report);
+    }
+
+    /** Every step, briefly: proves the suite runs, measures nothing worth reading. */
+    public static Settings smoke(Path workDir) {
+      return new Settings(List.of(2), 2, 2, 200, 4, "10,150", Duration.ofSeconds(2), workDir,
+          workDir.resolve("benchmarks.md"));
+    }
+  }
+
+  record Results(
+      Instant started, Machine machine, Map<String, Object> lifetime, List<LoadResult> closed,
+      List<LoadResult> pgbench, List<LoadResult> open, Settings settings) {}
+
+  private Suite() {}
+
+  public static void main(String[] args) throws Exception {
+    Path report = Path.of("docs/benchmarks.md");
+    List<Integer> levels = List.of(1, 8, 64, 256);
+    int seconds = 20;
+    for (String arg : args) {
+      if (arg.startsWith("--report=")) {
+        report = Path.of(arg.substring("--report=".length()));
+      } else if (arg.startsWith("--levels=")) {
+        levels = Arrays.stream(arg.substring("--levels=".length()).split(",")).map(Integer::valueOf).toList();
+      } else if (arg.startsWith("--seconds=")) {
+        seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+      } else {
+        throw new IllegalArgumentException("unknown argument " + arg + " (--report=, --levels=, --seconds=)");
+      }
+    }
+    run(Settings.full(report.toAbsolutePath(), levels, seconds));
+  }
+
+  public static Results run(Settings settings) throws IOException, InterruptedException {
+    Instant started = Instant.now();
+    recreate(settings.workDir());
+    List<LoadResult> closed = new ArrayList<>();
+    List<LoadResult> pgbench = new ArrayList<>();
+    List<LoadResult> open = new ArrayList<>();
+    Map<String, Object> lifetime;
+    Machine machine;
+    try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
+      server.awaitReady(Duration.ofMinutes(3));
+      machine = Machine.describe(Pgbench.serverVersion(server.databasePort()));
+      say("Measuring memory and wake-up of " + settings.lifetimeCarts() + " carts");
+      lifetime = lifetime(server, settings);
+
+      say("Warming up");
+      run(settings, server, "shop-mix", 32, 0, settings.warmupSeconds());
+
+      for (int clients : settings.levels()) {
+        say("pgbench at " + clients + " clients");
+        pgbench.add(Pgbench.run(settings, server.databasePort(), clients, settings.seconds()));
+        for (String workload : WORKLOADS) {
+          say(workload + " at " + clients + " clients");
+          closed.add(run(settings, server, workload, clients, 0, settings.seconds()));
+        }
+      }
+      int readRate = halfOfBest(closed, "product-lookup");
+      int writeRate = halfOfBest(closed, "cart-write");
+      say("Open model: product lookups at " + readRate + "/s, cart writes at " + writeRate + "/s");
+      open.add(run(settings, server, "product-lookup", 0, readRate, settings.seconds()));
+      open.add(run(settings, server, "line-update", 0, writeRate, settings.seconds()));
+    }
+    Results results = new Results(started, machine, lifetime, closed, pgbench, open, settings);
+    Report.write(results);
+    say("Wrote " + settings.report());
+    return results;
+  }
+
+  private static LoadResult run(Settings settings, BenchmarkServerProcess server, String workload, int clients,
+      int rate, int seconds) throws IOException, InterruptedException {
+    Path carts = null;
+    if (workload.contains("cart") || workload.equals("shop-mix") || workload.equals("line-update")) {
+      String path = workload.startsWith("jdbc-") ? "/bench/jdbc-carts" : "/api/carts";
+      carts = Carts.prepare(server.baseUrl() + path, Math.max(clients, 50) + 10,
+          settings.workDir().resolve("carts-" + workload + "-" + clients + "-" + rate + ".csv"));
+    }
+    return GatlingRun.run(settings, server.baseUrl(), workload, clients, rate, seconds, carts);
+  }
+
+  private static int halfOfBest(List<LoadResult> results, String workload) {
+    double best = results.stream().filter(r -> r.workload().equals(workload))
+        .mapToDouble(LoadResult::perSecond).max().orElse(2);
+    return (int) Math.max(1, Math.round(best / 2));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> lifetime(BenchmarkServerProcess server, Settings settings)
+      throws IOException, InterruptedException {
+    String query = "carts=%d&lines=5&wakeCarts=%d&events=%s".formatted(
+        settings.lifetimeCarts(), settings.wakeCarts(), settings.wakeEvents());
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/bench/lifetime?" + query))
+            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("the lifetime measurement failed: " + response.body());
+    }
+    return JsonMapper.builder().build().readValue(response.body(), Map.class);
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** What the server and Gatling run with: this JVM's classpath (under Surefire, the test's). */
+  static String classpath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void recreate(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    Files.createDirectories(directory);
+  }
+
+  private static void say(String step) {
+    System.out.println("[benchmark] " + step);
+  }
+}

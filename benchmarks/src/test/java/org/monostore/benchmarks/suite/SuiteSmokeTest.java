@@ -1,0 +1,46 @@
+package org.monostore.benchmarks.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark suite end to end, briefly: a fresh server, every workload through Gatling, pgbench,
+ * the memory and wake-up measurement, and the report. It proves the suite runs; it judges no timing.
+ */
+class SuiteSmokeTest {
+
+  @TempDir Path work;
+
+  @Test
+  void theWholeSuiteRunsAndWritesItsReport() throws Exception {
+    Suite.Results results = Suite.run(Suite.Settings.smoke(work));
+
+    assertThat(results.closed()).extracting(LoadResult::workload).containsExactlyElementsOf(Suite.WORKLOADS);
+    assertThat(results.closed()).allSatisfy(run -> {
+      assertThat(run.requests()).as(run.workload()).isPositive();
+      assertThat(run.failed()).as(run.workload() + " failures").isZero();
+    });
+    assertThat(results.pgbench()).singleElement().satisfies(run -> assertThat(run.requests()).isPositive());
+    assertThat(results.open()).extracting(LoadResult::workload).containsExactly("product-lookup", "line-update");
+    assertThat(results.open()).allSatisfy(run -> {
+      assertThat(run.requests()).as(run.workload()).isPositive();
+      assertThat(run.failed()).as(run.workload() + " failures").isZero();
+    });
+    assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
+    assertThat(results.lifetime().get("wakeUps")).asList().hasSize(2);
+
+    String report = Files.readString(work.resolve("benchmarks.md"));
+    assertThat(report).contains("## Targets", "## Throughput and latency by concurrency", "## Open model",
+        "## Memory and lifetime", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)");
+    assertThat(Files.readString(work.resolve("benchmarks-throughput.svg"))).startsWith("<svg").contains("cart writes");
+    assertThat(Files.readString(work.resolve("benchmarks-p99.svg"))).startsWith("<svg");
+    try (Stream<Path> files = Files.walk(work.resolve("gatling"))) {
+      assertThat(files.filter(path -> path.endsWith("index.html")).count()).isEqualTo(Suite.WORKLOADS.size() + 3);
+    }
+  }
+}
