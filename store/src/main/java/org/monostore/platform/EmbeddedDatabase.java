@@ -80,7 +80,7 @@ public final class EmbeddedDatabase
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on")
-          .setServerConfig("max_connections", "200")
+          .setServerConfig("max_connections", "300")
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);

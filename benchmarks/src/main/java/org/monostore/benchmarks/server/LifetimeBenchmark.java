@@ -3,6 +3,8 @@ package org.monostore.benchmarks.server;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -36,6 +42,7 @@ class LifetimeBenchmark {
       List.of("BOOK-000001", "BOOK-000002", "KITC-000001", "TOYS-000001", "HOME-000001", "OFFC-000001");
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
   private static final int IN_FLIGHT = 256;
+  private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;
@@ -57,9 +64,11 @@ class LifetimeBenchmark {
     Map<String, Object> result = new LinkedHashMap<>();
     awaitNoLiveCarts();
     long baseline = settledHeap();
+    Map<String, long[]> histogramBefore = classHistogram();
     inParallel(carts, i -> fill(UUID.randomUUID().toString(), lines));
     long active = settledHeap();
     int live = liveCarts();
+    result.put("bytesPerActiveCartByClass", perCartByClass(histogramBefore, classHistogram(), live));
     awaitNoLiveCarts();
     long passivated = settledHeap();
     result.put("carts", carts);
@@ -172,6 +181,44 @@ class LifetimeBenchmark {
                 ASK_TIMEOUT, system.scheduler())
             .toCompletableFuture().join();
     return state.getShards().stream().mapToInt(shard -> shard.getEntityIds().size()).sum();
+  }
+
+  /**
+   * Live objects by class ({@code jcmd GC.class_histogram}, taken in-process): class name to
+   * {instances, bytes}.
+   */
+  private static Map<String, long[]> classHistogram() {
+    try {
+      Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      Map<String, long[]> histogram = new HashMap<>();
+      for (String line : text.toString().split("\n")) {
+        Matcher row = HISTOGRAM_ROW.matcher(line);
+        if (row.find()) {
+          histogram.put(row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))});
+        }
+      }
+      return histogram;
+    } catch (JMException e) {
+      throw new IllegalStateException("no class histogram", e);
+    }
+  }
+
+  /** The classes whose live bytes grew most with the carts, as bytes per awake cart. */
+  private static List<Map<String, Object>> perCartByClass(
+      Map<String, long[]> before, Map<String, long[]> after, int carts) {
+    return after.entrySet().stream()
+        .map(entry -> {
+          long[] was = before.getOrDefault(entry.getKey(), new long[2]);
+          return Map.<String, Object>of(
+              "class", entry.getKey(),
+              "instancesPerCart", (entry.getValue()[0] - was[0]) / (double) carts,
+              "bytesPerCart", (entry.getValue()[1] - was[1]) / (double) carts);
+        })
+        .sorted(Comparator.comparingDouble((Map<String, Object> row) -> (double) row.get("bytesPerCart")).reversed())
+        .limit(15)
+        .toList();
   }
 
   /** Used heap after full collections, once it stops shrinking. */

@@ -51,6 +51,12 @@ final class Report {
         .append("Timings on a shared 2-core machine are noisy: read the ratios between figures of this one run, ")
         .append("not the absolute numbers.\n\n");
 
+    if (!results.failures().isEmpty()) {
+      md.append("## Steps that failed in this run\n\n");
+      results.failures().forEach(failure -> md.append("- ").append(failure).append("\n"));
+      md.append("\n");
+    }
+
     md.append("## Targets\n\n| target | this run | goal | met |\n|---|---|---|---|\n");
     for (String[] row : targets(results)) {
       md.append("| ").append(String.join(" | ", row)).append(" |\n");
@@ -92,6 +98,7 @@ final class Report {
             number(lifetime, "heapBaselineBytes") / 1e6, number(lifetime, "heapActiveBytes") / 1e6,
             number(lifetime, "heapPassivatedBytes") / 1e6, number(lifetime, "bytesPerActiveCart"),
             number(lifetime, "bytesPerPassivatedCart")))
+        .append(classTable(lifetime))
         .append("Waking a passivated cart: one read of a cart that has the given number of events behind it ")
         .append("(a snapshot every 100 events), timed in the server.\n\n")
         .append("| events per cart | carts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
@@ -202,6 +209,22 @@ final class Report {
       case "line-update" -> "cart writes (set quantity)";
       default -> workload;
     };
+  }
+
+  /** Where an awake cart's bytes go: the classes that grew most, from two class histograms. */
+  @SuppressWarnings("unchecked")
+  private static String classTable(Map<String, Object> lifetime) {
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) lifetime.getOrDefault("bytesPerActiveCartByClass", List.of());
+    if (rows.isEmpty()) {
+      return "";
+    }
+    StringBuilder table = new StringBuilder("Where an awake cart's heap goes (live objects by class, after minus before):\n\n")
+        .append("| class | objects per cart | bytes per cart |\n|---|---|---|\n");
+    for (Map<String, Object> row : rows) {
+      table.append(String.format(Locale.ROOT, "| `%s` | %.2f | %,.0f |%n",
+          row.get("class"), number(row, "instancesPerCart"), number(row, "bytesPerCart")));
+    }
+    return table.append("\n").toString();
   }
 
   @SuppressWarnings("unchecked")

@@ -48,7 +48,23 @@ public final class Suite {
 
   record Results(
       Instant started, Machine machine, Map<String, Object> lifetime, List<LoadResult> closed,
-      List<LoadResult> pgbench, List<LoadResult> open, Settings settings) {}
+      List<LoadResult> pgbench, List<LoadResult> open, List<String> failures, Settings settings) {}
+
+  /** One measurement of the suite; a failed one is reported, and the others still run. */
+  private interface Step {
+    LoadResult measure() throws IOException, InterruptedException;
+  }
+
+  private static void attempt(String name, List<LoadResult> into, List<String> failures, Step step)
+      throws InterruptedException {
+    say(name);
+    try {
+      into.add(step.measure());
+    } catch (IOException | RuntimeException e) {
+      failures.add(name + ": " + e.getMessage());
+      say("FAILED: " + name + ": " + e.getMessage());
+    }
+  }
 
   private Suite() {}
 
@@ -76,6 +92,7 @@ public final class Suite {
     List<LoadResult> closed = new ArrayList<>();
     List<LoadResult> pgbench = new ArrayList<>();
     List<LoadResult> open = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     Map<String, Object> lifetime;
     Machine machine;
     try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
@@ -88,20 +105,21 @@ public final class Suite {
       run(settings, server, "shop-mix", 32, 0, settings.warmupSeconds());
 
       for (int clients : settings.levels()) {
-        say("pgbench at " + clients + " clients");
-        pgbench.add(Pgbench.run(settings, server.databasePort(), clients, settings.seconds()));
+        attempt("pgbench at " + clients + " clients", pgbench, failures,
+            () -> Pgbench.run(settings, server.databasePort(), clients, settings.seconds()));
         for (String workload : WORKLOADS) {
-          say(workload + " at " + clients + " clients");
-          closed.add(run(settings, server, workload, clients, 0, settings.seconds()));
+          attempt(workload + " at " + clients + " clients", closed, failures,
+              () -> run(settings, server, workload, clients, 0, settings.seconds()));
         }
       }
       int readRate = halfOfBest(closed, "product-lookup");
       int writeRate = halfOfBest(closed, "cart-write");
-      say("Open model: product lookups at " + readRate + "/s, cart writes at " + writeRate + "/s");
-      open.add(run(settings, server, "product-lookup", 0, readRate, settings.seconds()));
-      open.add(run(settings, server, "line-update", 0, writeRate, settings.seconds()));
+      attempt("open model: product lookups at " + readRate + "/s", open, failures,
+          () -> run(settings, server, "product-lookup", 0, readRate, settings.seconds()));
+      attempt("open model: cart writes at " + writeRate + "/s", open, failures,
+          () -> run(settings, server, "line-update", 0, writeRate, settings.seconds()));
     }
-    Results results = new Results(started, machine, lifetime, closed, pgbench, open, settings);
+    Results results = new Results(started, machine, lifetime, closed, pgbench, open, failures, settings);
     Report.write(results);
     say("Wrote " + settings.report());
     return results;

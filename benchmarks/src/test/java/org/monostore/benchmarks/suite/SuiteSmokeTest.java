@@ -20,6 +20,7 @@ class SuiteSmokeTest {
   void theWholeSuiteRunsAndWritesItsReport() throws Exception {
     Suite.Results results = Suite.run(Suite.Settings.smoke(work));
 
+    assertThat(results.failures()).isEmpty();
     assertThat(results.closed()).extracting(LoadResult::workload).containsExactlyElementsOf(Suite.WORKLOADS);
     assertThat(results.closed()).allSatisfy(run -> {
       assertThat(run.requests()).as(run.workload()).isPositive();
@@ -33,10 +34,11 @@ class SuiteSmokeTest {
     });
     assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
     assertThat(results.lifetime().get("wakeUps")).asList().hasSize(2);
+    assertThat(results.lifetime().get("bytesPerActiveCartByClass")).asList().isNotEmpty();
 
     String report = Files.readString(work.resolve("benchmarks.md"));
     assertThat(report).contains("## Targets", "## Throughput and latency by concurrency", "## Open model",
-        "## Memory and lifetime", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)");
+        "## Memory and lifetime", "Where an awake cart's heap goes", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)");
     assertThat(Files.readString(work.resolve("benchmarks-throughput.svg"))).startsWith("<svg").contains("cart writes");
     assertThat(Files.readString(work.resolve("benchmarks-p99.svg"))).startsWith("<svg");
     try (Stream<Path> files = Files.walk(work.resolve("gatling"))) {
