@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -37,6 +38,10 @@ public final class Cart
     extends EventSourcedBehaviorWithEnforcedReplies<Cart.Command, Cart.Event, Cart.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
+
+  /** A cart whose write failed (database unreachable) restarts, and recovers, with growing pauses. */
+  private static final BackoffSupervisorStrategy RESTART_AFTER_FAILED_WRITE =
+      SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1);
 
   // Protocol
 
@@ -247,9 +252,7 @@ public final class Cart
       Function<String, CompletionStage<Product.Reply>> prices,
       Limits limits,
       int snapshotEvery) {
-    super(
-        PersistenceId.of(ENTITY_KEY.name(), cartId),
-        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    super(PersistenceId.of(ENTITY_KEY.name(), cartId), RESTART_AFTER_FAILED_WRITE);
     this.cartId = cartId;
     this.context = context;
     this.shard = shard;

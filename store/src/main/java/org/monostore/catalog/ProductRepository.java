@@ -118,5 +118,8 @@ class ProductRepository {
         "INSERT INTO product_prices (sku, market, amount, currency) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (sku, market) DO NOTHING",
         prices);
+    // Without statistics the planner sorts a whole category for every listing page instead of
+    // reading the first rows of the (category, name) index: 20-50 times slower, measured.
+    jdbc.sql("ANALYZE products, product_prices").update();
   }
 }
