@@ -1,10 +1,12 @@
 package org.monostore.catalog;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -15,7 +17,9 @@ import org.monostore.platform.CborSerializable;
 /**
  * A product of the catalog as a sharded entity, addressed by SKU. It reads its row once when it wakes
  * and then answers from memory until it passivates, so a hot product costs no query per request.
- * The read runs off the actor and comes back as a message; lookups that arrive meanwhile wait.
+ * The read runs off the actor and comes back as a message; lookups that arrive meanwhile wait. While
+ * awake it also publishes the product in its node's read view, so that lookups on this node need no
+ * round trip through its mailbox (they do not keep it awake: when it sleeps, the next lookup wakes it).
  */
 public final class Product {
 
@@ -47,13 +51,17 @@ public final class Product {
   /** Loads a product's row; runs on a thread that may block. */
   public interface Rows extends Function<String, CompletionStage<Optional<ProductDetails>>> {}
 
-  public static void init(ClusterSharding sharding, Rows rows) {
+  public static void init(ClusterSharding sharding, Rows rows, Map<String, ProductDetails> awake) {
     sharding.init(
-        Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), rows)));
+        Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), rows, awake)));
   }
 
+  /**
+   * @param awake this node's read view of the products whose entity is awake here: the entity puts its
+   *     product in when it has loaded it and takes it out when it stops, and is its only writer
+   */
   static Behavior<Command> create(
-      String sku, ActorRef<ClusterSharding.ShardCommand> shard, Rows rows) {
+      String sku, ActorRef<ClusterSharding.ShardCommand> shard, Rows rows, Map<String, ProductDetails> awake) {
     return Behaviors.withStash(
         MAX_WAITING_LOOKUPS,
         stash ->
@@ -63,14 +71,15 @@ public final class Product {
                       rows.apply(sku),
                       (product, failure) ->
                           failure == null ? new RowLoaded(product) : new RowLoadFailed(failure.getMessage()));
-                  return loading(sku, shard, stash);
+                  return loading(sku, shard, stash, awake);
                 }));
   }
 
   // Handlers, one per state
 
   private static Behavior<Command> loading(
-      String sku, ActorRef<ClusterSharding.ShardCommand> shard, StashBuffer<Command> stash) {
+      String sku, ActorRef<ClusterSharding.ShardCommand> shard, StashBuffer<Command> stash,
+      Map<String, ProductDetails> awake) {
     return Behaviors.setup(
         context ->
             Behaviors.receive(Command.class)
@@ -89,7 +98,7 @@ public final class Product {
                     loaded ->
                         stash.unstashAll(
                             loaded.product()
-                                .map(product -> answering(new Found(product)))
+                                .map(product -> published(product, awake))
                                 .orElseGet(() -> answeringThenLeaving(new NotFound(sku), shard, context.getSelf()))))
                 .onMessage(
                     RowLoadFailed.class,
@@ -101,7 +110,23 @@ public final class Product {
                 .build());
   }
 
-  /** Every lookup gets the same answer: the product, or why there is none. */
+  /** Answers from memory, and keeps the node's read view of it for as long as it is awake. */
+  private static Behavior<Command> published(ProductDetails product, Map<String, ProductDetails> awake) {
+    awake.put(product.sku(), product);
+    Found found = new Found(product);
+    return Behaviors.receive(Command.class)
+        .onMessage(GetProduct.class, get -> {
+          get.replyTo().tell(found);
+          return Behaviors.same();
+        })
+        .onSignal(PostStop.class, stopped -> {
+          awake.remove(product.sku(), product);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  /** Every lookup gets the same answer: why there is no product. */
   private static Behavior<Command> answering(Reply answer) {
     return Behaviors.receive(Command.class)
         .onMessage(GetProduct.class, get -> {

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -27,6 +28,7 @@ class ProductTest {
   private static ActorTestKit testKit;
 
   private TestProbe<ClusterSharding.ShardCommand> shard;
+  private final Map<String, ProductDetails> awake = new ConcurrentHashMap<>();
   private TestProbe<Product.Reply> client;
 
   @BeforeAll
@@ -50,7 +52,7 @@ class ProductTest {
   @Test
   void aFoundProductIsAnsweredFromMemoryAndItsRowIsReadOnce() {
     CountingRows rows = new CountingRows(sku -> CompletableFuture.completedFuture(Optional.of(MUG)));
-    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), rows));
+    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), rows, awake));
 
     for (int i = 0; i < 5; i++) {
       product.tell(new Product.GetProduct(client.ref()));
@@ -64,7 +66,7 @@ class ProductTest {
   void lookupsThatArriveWhileTheRowLoadsAreAnsweredOnceItArrives() {
     CompletableFuture<Optional<ProductDetails>> row = new CompletableFuture<>();
     CountingRows rows = new CountingRows(sku -> row);
-    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), rows));
+    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), rows, awake));
     TestProbe<Product.Reply> otherClient = testKit.createTestProbe();
 
     // Sent before the row exists: the only answer they can get is the one the row gives.
@@ -83,7 +85,7 @@ class ProductTest {
   @Test
   void lookupsBeyondTheWaitingLimitAreAnsweredUnavailableAtOnce() {
     CompletableFuture<Optional<ProductDetails>> row = new CompletableFuture<>();
-    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), sku -> row));
+    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), sku -> row, awake));
     TestProbe<Product.Reply> latecomer = testKit.createTestProbe();
 
     for (int i = 0; i < 1_000; i++) {
@@ -99,7 +101,7 @@ class ProductTest {
   @Test
   void aMissingSkuAnswersNotFoundAndPassivates() {
     CountingRows rows = new CountingRows(sku -> CompletableFuture.completedFuture(Optional.empty()));
-    ActorRef<Product.Command> product = testKit.spawn(Product.create("NOPE-000000", shard.ref(), rows));
+    ActorRef<Product.Command> product = testKit.spawn(Product.create("NOPE-000000", shard.ref(), rows, awake));
 
     product.tell(new Product.GetProduct(client.ref()));
 
@@ -114,7 +116,7 @@ class ProductTest {
   @Test
   void aFailedLoadAnswersEveryWaitingLookupUnavailableAndPassivates() {
     CompletableFuture<Optional<ProductDetails>> row = new CompletableFuture<>();
-    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), sku -> row));
+    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), sku -> row, awake));
 
     product.tell(new Product.GetProduct(client.ref()));
     product.tell(new Product.GetProduct(client.ref()));
@@ -144,5 +146,30 @@ class ProductTest {
     int calls() {
       return calls.get();
     }
+  }
+
+  @Test
+  void anAwakeProductIsInItsNodesReadViewUntilItStops() {
+    CountingRows rows = new CountingRows(sku -> CompletableFuture.completedFuture(Optional.of(MUG)));
+    ActorRef<Product.Command> product = testKit.spawn(Product.create(MUG.sku(), shard.ref(), rows, awake));
+    TestProbe<Product.Reply> probe = testKit.createTestProbe();
+
+    product.tell(new Product.GetProduct(probe.ref()));
+    probe.expectMessage(new Product.Found(MUG));
+    assertThat(awake).containsEntry(MUG.sku(), MUG);
+
+    testKit.stop(product);
+    assertThat(awake).doesNotContainKey(MUG.sku());
+  }
+
+  @Test
+  void aMissingProductIsNeverInTheReadView() {
+    ActorRef<Product.Command> product = testKit.spawn(
+        Product.create("NOPE-000001", shard.ref(), sku -> CompletableFuture.completedFuture(Optional.empty()), awake));
+    TestProbe<Product.Reply> probe = testKit.createTestProbe();
+
+    product.tell(new Product.GetProduct(probe.ref()));
+    probe.expectMessageClass(Product.NotFound.class);
+    assertThat(awake).isEmpty();
   }
 }
