@@ -1,5 +1,7 @@
 package org.monostore;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -54,6 +56,13 @@ public final class TestStores {
     return state.getShards().stream()
         .flatMap(shard -> shard.getEntityIds().stream())
         .collect(Collectors.toSet());
+  }
+
+  /** A port nobody listens on now. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static ConfigurableApplicationContext start(Map<String, Object> settings) {

@@ -344,12 +344,15 @@ public final class Cart
       return reject(change.replyTo(), refusal);
     }
     return switch (quoted.quote()) {
-      case Product.Found found when state.priceOf(found.product()) != null ->
-          Effect()
-              .persist(state.changed(change, found.product(), state.priceOf(found.product()).amount(), Instant.now()))
-              .thenReply(change.replyTo(), this::current);
-      case Product.Found found -> reject(change.replyTo(), Rejection.invalid("sku",
-          "Product " + change.sku() + " is not sold in market " + state.market() + " in " + state.currency()));
+      case Product.Found found -> {
+        Money price = state.priceOf(found.product());
+        yield price == null
+            ? reject(change.replyTo(), Rejection.invalid("sku",
+                "Product " + change.sku() + " is not sold in market " + state.market() + " in " + state.currency()))
+            : Effect()
+                .persist(state.changed(change, found.product(), price.amount(), Instant.now()))
+                .thenReply(change.replyTo(), this::current);
+      }
       case Product.NotFound notFound -> reject(change.replyTo(),
           Rejection.invalid("sku", "There is no product with SKU " + change.sku()));
       case Product.Unavailable unavailable -> reject(change.replyTo(),

@@ -113,24 +113,18 @@ public final class Product {
   /** Answers from memory, and keeps the node's read view of it for as long as it is awake. */
   private static Behavior<Command> published(ProductDetails product, Map<String, ProductDetails> awake) {
     awake.put(product.sku(), product);
-    Found found = new Found(product);
-    return Behaviors.receive(Command.class)
-        .onMessage(GetProduct.class, get -> {
-          get.replyTo().tell(found);
-          return Behaviors.same();
-        })
-        .onSignal(PostStop.class, stopped -> {
-          awake.remove(product.sku(), product);
-          return Behaviors.same();
-        })
-        .build();
+    return answering(new Found(product), () -> awake.remove(product.sku(), product));
   }
 
-  /** Every lookup gets the same answer: why there is no product. */
-  private static Behavior<Command> answering(Reply answer) {
+  /** Every lookup gets the same answer: the product, or why there is none. */
+  private static Behavior<Command> answering(Reply answer, Runnable whenStopped) {
     return Behaviors.receive(Command.class)
         .onMessage(GetProduct.class, get -> {
           get.replyTo().tell(answer);
+          return Behaviors.same();
+        })
+        .onSignal(PostStop.class, stopped -> {
+          whenStopped.run();
           return Behaviors.same();
         })
         .build();
@@ -140,7 +134,7 @@ public final class Product {
   private static Behavior<Command> answeringThenLeaving(
       Reply answer, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<Command> self) {
     shard.tell(new ClusterSharding.Passivate<>(self));
-    return answering(answer);
+    return answering(answer, () -> {});
   }
 
   private Product() {}

@@ -9,7 +9,6 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +27,7 @@ class DatabaseOutageTest {
 
   @Test
   void anUnreachableDatabaseIsA503AndTheStoreRecoversWhenItReturns() throws IOException {
-    int databasePort = freePort();
+    int databasePort = TestStores.freePort();
     EmbeddedPostgres database = EmbeddedDatabase.start(databaseFolder, databasePort);
     try (ConfigurableApplicationContext store = TestStores.onDatabase(
         "jdbc:postgresql://localhost:" + databasePort + "/postgres", Map.of("monostore.ask-timeout", "2s"))) {
@@ -64,11 +63,5 @@ class DatabaseOutageTest {
 
   private static RequestSpecification api(int port) {
     return given().port(port).contentType(ContentType.JSON);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

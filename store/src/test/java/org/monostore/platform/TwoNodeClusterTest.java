@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.http.ContentType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ class TwoNodeClusterTest {
 
   @Test
   void aCartChangedThroughOneNodeIsReadWithItsChangesThroughTheOther() throws IOException {
-    int seedPort = freePort();
+    int seedPort = TestStores.freePort();
     String seeds = "[\"pekko://monostore@127.0.0.1:" + seedPort + "\"]";
     try (EmbeddedPostgres database = EmbeddedDatabase.start(databaseFolder, 0);
         ConfigurableApplicationContext first = TestStores.onDatabase(url(database), Map.of(
@@ -79,11 +78,5 @@ class TwoNodeClusterTest {
 
   private static int hostedCarts(ConfigurableApplicationContext store) {
     return TestStores.liveEntityIds(store.getBean(ActorSystem.class), Cart.ENTITY_KEY).size();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
