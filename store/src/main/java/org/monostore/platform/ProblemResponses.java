@@ -59,6 +59,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     if (rejection.currentStatus() != null) {
       problem.setProperty("currentStatus", rejection.currentStatus());
     }
+    if (!rejection.allowed().isEmpty()) {
+      problem.setProperty("allowed", rejection.allowed());
+    }
     return respond(problem);
   }
 

@@ -1,14 +1,21 @@
 package org.monostore.platform;
 
+import java.util.List;
+
 /**
  * Why an entity refused a command, in words a client can act on. Actors reply with it instead of
  * throwing, and the HTTP layer turns it into an RFC 9457 problem response.
  *
  * @param field the request field at fault, if one is
  * @param currentStatus the entity's status, for a conflict with it
+ * @param allowed what the entity would accept in its current status, for a conflict with it
  */
-public record Rejection(Reason reason, String detail, String field, String currentStatus)
+public record Rejection(Reason reason, String detail, String field, String currentStatus, List<String> allowed)
     implements CborSerializable {
+
+  public Rejection {
+    allowed = allowed == null ? List.of() : List.copyOf(allowed);
+  }
 
   public enum Reason {
     /** The request itself is wrong: 400. */
@@ -22,19 +29,24 @@ public record Rejection(Reason reason, String detail, String field, String curre
   }
 
   public static Rejection invalid(String field, String detail) {
-    return new Rejection(Reason.INVALID, detail, field, null);
+    return new Rejection(Reason.INVALID, detail, field, null, null);
   }
 
   public static Rejection notFound(String detail) {
-    return new Rejection(Reason.NOT_FOUND, detail, null, null);
+    return new Rejection(Reason.NOT_FOUND, detail, null, null, null);
   }
 
   public static Rejection conflict(String detail, String currentStatus) {
-    return new Rejection(Reason.CONFLICT, detail, null, currentStatus);
+    return new Rejection(Reason.CONFLICT, detail, null, currentStatus, null);
+  }
+
+  /** A conflict with the entity's status that also says which actions that status allows. */
+  public static Rejection conflict(String detail, String currentStatus, List<String> allowed) {
+    return new Rejection(Reason.CONFLICT, detail, null, currentStatus, allowed);
   }
 
   public static Rejection unavailable(String detail) {
-    return new Rejection(Reason.UNAVAILABLE, detail, null, null);
+    return new Rejection(Reason.UNAVAILABLE, detail, null, null, null);
   }
 
   public RejectedException asException() {
