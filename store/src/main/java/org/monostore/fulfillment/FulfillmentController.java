@@ -1,0 +1,61 @@
+package org.monostore.fulfillment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Fulfilment", description = "A paid order's shipping: picked, shipped with a tracking number, delivered; "
+    + "or cancelled before it ships. A step the current status does not allow is a 409 that lists the allowed ones.")
+@RestController
+@RequestMapping("/api/fulfillments")
+class FulfillmentController {
+
+  private final Fulfillments fulfillments;
+
+  FulfillmentController(Fulfillments fulfillments) {
+    this.fulfillments = fulfillments;
+  }
+
+  // The fulfilment checks the tracking number itself, so that no sender can ship with a bad one.
+  record ShipRequest(
+      @Schema(description = "1-64 letters (A-Z, a-z), digits, spaces or dashes; surrounding spaces are trimmed",
+          example = "JJD000390007727", requiredMode = Schema.RequiredMode.REQUIRED)
+          String trackingNumber) {}
+
+  @Operation(summary = "Get a fulfilment")
+  @GetMapping("/{fulfillmentId}")
+  FulfillmentView get(@PathVariable String fulfillmentId) {
+    return fulfillments.ask(fulfillmentId, Fulfillment.Get::new);
+  }
+
+  @Operation(summary = "Pick the items", description = "Allowed when CREATED.")
+  @PostMapping("/{fulfillmentId}/pick")
+  FulfillmentView pick(@PathVariable String fulfillmentId) {
+    return fulfillments.ask(fulfillmentId, Fulfillment.Pick::new);
+  }
+
+  @Operation(summary = "Ship the parcel", description = "Allowed when PICKED; records the carrier's tracking number.")
+  @PostMapping("/{fulfillmentId}/ship")
+  FulfillmentView ship(@PathVariable String fulfillmentId, @RequestBody(required = false) ShipRequest request) {
+    String trackingNumber = request == null ? null : request.trackingNumber();
+    return fulfillments.ask(fulfillmentId, replyTo -> new Fulfillment.Ship(trackingNumber, replyTo));
+  }
+
+  @Operation(summary = "Record the delivery", description = "Allowed when SHIPPED.")
+  @PostMapping("/{fulfillmentId}/deliver")
+  FulfillmentView deliver(@PathVariable String fulfillmentId) {
+    return fulfillments.ask(fulfillmentId, Fulfillment.Deliver::new);
+  }
+
+  @Operation(summary = "Cancel the fulfilment", description = "Allowed when CREATED or PICKED, not once shipped.")
+  @PostMapping("/{fulfillmentId}/cancel")
+  FulfillmentView cancel(@PathVariable String fulfillmentId) {
+    return fulfillments.ask(fulfillmentId, Fulfillment.Cancel::new);
+  }
+}
