@@ -16,6 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "monostore.embedded-database.directory=target/test-databases/${random.uuid}",
-      "pekko.remote.artery.canonical.port=0"
+      "pekko.remote.artery.canonical.port=0",
+      // The simulated gateway's slow token answers after the timeout, quickly enough for a test to wait.
+      "monostore.payment.gateway-timeout=1s",
+      "monostore.payment.simulated-gateway.slow-response=2s"
     })
 public @interface StoreTest {}

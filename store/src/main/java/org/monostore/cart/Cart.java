@@ -26,6 +26,8 @@ import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.Rejection;
+import org.monostore.pricing.Pricing;
+import org.monostore.pricing.VatRates;
 import org.monostore.shared.Money;
 
 /**
@@ -70,6 +72,15 @@ public final class Cart
 
   public record Clear(ActorRef<Reply> replyTo) implements Command {}
 
+  /** Fixes the cart for an order's payment: no change is accepted until the order unlocks it. */
+  public record Lock(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
+  /** The order that locked the cart was cancelled: the cart is open again. */
+  public record Unlock(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
+  /** The order's payment is authorized: the cart is done for good. */
+  public record CheckOut(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
   private record PriceQuoted(LineChange change, Product.Reply quote) implements Command {}
 
   public sealed interface Reply extends CborSerializable {}
@@ -86,13 +97,21 @@ public final class Cart
 
   public record CartCreated(String market, String currency, Instant at) implements Event {}
 
-  public record ItemAdded(String sku, String name, int quantity, long unitPrice, Instant at) implements Event {}
+  /** {@code category} decides the line's VAT rate; events from before it was recorded have none. */
+  public record ItemAdded(String sku, String name, String category, int quantity, long unitPrice, Instant at)
+      implements Event {}
 
   public record ItemQuantityChanged(String sku, int quantity, long unitPrice, Instant at) implements Event {}
 
   public record ItemRemoved(String sku, Instant at) implements Event {}
 
   public record CartCleared(Instant at) implements Event {}
+
+  public record CartLocked(String orderId, Instant at) implements Event {}
+
+  public record CartUnlocked(String orderId, Instant at) implements Event {}
+
+  public record CartCheckedOut(String orderId, Instant at) implements Event {}
 
   // State
 
@@ -101,14 +120,19 @@ public final class Cart
   /** How far a cart may grow: per-line quantity and number of lines. */
   public record Limits(int maxQuantityPerLine, int maxLines) {}
 
-  public record Line(String sku, String name, int quantity, long unitPrice) implements CborSerializable {}
+  public record Line(String sku, String name, String category, int quantity, long unitPrice)
+      implements CborSerializable {}
 
-  /** The cart as its events left it; {@code status} is null until it is created. */
+  /**
+   * The cart as its events left it; {@code status} is null until it is created, {@code orderId} names
+   * the order that locked or checked it out.
+   */
   public record State(
-      String market, String currency, Status status, List<Line> lines, Instant createdAt, Instant updatedAt)
+      String market, String currency, Status status, List<Line> lines, String orderId, Instant createdAt,
+      Instant updatedAt)
       implements CborSerializable {
 
-    static final State NONE = new State(null, null, null, List.of(), null, null);
+    static final State NONE = new State(null, null, null, List.of(), null, null, null);
 
     Optional<Line> line(String sku) {
       return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
@@ -175,7 +199,7 @@ public final class Cart
         return new ItemRemoved(change.sku(), at);
       }
       if (quantityOf(change.sku()) == 0) {
-        return new ItemAdded(change.sku(), product.name(), after, unitPrice, at);
+        return new ItemAdded(change.sku(), product.name(), product.category(), after, unitPrice, at);
       }
       return new ItemQuantityChanged(change.sku(), after, unitPrice, at);
     }
@@ -183,65 +207,83 @@ public final class Cart
     State apply(Event event) {
       return switch (event) {
         case CartCreated created ->
-            new State(created.market(), created.currency(), Status.OPEN, List.of(), created.at(), created.at());
+            new State(created.market(), created.currency(), Status.OPEN, List.of(), null, created.at(), created.at());
         case ItemAdded added -> {
           List<Line> more = new ArrayList<>(lines);
-          more.add(new Line(added.sku(), added.name(), added.quantity(), added.unitPrice()));
+          more.add(new Line(added.sku(), added.name(), added.category(), added.quantity(), added.unitPrice()));
           yield withLines(more, added.at());
         }
         case ItemQuantityChanged changed -> withLines(
             lines.stream()
                 .map(line -> line.sku().equals(changed.sku())
-                    ? new Line(line.sku(), line.name(), changed.quantity(), changed.unitPrice())
+                    ? new Line(line.sku(), line.name(), line.category(), changed.quantity(), changed.unitPrice())
                     : line)
                 .toList(),
             changed.at());
         case ItemRemoved removed ->
             withLines(lines.stream().filter(line -> !line.sku().equals(removed.sku())).toList(), removed.at());
         case CartCleared cleared -> withLines(List.of(), cleared.at());
+        case CartLocked locked -> withStatus(Status.LOCKED, locked.orderId(), locked.at());
+        case CartUnlocked unlocked -> withStatus(Status.OPEN, null, unlocked.at());
+        case CartCheckedOut checkedOut -> withStatus(Status.CHECKED_OUT, checkedOut.orderId(), checkedOut.at());
       };
     }
 
     private State withLines(List<Line> newLines, Instant at) {
-      return new State(market, currency, status, List.copyOf(newLines), createdAt, at);
+      return new State(market, currency, status, List.copyOf(newLines), orderId, createdAt, at);
     }
 
-    CartView view(String cartId) {
-      Money subtotal = Money.zero(currency);
+    private State withStatus(Status newStatus, String newOrderId, Instant at) {
+      return new State(market, currency, newStatus, lines, newOrderId, createdAt, at);
+    }
+
+    boolean heldBy(String order) {
+      return order.equals(orderId);
+    }
+
+    CartView view(String cartId, VatRates vatRates) {
+      List<Pricing.Item> items = new ArrayList<>(lines.size());
       List<CartView.CartLine> viewLines = new ArrayList<>(lines.size());
       for (Line line : lines) {
+        items.add(new Pricing.Item(line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice()));
         Money unitPrice = new Money(line.unitPrice(), currency);
-        Money lineTotal = unitPrice.times(line.quantity());
-        subtotal = subtotal.plus(lineTotal);
-        viewLines.add(new CartView.CartLine(line.sku(), line.name(), line.quantity(), unitPrice, lineTotal));
+        viewLines.add(new CartView.CartLine(line.sku(), line.name(), line.quantity(), unitPrice, unitPrice.times(line.quantity())));
       }
-      return new CartView(cartId, market, status, currency, viewLines, subtotal, createdAt, updatedAt);
+      Pricing pricing = Pricing.calculate(market, currency, items, List.of(), vatRates);
+      return new CartView(cartId, market, status, currency, viewLines, pricing.subtotal(), pricing, orderId,
+          createdAt, updatedAt);
     }
   }
 
   // Wiring
 
   public static void init(
-      ClusterSharding sharding, Function<String, CompletionStage<Product.Reply>> prices, Limits limits, int snapshotEvery) {
+      ClusterSharding sharding,
+      Function<String, CompletionStage<Product.Reply>> prices,
+      VatRates vatRates,
+      Limits limits,
+      int snapshotEvery) {
     sharding.init(
         Entity.of(
             ENTITY_KEY,
-            context -> create(context.getEntityId(), context.getShard(), prices, limits, snapshotEvery)));
+            context -> create(context.getEntityId(), context.getShard(), prices, vatRates, limits, snapshotEvery)));
   }
 
   static Behavior<Command> create(
       String cartId,
       ActorRef<ClusterSharding.ShardCommand> shard,
       Function<String, CompletionStage<Product.Reply>> prices,
+      VatRates vatRates,
       Limits limits,
       int snapshotEvery) {
-    return Behaviors.setup(context -> new Cart(cartId, context, shard, prices, limits, snapshotEvery));
+    return Behaviors.setup(context -> new Cart(cartId, context, shard, prices, vatRates, limits, snapshotEvery));
   }
 
   private final String cartId;
   private final ActorContext<Command> context;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
   private final Function<String, CompletionStage<Product.Reply>> prices;
+  private final VatRates vatRates;
   private final Limits limits;
   private final int snapshotEvery;
 
@@ -250,6 +292,7 @@ public final class Cart
       ActorContext<Command> context,
       ActorRef<ClusterSharding.ShardCommand> shard,
       Function<String, CompletionStage<Product.Reply>> prices,
+      VatRates vatRates,
       Limits limits,
       int snapshotEvery) {
     super(PersistenceId.of(ENTITY_KEY.name(), cartId), RESTART_AFTER_FAILED_WRITE);
@@ -257,6 +300,7 @@ public final class Cart
     this.context = context;
     this.shard = shard;
     this.prices = prices;
+    this.vatRates = vatRates;
     this.limits = limits;
     this.snapshotEvery = snapshotEvery;
   }
@@ -312,15 +356,31 @@ public final class Cart
       case Clear clear when state.lines().isEmpty() -> Effect().reply(clear.replyTo(), current(state));
       case Clear clear -> Effect().persist(new CartCleared(Instant.now())).thenReply(clear.replyTo(), this::current);
       case Create create -> reject(create.replyTo(), Rejection.conflict("The cart exists already", state.status().name()));
+      case Lock lock when state.lines().isEmpty() ->
+          reject(lock.replyTo(), Rejection.conflict("The cart is empty: there is nothing to pay for", state.status().name()));
+      case Lock lock ->
+          Effect().persist(new CartLocked(lock.orderId(), Instant.now())).thenReply(lock.replyTo(), this::current);
+      case Unlock unlock -> Effect().reply(unlock.replyTo(), current(state));
+      case CheckOut checkOut -> reject(checkOut.replyTo(),
+          Rejection.conflict("The cart has no payment under way to check out with", state.status().name()));
     };
   }
 
+  /** Locked or checked out: only the order holding the cart may move it on. */
   private ReplyEffect<Event, State> onClosed(State state, Command command) {
-    if (command instanceof Get get) {
-      return Effect().reply(get.replyTo(), current(state));
-    }
-    return reject(replyTo(command),
-        Rejection.conflict("The cart is " + state.status() + " and can no longer change", state.status().name()));
+    return switch (command) {
+      case Get get -> Effect().reply(get.replyTo(), current(state));
+      case Lock lock when state.heldBy(lock.orderId()) -> Effect().reply(lock.replyTo(), current(state));
+      case Unlock unlock when state.heldBy(unlock.orderId()) && state.status() == Status.LOCKED ->
+          Effect().persist(new CartUnlocked(unlock.orderId(), Instant.now())).thenReply(unlock.replyTo(), this::current);
+      case CheckOut checkOut when state.heldBy(checkOut.orderId()) && state.status() == Status.LOCKED ->
+          Effect().persist(new CartCheckedOut(checkOut.orderId(), Instant.now()))
+              .thenReply(checkOut.replyTo(), this::current);
+      case CheckOut checkOut when state.heldBy(checkOut.orderId()) -> Effect().reply(checkOut.replyTo(), current(state));
+      default -> reject(replyTo(command), Rejection.conflict(
+          "The cart is " + state.status() + " by order " + state.orderId() + " and can no longer change",
+          state.status().name()));
+    };
   }
 
   private ReplyEffect<Event, State> askPrice(State state, LineChange change) {
@@ -365,7 +425,7 @@ public final class Cart
   }
 
   private Reply current(State state) {
-    return new Current(state.view(cartId));
+    return new Current(state.view(cartId, vatRates));
   }
 
   private ReplyEffect<Event, State> reject(ActorRef<Reply> replyTo, Rejection rejection) {
@@ -379,6 +439,9 @@ public final class Cart
       case LineChange c -> c.replyTo();
       case RemoveItem c -> c.replyTo();
       case Clear c -> c.replyTo();
+      case Lock c -> c.replyTo();
+      case Unlock c -> c.replyTo();
+      case CheckOut c -> c.replyTo();
       case PriceQuoted c -> c.change().replyTo();
     };
   }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.monostore.platform.CborSerializable;
+import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
 
 /** A cart as clients see it: every line priced, and the subtotal. */
@@ -11,10 +12,12 @@ import org.monostore.shared.Money;
 public record CartView(
     @Schema(description = "The cart's id: random and unguessable") String id,
     @Schema(description = "The market the cart sells in", example = "SE") String market,
-    @Schema(description = "OPEN: editable; LOCKED: a payment is under way; CHECKED_OUT: ordered") Cart.Status status,
+    @Schema(description = "OPEN: editable; LOCKED: an order's payment fixed it; CHECKED_OUT: the payment is authorized") Cart.Status status,
     @Schema(description = "The ISO 4217 currency of every amount in the cart", example = "SEK") String currency,
     @Schema(description = "The lines, in the order they were added") List<CartLine> lines,
     @Schema(description = "The sum of the line totals") Money subtotal,
+    @Schema(description = "The full price calculation: lines with their VAT, discounts, VAT per rate, total") Pricing pricing,
+    @Schema(description = "The order that locked or checked out the cart; absent while it is open") String orderId,
     Instant createdAt,
     @Schema(description = "When the cart last changed") Instant updatedAt)
     implements CborSerializable {

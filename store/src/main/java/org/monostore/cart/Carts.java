@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.catalog.Catalog;
+import org.monostore.pricing.VatRates;
 import org.monostore.platform.Asks;
 import org.monostore.platform.Rejection;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,7 @@ class Carts {
       ClusterSharding sharding,
       Asks asks,
       Catalog catalog,
+      VatRates vatRates,
       // The most of one product a cart line may hold.
       @Value("${monostore.cart.max-quantity-per-line:99}") int maxQuantityPerLine,
       // The most lines one cart may hold.
@@ -29,7 +31,7 @@ class Carts {
       @Value("${monostore.cart.snapshot-every:100}") int snapshotEvery) {
     this.sharding = sharding;
     this.asks = asks;
-    Cart.init(sharding, catalog::lookup, new Cart.Limits(maxQuantityPerLine, maxLines), snapshotEvery);
+    Cart.init(sharding, catalog::lookup, vatRates, new Cart.Limits(maxQuantityPerLine, maxLines), snapshotEvery);
   }
 
   CartView ask(String cartId, Function<ActorRef<Cart.Reply>, Cart.Command> command) {

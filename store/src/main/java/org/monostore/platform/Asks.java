@@ -34,6 +34,11 @@ public final class Asks {
   }
 
   public <M, R> R ask(RecipientRef<M> recipient, Function<ActorRef<R>, M> command) {
+    return ask(recipient, command, timeout);
+  }
+
+  /** For commands that take longer than most, such as one that waits for a payment gateway. */
+  public <M, R> R ask(RecipientRef<M> recipient, Function<ActorRef<R>, M> command, Duration timeout) {
     try {
       return AskPattern.<M, R>ask(recipient, command::apply, timeout, scheduler)
           .toCompletableFuture()

@@ -27,6 +27,7 @@ import org.monostore.cart.Cart.Status;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
+import org.monostore.pricing.VatRates;
 import org.monostore.shared.Money;
 
 /** The cart's rules, as pure functions of its state: no actors involved. */
@@ -38,6 +39,7 @@ class CartStateTest {
 
   /** At most 99 of a product per line and, to keep the tests short, at most 3 lines. */
   private static final Limits LIMITS = new Limits(99, 3);
+  private static final VatRates VAT = new VatRates("SE:25,FI:25.5", "SE/Grocery:6");
 
   private static final ProductDetails MUG = product("MUG-000001", "Mug");
   private static final ProductDetails TEA = product("TEA-000002", "Tea");
@@ -53,7 +55,7 @@ class CartStateTest {
     assertThat(OPEN.refuse(add, LIMITS)).isNull();
     assertThat(OPEN.quantityAfter(add)).isEqualTo(2);
     assertThat(OPEN.changed(add, MUG, 12_900, LATER))
-        .isEqualTo(new ItemAdded(MUG.sku(), "Mug", 2, 12_900, LATER));
+        .isEqualTo(new ItemAdded(MUG.sku(), "Mug", "Kitchen", 2, 12_900, LATER));
   }
 
   @Test
@@ -196,14 +198,14 @@ class CartStateTest {
 
   @Test
   void applyingCartCreatedOpensAnEmptyCartInItsMarket() {
-    assertThat(OPEN).isEqualTo(new State("SE", "SEK", Status.OPEN, List.of(), CREATED, CREATED));
+    assertThat(OPEN).isEqualTo(new State("SE", "SEK", Status.OPEN, List.of(), null, CREATED, CREATED));
   }
 
   @Test
   void applyingItemAddedAppendsALine() {
-    State cart = OPEN.apply(new ItemAdded(MUG.sku(), "Mug", 2, 12_900, LATER));
+    State cart = OPEN.apply(new ItemAdded(MUG.sku(), "Mug", "Kitchen", 2, 12_900, LATER));
 
-    assertThat(cart.lines()).containsExactly(new Line(MUG.sku(), "Mug", 2, 12_900));
+    assertThat(cart.lines()).containsExactly(new Line(MUG.sku(), "Mug", "Kitchen", 2, 12_900));
     assertThat(cart.createdAt()).isEqualTo(CREATED);
     assertThat(cart.updatedAt()).isEqualTo(LATER);
   }
@@ -214,8 +216,8 @@ class CartStateTest {
         .apply(new ItemQuantityChanged(MUG.sku(), 4, 11_900, LATEST));
 
     assertThat(cart.lines()).containsExactly(
-        new Line(MUG.sku(), "Mug", 4, 11_900),
-        new Line(TEA.sku(), "Tea", 1, 4_950));
+        new Line(MUG.sku(), "Mug", "Kitchen", 4, 11_900),
+        new Line(TEA.sku(), "Tea", "Kitchen", 1, 4_950));
     assertThat(cart.updatedAt()).isEqualTo(LATEST);
   }
 
@@ -224,7 +226,7 @@ class CartStateTest {
     State cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950)
         .apply(new ItemRemoved(MUG.sku(), LATEST));
 
-    assertThat(cart.lines()).containsExactly(new Line(TEA.sku(), "Tea", 1, 4_950));
+    assertThat(cart.lines()).containsExactly(new Line(TEA.sku(), "Tea", "Kitchen", 1, 4_950));
     assertThat(cart.updatedAt()).isEqualTo(LATEST);
   }
 
@@ -232,7 +234,7 @@ class CartStateTest {
   void applyingCartClearedEmptiesTheCartButKeepsItsMarketAndCreationTime() {
     State cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950).apply(new CartCleared(LATEST));
 
-    assertThat(cart).isEqualTo(new State("SE", "SEK", Status.OPEN, List.of(), CREATED, LATEST));
+    assertThat(cart).isEqualTo(new State("SE", "SEK", Status.OPEN, List.of(), null, CREATED, LATEST));
   }
 
   @Test
@@ -242,7 +244,7 @@ class CartStateTest {
     State cart = withLine(withLine(withLine(OPEN, MUG, 1, 100), TEA, 1, 200), cup, 1, 300)
         .apply(new ItemQuantityChanged(MUG.sku(), 5, 100, LATEST))
         .apply(new ItemRemoved(TEA.sku(), LATEST))
-        .apply(new ItemAdded(pen.sku(), "Pen", 1, 400, LATEST))
+        .apply(new ItemAdded(pen.sku(), "Pen", "Kitchen", 1, 400, LATEST))
         .apply(new ItemQuantityChanged(cup.sku(), 2, 300, LATEST));
 
     assertThat(cart.lines()).extracting(Line::sku).containsExactly(MUG.sku(), cup.sku(), pen.sku());
@@ -254,7 +256,7 @@ class CartStateTest {
   void viewPricesEveryLineAndTheSubtotalInTheCartsCurrency() {
     State cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 3, 4_950);
 
-    CartView view = cart.view("cart-1");
+    CartView view = cart.view("cart-1", VAT);
 
     assertThat(view.lines()).containsExactly(
         new CartView.CartLine(MUG.sku(), "Mug", 2, sek(12_900), sek(25_800)),
@@ -272,7 +274,7 @@ class CartStateTest {
   void viewOfAnEmptyCartHasAZeroSubtotalInItsCurrency() {
     State finnish = State.NONE.apply(new CartCreated("FI", "EUR", CREATED));
 
-    CartView view = finnish.view("cart-2");
+    CartView view = finnish.view("cart-2", VAT);
 
     assertThat(view.lines()).isEmpty();
     assertThat(view.subtotal()).isEqualTo(new Money(0, "EUR"));
@@ -281,11 +283,11 @@ class CartStateTest {
   // Helpers
 
   private static State withLine(State cart, ProductDetails product, int quantity, long unitPrice) {
-    return cart.apply(new ItemAdded(product.sku(), product.name(), quantity, unitPrice, LATER));
+    return cart.apply(new ItemAdded(product.sku(), product.name(), product.category(), quantity, unitPrice, LATER));
   }
 
   private static ProductDetails product(String sku, String name) {
-    return new ProductDetails(sku, name, "A " + name.toLowerCase(), "kitchen", true, Map.of("SE", sek(100)));
+    return new ProductDetails(sku, name, "A " + name.toLowerCase(), "Kitchen", true, Map.of("SE", sek(100)));
   }
 
   private static Money sek(long amount) {

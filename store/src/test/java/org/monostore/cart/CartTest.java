@@ -36,6 +36,7 @@ import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
+import org.monostore.pricing.VatRates;
 import org.monostore.shared.Money;
 
 /**
@@ -171,7 +172,7 @@ class CartTest {
     assertThat(current(added).subtotal()).isEqualTo(sek(25_800));
     assertThat(added.events()).singleElement()
         .usingRecursiveComparison().ignoringFields("at")
-        .isEqualTo(new Cart.ItemAdded(MUG.sku(), "Mug", 2, 12_900, null));
+        .isEqualTo(new Cart.ItemAdded(MUG.sku(), "Mug", MUG.category(), 2, 12_900, null));
     assertThat(priceLookups).containsExactly(MUG.sku());
   }
 
@@ -332,7 +333,7 @@ class CartTest {
 
     first.expectMessageClass(Cart.Current.class);
     second.expectMessageClass(Cart.Current.class);
-    assertThat(cart.getState().lines()).containsExactly(new Cart.Line(TEA.sku(), "Tea", 5, 4_950));
+    assertThat(cart.getState().lines()).containsExactly(new Cart.Line(TEA.sku(), "Tea", TEA.category(), 5, 4_950));
     assertThat(cart.persistenceTestKit().persistedInStorage(persistenceId()))
         .extracting(Object::getClass)
         .containsExactly(Cart.CartCreated.class, Cart.ItemAdded.class, Cart.ItemQuantityChanged.class);
@@ -428,7 +429,8 @@ class CartTest {
   private EventSourcedBehaviorTestKit<Command, Event, State> cartSnapshottingEvery(int snapshotEvery) {
     return EventSourcedBehaviorTestKit.create(
         actorTestKit.system(),
-        Cart.create(cartId, shard.ref(), this::price, new Cart.Limits(99, 100), snapshotEvery));
+        Cart.create(cartId, shard.ref(), this::price, new VatRates("SE:25,FI:25.5", ""), new Cart.Limits(99, 100),
+            snapshotEvery));
   }
 
   private CompletionStage<Product.Reply> price(String sku) {

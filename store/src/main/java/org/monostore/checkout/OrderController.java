@@ -1,0 +1,178 @@
+package org.monostore.checkout;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.monostore.fulfillment.FulfillmentView;
+import org.monostore.fulfillment.Fulfillments;
+import org.monostore.platform.Rejection;
+import org.monostore.shared.Address;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Orders", description = "Checkout: a purchase order from a cart, contact information, payment, fulfilment")
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  private static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private final Orders orders;
+  private final Fulfillments fulfillments;
+
+  OrderController(Orders orders, Fulfillments fulfillments) {
+    this.orders = orders;
+    this.fulfillments = fulfillments;
+  }
+
+  record CreateOrderRequest(
+      @NotNull @Pattern(regexp = UUID, message = "must be a cart id: a lower-case UUID") String cartId) {}
+
+  record AddressRequest(
+      @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Storgatan 1") String line1,
+      @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) String line2,
+      @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Stockholm") String city,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 -]{1,11}", message = "must be a postal code: 2-12 letters, "
+          + "digits, spaces or dashes") @Schema(example = "111 51") String postalCode,
+      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code")
+          @Schema(example = "SE") String country) {
+
+    Address toAddress(String field) {
+      if (!COUNTRIES.contains(country)) {
+        throw Rejection.invalid(field + ".country", "'" + field + ".country' " + country
+            + " is not an ISO 3166-1 country").asException();
+      }
+      return new Address(line1.strip(), line2 == null || line2.isBlank() ? null : line2.strip(), city.strip(),
+          postalCode.strip(), country);
+    }
+  }
+
+  record ContactRequest(
+      @NotBlank @Size(max = 254) @Pattern(regexp = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+",
+          message = "must be an email address") @Schema(example = "anna.svensson@example.com") String email,
+      @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Anna Svensson") String name,
+      @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,24}", message = "must be a phone number: digits, spaces, dashes, "
+          + "brackets and a leading +") @Schema(example = "+46 70 123 45 67") String phone,
+      @NotNull @Valid AddressRequest shippingAddress,
+      @Valid @Schema(description = "Absent when it is the shipping address") AddressRequest billingAddress) {
+
+    Contact toContact() {
+      return new Contact(email.strip(), name.strip(), phone == null ? null : phone.strip(),
+          shippingAddress.toAddress("shippingAddress"),
+          billingAddress == null ? null : billingAddress.toAddress("billingAddress"));
+    }
+  }
+
+  record AddPaymentRequest(
+      @NotNull @Pattern(regexp = "card", message = "must be card, the one method the store takes")
+          @Schema(example = "card") String method,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,128}", message = "must be a card token from the payment gateway")
+          @Schema(example = "tok_approve") String token) {}
+
+  @Operation(summary = "Create a purchase order from a cart",
+      description = "The cart stays editable until a payment is added: until then the order costs what the cart holds.")
+  @ApiResponse(responseCode = "201", description = "The new order; its Location header names it")
+  @PostMapping
+  ResponseEntity<OrderView> create(@Valid @RequestBody CreateOrderRequest request) {
+    String id = Orders.newId();
+    OrderState order = orders.ask(id, replyTo -> new PurchaseOrder.Create(request.cartId(), replyTo));
+    return ResponseEntity.created(URI.create("/api/orders/" + id)).body(orders.view(id, order));
+  }
+
+  @Operation(summary = "Get an order", description = "With its pricing, payments, fulfilment and timeline.")
+  @GetMapping("/{orderId}")
+  OrderView get(@PathVariable String orderId) {
+    return orders.view(orderId, orders.ask(id(orderId), PurchaseOrder.Get::new));
+  }
+
+  @Operation(summary = "Give or change the contact information",
+      description = "Needed before a payment; can change until the fulfilment is created.")
+  @PutMapping("/{orderId}/contact")
+  OrderView giveContact(@PathVariable String orderId, @Valid @RequestBody ContactRequest request) {
+    Contact contact = request.toContact();
+    return orders.view(orderId, orders.ask(id(orderId), replyTo -> new PurchaseOrder.GiveContact(contact, replyTo)));
+  }
+
+  @Operation(summary = "Add a payment",
+      description = "Locks the cart and fixes the order's amount from it; the cart refuses changes from then on.")
+  @ApiResponse(responseCode = "201", description = "The payment, not yet authorized")
+  @PostMapping("/{orderId}/payments")
+  ResponseEntity<OrderState.PaymentEntry> addPayment(
+      @PathVariable String orderId, @Valid @RequestBody AddPaymentRequest request) {
+    String paymentId = Orders.newId();
+    OrderState order = orders.ask(id(orderId),
+        replyTo -> new PurchaseOrder.AddPayment(paymentId, request.method(), request.token(), replyTo));
+    return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/payments/" + paymentId))
+        .body(order.payment(paymentId));
+  }
+
+  @Operation(summary = "Get a payment of the order")
+  @GetMapping("/{orderId}/payments/{paymentId}")
+  OrderState.PaymentEntry getPayment(@PathVariable String orderId, @PathVariable String paymentId) {
+    return payment(orders.ask(id(orderId), PurchaseOrder.Get::new), Orders.requireId(paymentId, "paymentId"));
+  }
+
+  @Operation(summary = "Authorize a payment",
+      description = "Idempotent: authorizing a payment again, or with the same Idempotency-Key, answers the first "
+          + "outcome and never charges twice. A PENDING payment (the gateway did not answer in time) asks the "
+          + "gateway again for its first outcome.")
+  @PostMapping("/{orderId}/payments/{paymentId}/authorize")
+  OrderState.PaymentEntry authorize(
+      @PathVariable String orderId, @PathVariable String paymentId,
+      @Parameter(description = "The client's key for this authorization: 1-255 visible ASCII characters")
+          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,255}")) {
+      throw Rejection.invalid("Idempotency-Key", "'Idempotency-Key' must be 1-255 visible ASCII characters")
+          .asException();
+    }
+    String payment = Orders.requireId(paymentId, "paymentId");
+    return payment(orders.authorize(id(orderId), payment, idempotencyKey), payment);
+  }
+
+  @Operation(summary = "Cancel the order",
+      description = "Before a payment is authorized; unlocks the cart if a payment had locked it.")
+  @PostMapping("/{orderId}/cancel")
+  OrderView cancel(@PathVariable String orderId) {
+    return orders.view(orderId, orders.ask(id(orderId), PurchaseOrder.Cancel::new));
+  }
+
+  @Operation(summary = "Create the fulfilment order", description = "Once the payment is authorized.")
+  @ApiResponse(responseCode = "201", description = "The fulfilment; its Location header names it")
+  @PostMapping("/{orderId}/fulfillment")
+  ResponseEntity<FulfillmentView> createFulfillment(@PathVariable String orderId) {
+    OrderState order = orders.ask(id(orderId), PurchaseOrder.CreateFulfillment::new);
+    return ResponseEntity.created(URI.create("/api/fulfillments/" + order.fulfillmentId()))
+        .body(fulfillments.get(order.fulfillmentId()));
+  }
+
+  private static String id(String orderId) {
+    return Orders.requireId(orderId, "orderId");
+  }
+
+  private static OrderState.PaymentEntry payment(OrderState order, String paymentId) {
+    OrderState.PaymentEntry payment = order.payment(paymentId);
+    if (payment == null) {
+      throw Rejection.notFound("The order has no payment " + paymentId).asException();
+    }
+    return payment;
+  }
+}

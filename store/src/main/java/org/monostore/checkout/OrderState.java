@@ -1,0 +1,182 @@
+package org.monostore.checkout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.monostore.checkout.PurchaseOrder.ContactGiven;
+import org.monostore.checkout.PurchaseOrder.Event;
+import org.monostore.checkout.PurchaseOrder.FulfillmentCreated;
+import org.monostore.checkout.PurchaseOrder.OrderCancelled;
+import org.monostore.checkout.PurchaseOrder.OrderCreated;
+import org.monostore.checkout.PurchaseOrder.PaymentAdded;
+import org.monostore.checkout.PurchaseOrder.PaymentAuthorized;
+import org.monostore.checkout.PurchaseOrder.PaymentDeclined;
+import org.monostore.checkout.PurchaseOrder.PaymentFailed;
+import org.monostore.checkout.PurchaseOrder.PaymentOutcome;
+import org.monostore.checkout.PurchaseOrder.PaymentPending;
+import org.monostore.payment.Payment;
+import org.monostore.payment.PaymentView;
+import org.monostore.platform.CborSerializable;
+import org.monostore.platform.Rejection;
+import org.monostore.pricing.Pricing;
+import org.monostore.shared.Money;
+
+/**
+ * A purchase order as its events left it, and the rules of its state machine: which actions each
+ * status allows. {@code status} is null until the order is created; {@code pricing} is null until a
+ * payment fixes it (before that the order costs what its cart holds now).
+ */
+public record OrderState(
+    String cartId,
+    String market,
+    String currency,
+    Status status,
+    Contact contact,
+    List<PaymentEntry> payments,
+    Pricing pricing,
+    String fulfillmentId,
+    Map<String, String> paymentIdsByKey,
+    String cancelledBy,
+    Instant createdAt,
+    Instant updatedAt)
+    implements CborSerializable {
+
+  static final OrderState NONE =
+      new OrderState(null, null, null, null, null, List.of(), null, null, Map.of(), null, null, null);
+
+  /** Every status has a named transition into it. */
+  public enum Status { CREATED, CONTACT_GIVEN, PAYMENT_ADDED, PAYMENT_AUTHORIZED, FULFILLMENT_CREATED, CANCELLED }
+
+  /** One payment of the order as the order knows it. */
+  public record PaymentEntry(
+      String id, String method, Money amount, Payment.Status status, PaymentView.Outcome outcome, Instant createdAt,
+      Instant updatedAt)
+      implements CborSerializable {}
+
+  // Rules
+
+  /** The actions the order accepts now, by the names the API and its conflicts use. */
+  public List<String> allowed() {
+    if (status == null) {
+      return List.of();
+    }
+    return switch (status) {
+      case CREATED -> List.of("contact", "cancel");
+      case CONTACT_GIVEN -> List.of("contact", "addPayment", "cancel");
+      case PAYMENT_ADDED -> switch (openPayment() == null ? null : openPayment().status()) {
+        case null -> List.of("contact", "addPayment", "cancel");
+        // The gateway may have reserved the money: only its answer may settle the order.
+        case PENDING, AUTHORIZING -> List.of("contact", "authorize");
+        default -> List.of("contact", "authorize", "cancel");
+      };
+      case PAYMENT_AUTHORIZED -> List.of("contact", "createFulfillment");
+      case FULFILLMENT_CREATED, CANCELLED -> List.of();
+    };
+  }
+
+  /** Why the action may not be taken now, or null when it may. */
+  Rejection refuse(String action) {
+    return allowed().contains(action) ? null : conflict(action);
+  }
+
+  Rejection conflict(String action) {
+    String allowedNow = allowed().isEmpty() ? "nothing" : String.join(", ", allowed());
+    return Rejection.conflict(why(action) + " (allowed now: " + allowedNow + ")", status.name(), allowed());
+  }
+
+  private String why(String action) {
+    PaymentEntry open = openPayment();
+    boolean paid = status == Status.PAYMENT_AUTHORIZED || status == Status.FULFILLMENT_CREATED;
+    if (action.equals("create")) {
+      return "The order exists already";
+    } else if (action.equals("addPayment") && status == Status.CREATED) {
+      return "A payment needs the contact information first";
+    } else if (open != null && open.status() == Payment.Status.PENDING && !action.equals("authorize")) {
+      return "Payment " + open.id() + " waits for the gateway's outcome: authorize it again to learn it";
+    } else if (action.equals("addPayment") && open != null) {
+      return "Payment " + open.id() + " is added and not yet authorized";
+    } else if (action.equals("createFulfillment") && fulfillmentId != null) {
+      return "The order has fulfilment " + fulfillmentId + " already";
+    } else if (action.equals("cancel") && paid) {
+      return "The payment is authorized: only an admin can cancel the order now";
+    }
+    return "An order that is " + status + " does not allow " + action;
+  }
+
+  PaymentEntry payment(String paymentId) {
+    return payments.stream().filter(payment -> payment.id().equals(paymentId)).findFirst().orElse(null);
+  }
+
+  /** The payment that is neither decided nor cancelled, if there is one: at most one at a time. */
+  PaymentEntry openPayment() {
+    return payments.stream().filter(payment -> !payment.status().isDecided()).findFirst().orElse(null);
+  }
+
+  /** The fulfilment's id follows from the order's, so that a repeated request creates the same one. */
+  static String fulfillmentIdOf(String orderId) {
+    return UUID.nameUUIDFromBytes(("fulfillment:" + orderId).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** The event that records what the payment says now, or null when the order knows it already. */
+  static Event outcomeOf(PaymentView payment, String idempotencyKey, Instant at) {
+    return switch (payment.status()) {
+      case AUTHORIZED -> new PaymentAuthorized(payment.id(), payment.outcome(), idempotencyKey, at);
+      case DECLINED -> new PaymentDeclined(payment.id(), payment.outcome(), idempotencyKey, at);
+      case FAILED -> new PaymentFailed(payment.id(), payment.outcome(), idempotencyKey, at);
+      case PENDING -> new PaymentPending(payment.id(), payment.outcome(), idempotencyKey, at);
+      case INITIATED, AUTHORIZING -> null;
+    };
+  }
+
+  // Events
+
+  OrderState apply(Event event) {
+    return switch (event) {
+      case OrderCreated created -> new OrderState(created.cartId(), created.market(), created.currency(),
+          Status.CREATED, null, List.of(), null, null, Map.of(), null, created.at(), created.at());
+      case ContactGiven given -> new OrderState(cartId, market, currency,
+          status == Status.CREATED ? Status.CONTACT_GIVEN : status, given.contact(), payments, pricing, fulfillmentId,
+          paymentIdsByKey, cancelledBy, createdAt, given.at());
+      case PaymentAdded added -> {
+        List<PaymentEntry> more = new ArrayList<>(payments);
+        more.add(new PaymentEntry(added.paymentId(), added.method(), added.amount(), Payment.Status.INITIATED, null,
+            added.at(), added.at()));
+        yield new OrderState(cartId, market, currency, Status.PAYMENT_ADDED, contact, List.copyOf(more),
+            added.pricing(), fulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at());
+      }
+      case PaymentOutcome outcome -> withOutcome(outcome);
+      case FulfillmentCreated created -> new OrderState(cartId, market, currency, Status.FULFILLMENT_CREATED, contact,
+          payments, pricing, created.fulfillmentId(), paymentIdsByKey, cancelledBy, createdAt, created.at());
+      case OrderCancelled cancelled -> new OrderState(cartId, market, currency, Status.CANCELLED, contact, payments,
+          pricing, fulfillmentId, paymentIdsByKey, cancelled.by(), createdAt, cancelled.at());
+    };
+  }
+
+  private OrderState withOutcome(PaymentOutcome outcome) {
+    Payment.Status paymentStatus = switch (outcome) {
+      case PaymentAuthorized authorized -> Payment.Status.AUTHORIZED;
+      case PaymentDeclined declined -> Payment.Status.DECLINED;
+      case PaymentFailed failed -> Payment.Status.FAILED;
+      case PaymentPending pending -> Payment.Status.PENDING;
+    };
+    List<PaymentEntry> updated = payments.stream()
+        .map(payment -> payment.id().equals(outcome.paymentId())
+            ? new PaymentEntry(payment.id(), payment.method(), payment.amount(), paymentStatus, outcome.outcome(),
+                payment.createdAt(), outcome.at())
+            : payment)
+        .toList();
+    Map<String, String> keys = paymentIdsByKey;
+    if (outcome.idempotencyKey() != null) {
+      keys = new HashMap<>(paymentIdsByKey);
+      keys.putIfAbsent(outcome.idempotencyKey(), outcome.paymentId());
+      keys = Map.copyOf(keys);
+    }
+    Status newStatus = outcome instanceof PaymentAuthorized ? Status.PAYMENT_AUTHORIZED : status;
+    return new OrderState(cartId, market, currency, newStatus, contact, updated, pricing, fulfillmentId, keys,
+        cancelledBy, createdAt, outcome.at());
+  }
+}

@@ -1,0 +1,379 @@
+package org.monostore.checkout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.monostore.cart.Cart;
+import org.monostore.cart.CartView;
+import org.monostore.fulfillment.Fulfillment;
+import org.monostore.payment.Payment;
+import org.monostore.payment.PaymentView;
+import org.monostore.platform.CborSerializable;
+import org.monostore.platform.Rejection;
+import org.monostore.pricing.Pricing;
+import org.monostore.shared.Money;
+
+/**
+ * A purchase order: the checkout of one cart, from contact information through payment to
+ * fulfilment. Its steps involve other entities (the cart, a payment, a fulfilment), so it handles one
+ * request at a time: while a step waits for another entity's answer, later requests wait in the stash,
+ * and each is then decided against the order as the step left it.
+ */
+public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Command, PurchaseOrder.Event, OrderState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
+
+  private static final Cart.Reply CART_SILENT =
+      new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
+
+  private static final BackoffSupervisorStrategy RESTART_AFTER_FAILED_WRITE =
+      SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1);
+
+  // Protocol
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record Create(String cartId, ActorRef<Reply> replyTo) implements Command {}
+
+  public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+  public record GiveContact(Contact contact, ActorRef<Reply> replyTo) implements Command {}
+
+  public record AddPayment(String paymentId, String method, String token, ActorRef<Reply> replyTo) implements Command {}
+
+  /** {@code idempotencyKey} is the client's key for this authorization, or null. */
+  public record AuthorizePayment(String paymentId, String idempotencyKey, ActorRef<Reply> replyTo) implements Command {}
+
+  public record CreateFulfillment(ActorRef<Reply> replyTo) implements Command {}
+
+  public record Cancel(ActorRef<Reply> replyTo) implements Command {}
+
+  /** Another entity's answer to the step under way. */
+  private sealed interface StepAnswer extends Command {}
+
+  private record CartFound(Create create, Cart.Reply reply) implements StepAnswer {}
+
+  private record CartLocked(AddPayment add, Cart.Reply reply) implements StepAnswer {}
+
+  private record PaymentInitiated(AddPayment add, Pricing pricing, Payment.Reply reply) implements StepAnswer {}
+
+  private record AuthorizationAnswered(AuthorizePayment authorize, Payment.Reply reply) implements StepAnswer {}
+
+  private record FulfillmentAnswered(CreateFulfillment create, Fulfillment.Reply reply) implements StepAnswer {}
+
+  private record CartReleased(Cancel cancel, Cart.Reply reply) implements StepAnswer {}
+
+  public sealed interface Reply extends CborSerializable {}
+
+  public record Current(OrderState order) implements Reply {}
+
+  public record Rejected(Rejection rejection) implements Reply {}
+
+  // Events
+
+  public sealed interface Event extends CborSerializable {
+    Instant at();
+  }
+
+  public record OrderCreated(String cartId, String market, String currency, Instant at) implements Event {}
+
+  public record ContactGiven(Contact contact, Instant at) implements Event {}
+
+  /** The cart is locked and its pricing, with the amount to pay, is fixed from here on. */
+  public record PaymentAdded(String paymentId, String method, Money amount, Pricing pricing, Instant at)
+      implements Event {}
+
+  /** The gateway's outcome for one payment; {@code idempotencyKey} is the client's key, if it sent one. */
+  public record PaymentAuthorized(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+      implements PaymentOutcome {}
+
+  public record PaymentDeclined(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+      implements PaymentOutcome {}
+
+  public record PaymentFailed(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+      implements PaymentOutcome {}
+
+  /** The gateway did not answer in time; the payment's outcome is learnt by authorizing it again. */
+  public record PaymentPending(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+      implements PaymentOutcome {}
+
+  public sealed interface PaymentOutcome extends Event {
+    String paymentId();
+
+    PaymentView.Outcome outcome();
+
+    String idempotencyKey();
+  }
+
+  public record FulfillmentCreated(String fulfillmentId, Instant at) implements Event {}
+
+  public record OrderCancelled(String by, Instant at) implements Event {}
+
+  // Wiring
+
+  /** What an order needs from the entities it works with; each answer comes back as a message. */
+  public interface Collaborators {
+    CompletionStage<Cart.Reply> askCart(String cartId, Function<ActorRef<Cart.Reply>, Cart.Command> command);
+
+    CompletionStage<Payment.Reply> initiatePayment(
+        String paymentId, String orderId, Money amount, String method, String token);
+
+    CompletionStage<Payment.Reply> authorizePayment(String paymentId);
+
+    CompletionStage<Fulfillment.Reply> createFulfillment(
+        String fulfillmentId, String orderId, List<Fulfillment.Item> items, Contact contact);
+
+    /** Whether an authorized order creates its fulfilment by itself. */
+    boolean fulfilAutomatically();
+  }
+
+  public static void init(ClusterSharding sharding, Collaborators collaborators) {
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), collaborators)));
+  }
+
+  static Behavior<Command> create(
+      String orderId, ActorRef<ClusterSharding.ShardCommand> shard, Collaborators collaborators) {
+    return Behaviors.setup(context -> new PurchaseOrder(orderId, context, shard, collaborators));
+  }
+
+  private final String orderId;
+  private final ActorContext<Command> context;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final Collaborators collaborators;
+  /** A step is waiting for another entity; not state: a restarted order has no step under way. */
+  private boolean busy;
+
+  private PurchaseOrder(
+      String orderId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
+      Collaborators collaborators) {
+    super(PersistenceId.of(ENTITY_KEY.name(), orderId), RESTART_AFTER_FAILED_WRITE);
+    this.orderId = orderId;
+    this.context = context;
+    this.shard = shard;
+    this.collaborators = collaborators;
+  }
+
+  @Override
+  public OrderState emptyState() {
+    return OrderState.NONE;
+  }
+
+  // Handlers: first the requests, then the answers of the other entities to each step
+
+  @Override
+  public CommandHandler<Command, Event, OrderState> commandHandler() {
+    return newCommandHandlerBuilder().forAnyState().onAnyCommand(this::handle);
+  }
+
+  private Effect<Event, OrderState> handle(OrderState state, Command command) {
+    return switch (command) {
+      case StepAnswer answer -> onAnswer(state, answer);
+      case Get get when state.status() != null -> Effect().reply(get.replyTo(), new Current(state));
+      case Command request when busy -> Effect().stash();
+      case Get get -> unknown(get.replyTo());
+      case Create create when state.status() == null ->
+          step(collaborators.askCart(create.cartId(), Cart.Get::new), CART_SILENT, reply -> new CartFound(create, reply));
+      case Create create -> reject(create.replyTo(), state.conflict("create"));
+      case Command request when state.status() == null -> unknown(replyTo(request));
+      case GiveContact give when state.refuse("contact") != null -> reject(give.replyTo(), state.refuse("contact"));
+      case GiveContact give ->
+          Effect().persist(new ContactGiven(give.contact(), Instant.now())).thenReply(give.replyTo(), Current::new);
+      case AddPayment add when state.refuse("addPayment") != null -> reject(add.replyTo(), state.refuse("addPayment"));
+      case AddPayment add -> step(collaborators.askCart(state.cartId(), replyTo -> new Cart.Lock(orderId, replyTo)),
+          CART_SILENT, reply -> new CartLocked(add, reply));
+      case AuthorizePayment authorize -> authorize(state, authorize);
+      case CreateFulfillment create when state.refuse("createFulfillment") != null ->
+          reject(create.replyTo(), state.refuse("createFulfillment"));
+      case CreateFulfillment create -> createFulfillment(state, create);
+      case Cancel cancel when state.refuse("cancel") != null -> reject(cancel.replyTo(), state.refuse("cancel"));
+      case Cancel cancel -> step(collaborators.askCart(state.cartId(), replyTo -> new Cart.Unlock(orderId, replyTo)),
+          CART_SILENT, reply -> new CartReleased(cancel, reply));
+    };
+  }
+
+  private Effect<Event, OrderState> authorize(OrderState state, AuthorizePayment authorize) {
+    OrderState.PaymentEntry payment = state.payment(authorize.paymentId());
+    String keyUsedFor = authorize.idempotencyKey() == null ? null : state.paymentIdsByKey().get(authorize.idempotencyKey());
+    if (payment == null) {
+      return reject(authorize.replyTo(), Rejection.notFound("The order has no payment " + authorize.paymentId()));
+    }
+    if (keyUsedFor != null && !keyUsedFor.equals(payment.id())) {
+      return reject(authorize.replyTo(), Rejection.conflict("The Idempotency-Key was used to authorize payment "
+          + keyUsedFor + " of this order", state.status().name(), state.allowed()));
+    }
+    if (payment.status().isDecided()) {
+      return Effect().reply(authorize.replyTo(), new Current(state));
+    }
+    if (state.refuse("authorize") != null) {
+      return reject(authorize.replyTo(), state.refuse("authorize"));
+    }
+    return step(collaborators.authorizePayment(payment.id()),
+        new Payment.Rejected(Rejection.unavailable("The payment did not answer in time; authorize it again")),
+        reply -> new AuthorizationAnswered(authorize, reply));
+  }
+
+  private Effect<Event, OrderState> createFulfillment(OrderState state, CreateFulfillment create) {
+    List<Fulfillment.Item> items = state.pricing().lines().stream()
+        .map(line -> new Fulfillment.Item(line.sku(), line.name(), line.quantity()))
+        .toList();
+    return step(collaborators.createFulfillment(OrderState.fulfillmentIdOf(orderId), orderId, items, state.contact()),
+        new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time")),
+        reply -> new FulfillmentAnswered(create, reply));
+  }
+
+  private Effect<Event, OrderState> onAnswer(OrderState state, StepAnswer answer) {
+    return switch (answer) {
+      case CartFound found -> switch (found.reply()) {
+        case Cart.Current(CartView cart) when cart.status() == Cart.Status.OPEN -> done(
+            Effect().persist(new OrderCreated(cart.id(), cart.market(), cart.currency(), Instant.now())),
+            found.create().replyTo());
+        case Cart.Current(CartView cart) -> failed(found.create().replyTo(), Rejection.conflict(
+            "The cart is " + cart.status() + " by order " + cart.orderId(), cart.status().name()));
+        case Cart.Rejected(Rejection rejection) when rejection.reason() == Rejection.Reason.NOT_FOUND ->
+            failed(found.create().replyTo(), Rejection.invalid("cartId", "There is no cart " + found.create().cartId()));
+        case Cart.Rejected(Rejection rejection) -> failed(found.create().replyTo(), rejection);
+      };
+      case CartLocked locked -> switch (locked.reply()) {
+        case Cart.Current(CartView cart) -> {
+          AddPayment add = locked.add();
+          Money amount = cart.pricing().total();
+          yield continueWith(collaborators.initiatePayment(add.paymentId(), orderId, amount, add.method(), add.token()),
+              new Payment.Rejected(Rejection.unavailable("The payment did not answer in time")),
+              reply -> new PaymentInitiated(add, cart.pricing(), reply));
+        }
+        case Cart.Rejected(Rejection rejection) -> failed(locked.add().replyTo(), rejection);
+      };
+      case PaymentInitiated initiated -> switch (initiated.reply()) {
+        case Payment.Current(PaymentView payment) -> done(Effect().persist(new PaymentAdded(payment.id(),
+            payment.method(), payment.amount(), initiated.pricing(), Instant.now())), initiated.add().replyTo());
+        case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
+      };
+      case AuthorizationAnswered answered -> onAuthorization(state, answered);
+      case FulfillmentAnswered answered -> switch (answered.reply()) {
+        case Fulfillment.Current(var fulfillment) ->
+            done(Effect().persist(new FulfillmentCreated(fulfillment.id(), Instant.now())), answered.create().replyTo());
+        case Fulfillment.Rejected(Rejection rejection) -> failed(answered.create().replyTo(), rejection);
+      };
+      case CartReleased released -> switch (released.reply()) {
+        case Cart.Rejected(Rejection rejection) when rejection.reason() == Rejection.Reason.UNAVAILABLE ->
+            failed(released.cancel().replyTo(), rejection);
+        // Open again, or never locked by this order: either way the order may go.
+        case Cart.Reply reply ->
+            done(Effect().persist(new OrderCancelled("customer", Instant.now())), released.cancel().replyTo());
+      };
+    };
+  }
+
+  private Effect<Event, OrderState> onAuthorization(OrderState state, AuthorizationAnswered answered) {
+    AuthorizePayment authorize = answered.authorize();
+    if (!(answered.reply() instanceof Payment.Current(PaymentView payment))) {
+      return failed(authorize.replyTo(), ((Payment.Rejected) answered.reply()).rejection());
+    }
+    Event outcome = OrderState.outcomeOf(payment, authorize.idempotencyKey(), Instant.now());
+    if (outcome == null) {
+      return done(Effect().none(), authorize.replyTo());
+    }
+    if (!(outcome instanceof PaymentAuthorized)) {
+      return done(Effect().persist(outcome), authorize.replyTo());
+    }
+    return Effect().persist(outcome).thenRun((OrderState authorized) -> {
+      authorize.replyTo().tell(new Current(authorized));
+      collaborators.askCart(authorized.cartId(), replyTo -> new Cart.CheckOut(orderId, replyTo));
+      if (collaborators.fulfilAutomatically()) {
+        createFulfillment(authorized, new CreateFulfillment(context.getSystem().ignoreRef()));
+      } else {
+        busy = false;
+      }
+    }).thenUnstashAll();
+  }
+
+  // Steps: ask another entity, and wait for its answer with the next requests stashed
+
+  private <T> Effect<Event, OrderState> step(CompletionStage<T> ask, T silence, Function<T, StepAnswer> answer) {
+    busy = true;
+    return continueWith(ask, silence, answer);
+  }
+
+  /** {@code silence} stands in for the answer when the entity does not give one in time. */
+  private <T> Effect<Event, OrderState> continueWith(
+      CompletionStage<T> ask, T silence, Function<T, StepAnswer> answer) {
+    context.pipeToSelf(ask, (reply, failure) -> answer.apply(failure == null ? reply : silence));
+    return Effect().none();
+  }
+
+  /** The step's last event is persisted (or none is needed): answer, and take the next request. */
+  private Effect<Event, OrderState> done(
+      org.apache.pekko.persistence.typed.javadsl.EffectBuilder<Event, OrderState> effect, ActorRef<Reply> replyTo) {
+    return effect.thenRun((OrderState state) -> {
+      busy = false;
+      replyTo.tell(new Current(state));
+    }).thenUnstashAll();
+  }
+
+  private Effect<Event, OrderState> failed(ActorRef<Reply> replyTo, Rejection rejection) {
+    return Effect().none().thenRun(() -> {
+      busy = false;
+      replyTo.tell(new Rejected(rejection));
+    }).thenUnstashAll();
+  }
+
+  private Effect<Event, OrderState> reject(ActorRef<Reply> replyTo, Rejection rejection) {
+    return Effect().reply(replyTo, new Rejected(rejection));
+  }
+
+  /** No such order: answer, and leave, so that made-up ids do not fill the memory. */
+  private Effect<Event, OrderState> unknown(ActorRef<Reply> replyTo) {
+    return Effect()
+        .none()
+        .thenRun(() -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf())))
+        .thenReply(replyTo, state -> new Rejected(Rejection.notFound("There is no order " + orderId)));
+  }
+
+  private static ActorRef<Reply> replyTo(Command command) {
+    return switch (command) {
+      case Create c -> c.replyTo();
+      case Get c -> c.replyTo();
+      case GiveContact c -> c.replyTo();
+      case AddPayment c -> c.replyTo();
+      case AuthorizePayment c -> c.replyTo();
+      case CreateFulfillment c -> c.replyTo();
+      case Cancel c -> c.replyTo();
+      case StepAnswer c -> throw new IllegalArgumentException("An entity's answer expects no reply");
+    };
+  }
+
+  @Override
+  public EventHandler<OrderState, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(OrderState::apply);
+  }
+
+  /** An order authorized just before a crash still gets the fulfilment it was due. */
+  @Override
+  public SignalHandler<OrderState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          if (state.status() == OrderState.Status.PAYMENT_AUTHORIZED && collaborators.fulfilAutomatically()) {
+            context.getSelf().tell(new CreateFulfillment(context.getSystem().ignoreRef()));
+          }
+        })
+        .build();
+  }
+}

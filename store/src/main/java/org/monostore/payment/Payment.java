@@ -1,0 +1,270 @@
+package org.monostore.payment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.monostore.platform.CborSerializable;
+import org.monostore.platform.Rejection;
+import org.monostore.shared.Money;
+
+/**
+ * One attempt to pay for an order: an amount, a card token, and what the gateway said. The gateway
+ * is asked at most once per payment, under the payment's id as idempotency key; authorizing again
+ * answers the recorded outcome. Only when the gateway did not answer in time (PENDING: it may or may
+ * not have reserved the money) is it asked again, with the same key, so it answers its first outcome
+ * instead of charging twice.
+ */
+public final class Payment
+    extends EventSourcedBehaviorWithEnforcedReplies<Payment.Command, Payment.Event, Payment.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Payment");
+
+  private static final BackoffSupervisorStrategy RESTART_AFTER_FAILED_WRITE =
+      SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1);
+
+  // Protocol
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record Initiate(String orderId, Money amount, String method, String token, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  public record Authorize(ActorRef<Reply> replyTo) implements Command {}
+
+  public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+  private record GatewayAnswered(PaymentGateway.Authorization authorization, String failure) implements Command {}
+
+  public sealed interface Reply extends CborSerializable {}
+
+  public record Current(PaymentView payment) implements Reply {}
+
+  public record Rejected(Rejection rejection) implements Reply {}
+
+  // Events
+
+  public sealed interface Event extends CborSerializable {
+    Instant at();
+  }
+
+  public record PaymentInitiated(String orderId, Money amount, String method, String token, Instant at)
+      implements Event {}
+
+  public record AuthorizationRequested(Instant at) implements Event {}
+
+  public record PaymentAuthorized(String authorizationCode, Instant at) implements Event {}
+
+  public record PaymentDeclined(String reason, String message, Instant at) implements Event {}
+
+  public record AuthorizationFailed(String reason, String message, Instant at) implements Event {}
+
+  /** The gateway did not answer in time: whether the money is reserved is not known yet. */
+  public record AuthorizationTimedOut(String message, Instant at) implements Event {}
+
+  // State
+
+  public enum Status {
+    /** Added to the order, not yet sent to the gateway. */
+    INITIATED,
+    /** Sent to the gateway, no answer yet. */
+    AUTHORIZING,
+    AUTHORIZED,
+    DECLINED,
+    FAILED,
+    /** The gateway did not answer in time; authorizing again asks it for its first outcome. */
+    PENDING;
+
+    public boolean isDecided() {
+      return this == AUTHORIZED || this == DECLINED || this == FAILED;
+    }
+  }
+
+  public record State(
+      String orderId, Money amount, String method, String token, Status status, PaymentView.Outcome outcome,
+      Instant createdAt, Instant updatedAt)
+      implements CborSerializable {
+
+    static final State NONE = new State(null, null, null, null, null, null, null, null);
+
+    State apply(Event event) {
+      return switch (event) {
+        case PaymentInitiated initiated -> new State(initiated.orderId(), initiated.amount(), initiated.method(),
+            initiated.token(), Status.INITIATED, null, initiated.at(), initiated.at());
+        case AuthorizationRequested requested -> with(Status.AUTHORIZING, null, requested.at());
+        case PaymentAuthorized authorized ->
+            with(Status.AUTHORIZED, new PaymentView.Outcome("approved", "Approved", authorized.authorizationCode()),
+                authorized.at());
+        case PaymentDeclined declined ->
+            with(Status.DECLINED, new PaymentView.Outcome(declined.reason(), declined.message(), null), declined.at());
+        case AuthorizationFailed failed ->
+            with(Status.FAILED, new PaymentView.Outcome(failed.reason(), failed.message(), null), failed.at());
+        case AuthorizationTimedOut timedOut ->
+            with(Status.PENDING, new PaymentView.Outcome("timeout", timedOut.message(), null), timedOut.at());
+      };
+    }
+
+    private State with(Status newStatus, PaymentView.Outcome newOutcome, Instant at) {
+      return new State(orderId, amount, method, token, newStatus, newOutcome, createdAt, at);
+    }
+
+    /** The event that records the gateway's answer, or its silence. */
+    static Event answered(GatewayAnswered answer, Instant at) {
+      return switch (answer.authorization()) {
+        case null -> new AuthorizationTimedOut(answer.failure(), at);
+        case PaymentGateway.Approved approved -> new PaymentAuthorized(approved.authorizationCode(), at);
+        case PaymentGateway.Declined declined -> new PaymentDeclined(declined.reason(), declined.message(), at);
+        case PaymentGateway.Failed failed -> new AuthorizationFailed(failed.reason(), failed.message(), at);
+      };
+    }
+
+    PaymentView view(String paymentId) {
+      return new PaymentView(paymentId, orderId, method, amount, status, outcome, createdAt, updatedAt);
+    }
+  }
+
+  // Wiring
+
+  public static void init(ClusterSharding sharding, PaymentGateway gateway, Duration gatewayTimeout) {
+    sharding.init(Entity.of(ENTITY_KEY,
+        context -> create(context.getEntityId(), context.getShard(), gateway, gatewayTimeout)));
+  }
+
+  static Behavior<Command> create(
+      String paymentId, ActorRef<ClusterSharding.ShardCommand> shard, PaymentGateway gateway, Duration gatewayTimeout) {
+    return Behaviors.setup(context -> new Payment(paymentId, context, shard, gateway, gatewayTimeout));
+  }
+
+  private final String paymentId;
+  private final ActorContext<Command> context;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final PaymentGateway gateway;
+  private final Duration gatewayTimeout;
+  /** Who waits for the gateway's answer; not state: after a restart they have timed out anyway. */
+  private final List<ActorRef<Reply>> waiting = new ArrayList<>();
+  private boolean gatewayAsked;
+
+  private Payment(
+      String paymentId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
+      PaymentGateway gateway, Duration gatewayTimeout) {
+    super(PersistenceId.of(ENTITY_KEY.name(), paymentId), RESTART_AFTER_FAILED_WRITE);
+    this.paymentId = paymentId;
+    this.context = context;
+    this.shard = shard;
+    this.gateway = gateway;
+    this.gatewayTimeout = gatewayTimeout;
+  }
+
+  @Override
+  public State emptyState() {
+    return State.NONE;
+  }
+
+  // Handlers, by state
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    var builder = newCommandHandlerWithReplyBuilder();
+    builder.forAnyState().onAnyCommand((state, command) -> state.status() == null
+        ? onUninitiated(command)
+        : onInitiated(state, command));
+    return builder.build();
+  }
+
+  private ReplyEffect<Event, State> onUninitiated(Command command) {
+    return switch (command) {
+      case Initiate initiate -> Effect()
+          .persist(new PaymentInitiated(initiate.orderId(), initiate.amount(), initiate.method(), initiate.token(),
+              Instant.now()))
+          .thenReply(initiate.replyTo(), this::current);
+      case GatewayAnswered answered -> Effect().noReply();
+      default -> Effect()
+          .none()
+          .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf())))
+          .thenReply(replyTo(command), state -> new Rejected(Rejection.notFound("There is no payment " + paymentId)));
+    };
+  }
+
+  private ReplyEffect<Event, State> onInitiated(State state, Command command) {
+    return switch (command) {
+      case Get get -> Effect().reply(get.replyTo(), current(state));
+      case Initiate initiate when initiate.orderId().equals(state.orderId()) ->
+          Effect().reply(initiate.replyTo(), current(state));
+      case Initiate initiate -> Effect().reply(initiate.replyTo(),
+          new Rejected(Rejection.conflict("The payment belongs to another order", state.status().name())));
+      case Authorize authorize when state.status().isDecided() -> Effect().reply(authorize.replyTo(), current(state));
+      case Authorize authorize when state.status() == Status.INITIATED -> {
+        waiting.add(authorize.replyTo());
+        yield Effect().persist(new AuthorizationRequested(Instant.now())).thenRun(this::askGateway).thenNoReply();
+      }
+      case Authorize authorize -> {
+        // AUTHORIZING or PENDING: join the request under way, or repeat it under the same key.
+        waiting.add(authorize.replyTo());
+        yield Effect().none().thenRun(this::askGateway).thenNoReply();
+      }
+      case GatewayAnswered answered when state.status().isDecided() -> Effect().noReply();
+      case GatewayAnswered answered -> {
+        gatewayAsked = false;
+        yield Effect().persist(State.answered(answered, Instant.now())).thenRun(this::answerWaiting).thenNoReply();
+      }
+    };
+  }
+
+  /** Asks the gateway unless a request is under way already; the answer comes back as a message. */
+  private void askGateway(State state) {
+    if (gatewayAsked) {
+      return;
+    }
+    gatewayAsked = true;
+    var request = new PaymentGateway.AuthorizationRequest(paymentId, state.amount(), state.method(), state.token());
+    context.pipeToSelf(
+        gateway.authorize(request).toCompletableFuture().orTimeout(gatewayTimeout.toMillis(), TimeUnit.MILLISECONDS),
+        (authorization, failure) -> failure == null
+            ? new GatewayAnswered(authorization, null)
+            : new GatewayAnswered(null, failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException
+                ? "The payment gateway did not answer within " + gatewayTimeout.toMillis() + " ms"
+                : "The payment gateway could not be reached"));
+  }
+
+  private void answerWaiting(State state) {
+    Reply reply = current(state);
+    waiting.forEach(replyTo -> replyTo.tell(reply));
+    waiting.clear();
+  }
+
+  private Reply current(State state) {
+    return new Current(state.view(paymentId));
+  }
+
+  private static ActorRef<Reply> replyTo(Command command) {
+    return switch (command) {
+      case Initiate c -> c.replyTo();
+      case Authorize c -> c.replyTo();
+      case Get c -> c.replyTo();
+      case GatewayAnswered c -> throw new IllegalArgumentException("The gateway's answer expects no reply");
+    };
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    var builder = newEventHandlerBuilder();
+    builder.forAnyState().onAnyEvent(State::apply);
+    return builder.build();
+  }
+}

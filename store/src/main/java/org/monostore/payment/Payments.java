@@ -1,0 +1,63 @@
+package org.monostore.payment;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.monostore.platform.Asks;
+import org.monostore.shared.Money;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The payments of the cluster, by id: starts the Payment entities on this node and asks them. */
+@Component
+public class Payments {
+
+  private final ClusterSharding sharding;
+  private final ActorSystem<?> system;
+  private final Duration askTimeout;
+  private final Duration authorizationTimeout;
+
+  Payments(
+      ClusterSharding sharding,
+      ActorSystem<?> system,
+      Asks asks,
+      PaymentGateway gateway,
+      // How long the gateway may take to authorize; after that the payment is PENDING until asked again.
+      @Value("${monostore.payment.gateway-timeout:3s}") Duration gatewayTimeout) {
+    this.sharding = sharding;
+    this.system = system;
+    this.askTimeout = asks.timeout();
+    this.authorizationTimeout = gatewayTimeout.plus(askTimeout);
+    Payment.init(sharding, gateway, gatewayTimeout);
+  }
+
+  /** Creates the payment with this id, or answers it as it is if it exists for the same order. */
+  public CompletionStage<Payment.Reply> initiate(
+      String paymentId, String orderId, Money amount, String method, String token) {
+    return ask(paymentId, replyTo -> new Payment.Initiate(orderId, amount, method, token, replyTo), askTimeout);
+  }
+
+  /** Authorizes the payment, or answers its recorded outcome; waits for the gateway if need be. */
+  public CompletionStage<Payment.Reply> authorize(String paymentId) {
+    return ask(paymentId, Payment.Authorize::new, authorizationTimeout);
+  }
+
+  public CompletionStage<Payment.Reply> get(String paymentId) {
+    return ask(paymentId, Payment.Get::new, askTimeout);
+  }
+
+  /** The longest an authorization can take: the gateway's timeout and the entity's answer. */
+  public Duration authorizationTimeout() {
+    return authorizationTimeout;
+  }
+
+  private CompletionStage<Payment.Reply> ask(
+      String paymentId, Function<ActorRef<Payment.Reply>, Payment.Command> command, Duration timeout) {
+    return AskPattern.ask(sharding.entityRefFor(Payment.ENTITY_KEY, paymentId), command::apply, timeout,
+        system.scheduler());
+  }
+}
