@@ -1,5 +1,6 @@
 package org.monostore.checkout;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +53,15 @@ public record OrderState(
   public enum Status { CREATED, CONTACT_GIVEN, PAYMENT_ADDED, PAYMENT_AUTHORIZED, FULFILLMENT_CREATED, CANCELLED }
 
   /** One payment of the order as the order knows it. */
+  @Schema(name = "Payment", description = "One attempt to pay for the order")
   public record PaymentEntry(
-      String id, String method, Money amount, Payment.Status status, PaymentView.Outcome outcome, Instant createdAt,
+      @Schema(description = "The payment's id") String id,
+      @Schema(example = "card") String method,
+      @Schema(description = "The order's total when the payment was added") Money amount,
+      @Schema(description = "INITIATED: not yet authorized; AUTHORIZED; DECLINED; FAILED; PENDING: the gateway did "
+          + "not answer in time, authorize again to learn its outcome") Payment.Status status,
+      @Schema(description = "What the gateway said; absent before it said anything") PaymentView.Outcome outcome,
+      Instant createdAt,
       Instant updatedAt)
       implements CborSerializable {}
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.monostore.platform.CborSerializable;
 import org.monostore.shared.Money;
 
-/** A payment as clients see it; the card token stays inside. */
-@Schema(name = "Payment", description = "One attempt to pay for an order")
+/** A payment as the payment entity answers it; the card token stays inside. */
+@Schema(name = "PaymentAttempt", description = "One attempt to pay for an order")
 public record PaymentView(
     @Schema(description = "The payment's id") String id,
     String orderId,

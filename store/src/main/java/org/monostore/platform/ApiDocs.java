@@ -38,7 +38,8 @@ class ApiDocs {
                 .version("1")
                 .description(
                     """
-                    Product lookup and carts of the MonoStore e-commerce backend.
+                    Product lookup, carts and checkout (purchase orders, payments, fulfilment) of the
+                    MonoStore e-commerce backend.
 
                     Money is always `{"amount": <integer in minor units>, "currency": "<ISO 4217>"}`:
                     199.00 SEK is `{"amount": 19900, "currency": "SEK"}`. Each market (SE, NO, DK, FI)
@@ -46,7 +47,10 @@ class ApiDocs {
 
                     Errors are RFC 9457 problem responses (`application/problem+json`). A `field`
                     property names the request field at fault; a 409 carries the entity's
-                    `currentStatus`; a 503 carries `Retry-After`.
+                    `currentStatus` and the actions that status `allowed`; a 503 carries `Retry-After`.
+
+                    Prices include VAT, as consumer shops in the markets must show them; a `pricing`
+                    states the VAT contained per rate, rounded per line half to even.
                     """))
 ;
   }
@@ -69,13 +73,14 @@ class ApiDocs {
   private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
     ApiResponses responses = operation.getResponses();
     boolean hasPathId = path.contains("{");
-    boolean changesCart = path.startsWith("/api/carts/") && method != PathItem.HttpMethod.GET;
+    boolean changesState = method != PathItem.HttpMethod.GET && !path.equals("/api/carts");
     responses.addApiResponse("400", problem("Invalid input: the problem names the field and what is wrong"));
     if (hasPathId) {
       responses.addApiResponse("404", problem("Nothing exists under this id"));
     }
-    if (changesCart) {
-      responses.addApiResponse("409", problem("The cart's status does not allow the change (e.g. it is locked)"));
+    if (changesState) {
+      responses.addApiResponse("409", problem("The status of the cart, order or fulfilment does not allow it "
+          + "(e.g. the cart is locked by a payment); the problem says which actions it allows"));
     }
     if (operation.getRequestBody() != null) {
       responses.addApiResponse("413", problem("The request body is larger than the limit"));
@@ -106,6 +111,9 @@ class ApiDocs {
         .addProperty("instance", new StringSchema().example("/api/carts/3f1c.../items"))
         .addProperty("field", new StringSchema().description("The request field at fault").example("quantity"))
         .addProperty("currentStatus", new StringSchema().description("The entity's status, on a 409").example("LOCKED"))
+        .addProperty("allowed", new ArraySchema()
+            .description("On a 409: the actions the current status allows; absent when it allows none")
+            .items(new StringSchema().example("cancel")))
         .addProperty(
             "errors",
             new ArraySchema()

@@ -1,6 +1,7 @@
 package org.monostore.cart;
 
 import static io.restassured.RestAssured.given;
+import static org.monostore.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -281,18 +282,5 @@ class CartApiTest {
     problem(api().body("{}").put(line), 400).body("field", equalTo("quantity"));
     problem(api().post("/api/carts/" + cart + "/items/not%20a%20sku/increase"), 400).body("field", equalTo("sku"));
     assertThat(currentCart()).isEqualTo(before);
-  }
-
-  /** Every problem response: the status, RFC 9457's shape, and nothing of the server's insides. */
-  private static io.restassured.response.ValidatableResponse problem(Response response, int status) {
-    return response.then()
-        .statusCode(status)
-        .contentType("application/problem+json")
-        .body("status", equalTo(status))
-        .body("title", not(equalTo(null)))
-        .body("detail", not(equalTo(null)))
-        .body("$", not(org.hamcrest.Matchers.hasKey("trace")))
-        .body("detail", not(containsString("Exception")))
-        .body("detail", not(containsString("org.monostore")));
   }
 }

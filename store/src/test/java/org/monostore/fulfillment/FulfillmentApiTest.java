@@ -1,6 +1,7 @@
 package org.monostore.fulfillment;
 
 import static io.restassured.RestAssured.given;
+import static org.monostore.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -232,18 +232,5 @@ class FulfillmentApiTest {
     assertThat(docs.getMap("components.schemas")).containsKeys("Fulfillment", "FulfillmentItem", "Address");
     assertThat(docs.getMap("components.schemas.Fulfillment.properties"))
         .containsKeys("id", "orderId", "status", "items", "shippingAddress", "trackingNumber", "createdAt", "updatedAt");
-  }
-
-  /** Every problem response: the status, RFC 9457's shape, and nothing of the server's insides. */
-  private static ValidatableResponse problem(Response response, int status) {
-    return response.then()
-        .statusCode(status)
-        .contentType("application/problem+json")
-        .body("status", equalTo(status))
-        .body("title", not(equalTo(null)))
-        .body("detail", not(equalTo(null)))
-        .body("$", not(hasKey("trace")))
-        .body("detail", not(containsString("Exception")))
-        .body("detail", not(containsString("org.monostore")));
   }
 }

@@ -24,7 +24,12 @@ class ApiDocsTest {
     assertThat(paths).containsKeys(
         "/api/products", "/api/products/{sku}", "/api/carts", "/api/carts/{cartId}", "/api/carts/{cartId}/items",
         "/api/carts/{cartId}/items/{sku}", "/api/carts/{cartId}/items/{sku}/increase",
-        "/api/carts/{cartId}/items/{sku}/decrease");
+        "/api/carts/{cartId}/items/{sku}/decrease", "/api/orders", "/api/orders/{orderId}",
+        "/api/orders/{orderId}/contact", "/api/orders/{orderId}/payments",
+        "/api/orders/{orderId}/payments/{paymentId}/authorize", "/api/orders/{orderId}/cancel",
+        "/api/orders/{orderId}/fulfillment", "/api/fulfillments/{fulfillmentId}/pick",
+        "/api/fulfillments/{fulfillmentId}/ship", "/api/fulfillments/{fulfillmentId}/deliver",
+        "/api/fulfillments/{fulfillmentId}/cancel");
     assertThat(paths.get("/api/carts/{cartId}/items/{sku}")).containsKeys("put", "delete");
     assertThat(paths.get("/api/carts/{cartId}/items")).containsKeys("post", "delete");
   }
@@ -32,7 +37,13 @@ class ApiDocsTest {
   @Test
   void everyOperationDocumentsItsProblemResponses() {
     JsonPath api = given().port(port).get("/v3/api-docs").jsonPath();
-    assertThat(api.getMap("components.schemas")).containsKeys("Problem", "Cart", "Product", "Money");
+    assertThat(api.getMap("components.schemas"))
+        .containsKeys("Problem", "Cart", "Product", "Money", "Order", "Pricing", "Payment", "Fulfillment", "Contact");
+    assertThat(api.getMap("components.schemas.Problem.properties")).containsKeys("field", "currentStatus", "allowed");
+    assertThat(api.getMap("paths.'/api/orders/{orderId}/payments'.post.responses"))
+        .containsKeys("201", "400", "404", "409", "413", "503");
+    assertThat(api.getMap("paths.'/api/fulfillments/{fulfillmentId}/pick'.post.responses")).containsKey("409");
+    assertThat(api.getMap("paths.'/api/orders/{orderId}'.get.responses")).doesNotContainKey("409");
     Map<String, Object> addItem = api.getMap("paths.'/api/carts/{cartId}/items'.post.responses");
     assertThat(addItem).containsKeys("200", "400", "404", "409", "413", "503");
     assertThat(api.getMap("paths.'/api/carts'.post.responses")).containsKeys("201", "400", "503");

@@ -1,0 +1,60 @@
+package org.monostore.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.junit.jupiter.api.Test;
+import org.monostore.TestStores;
+import org.monostore.payment.Payment;
+import org.monostore.payment.Payments;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Idle orders and payments go to sleep after the idle timeout; the next call wakes them intact. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "monostore.embedded-database.directory=target/test-databases/${random.uuid}",
+      "pekko.remote.artery.canonical.port=0",
+      "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout=1s"
+    })
+class CheckoutPassivationTest {
+
+  @LocalServerPort int port;
+  @Autowired ActorSystem<Void> system;
+  @Autowired Payments payments;
+
+  @Test
+  void anIdleOrderAndItsPaymentPassivateAndWakeWithTheirStateIntact() {
+    Shopper shopper = new Shopper(port);
+    String order = shopper.payableOrder("HOME-000004", 2);
+    String payment = shopper.paymentOf(order, "tok_decline_expired_card");
+    shopper.authorize(order, payment).then().statusCode(200);
+    Map<String, Object> before = shopper.order(order).getMap("$");
+    assertThat(TestStores.liveEntityIds(system, PurchaseOrder.ENTITY_KEY)).contains(order);
+    assertThat(TestStores.liveEntityIds(system, Payment.ENTITY_KEY)).contains(payment);
+
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        !TestStores.liveEntityIds(system, PurchaseOrder.ENTITY_KEY).contains(order)
+            && !TestStores.liveEntityIds(system, Payment.ENTITY_KEY).contains(payment));
+
+    JsonPath awake = shopper.order(order);
+    assertThat(new HashMap<>(awake.getMap("$"))).isEqualTo(before);
+    assertThat(awake.getString("contact.name")).isEqualTo("Anna Svensson");
+    assertThat(awake.getString("payments[0].outcome.code")).isEqualTo("expired_card");
+    // The order answers its payments from its own state; the payment entity wakes when it is asked.
+    Payment.Reply woken = payments.get(payment).toCompletableFuture().join();
+    assertThat(woken).isInstanceOfSatisfying(Payment.Current.class, current -> {
+      assertThat(current.payment().status()).isEqualTo(Payment.Status.DECLINED);
+      assertThat(current.payment().outcome().code()).isEqualTo("expired_card");
+      assertThat(current.payment().orderId()).isEqualTo(order);
+    });
+    assertThat(TestStores.liveEntityIds(system, Payment.ENTITY_KEY)).contains(payment);
+  }
+}
