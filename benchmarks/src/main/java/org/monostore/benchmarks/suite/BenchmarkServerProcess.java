@@ -17,13 +17,16 @@ final class BenchmarkServerProcess implements AutoCloseable {
   private final int httpPort;
   private final int databasePort;
   private final Path log;
+  private final Path gcLog;
 
   BenchmarkServerProcess(Suite.Settings settings, int httpPort, int databasePort) throws IOException {
     this.httpPort = httpPort;
     this.databasePort = databasePort;
     this.log = settings.workDir().resolve("server.log");
+    this.gcLog = settings.workDir().resolve("gc.log");
     this.process = new ProcessBuilder(List.of(
-            Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", "-cp", Suite.classpath(),
+            Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", GcLog.OPTION.formatted(gcLog),
+            "-cp", Suite.classpath(),
             "org.monostore.benchmarks.server.BenchmarkServer",
             "--server.port=" + httpPort,
             "--monostore.embedded-database.directory=" + settings.workDir().resolve("database"),
@@ -43,6 +46,10 @@ final class BenchmarkServerProcess implements AutoCloseable {
 
   int databasePort() {
     return databasePort;
+  }
+
+  Path gcLog() {
+    return gcLog;
   }
 
   void awaitReady(Duration patience) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +41,15 @@ final class Report {
     md.append("# MonoStore benchmarks\n\n")
         .append("Written by `./monostore benchmark` from one run that started ")
         .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(results.started().atOffset(ZoneOffset.UTC).withNano(0)))
-        .append(" UTC, on this machine, with the store, PostgreSQL, Gatling and pgbench all on it:\n\n")
+        .append(" UTC, on this machine, with the store, PostgreSQL, Gatling, wrk and pgbench all on it:\n\n")
         .append("- ").append(machine.cores()).append(" cores: ").append(machine.cpu()).append("; memory ")
         .append(machine.memory()).append("\n")
         .append("- ").append(machine.os()).append("; ").append(machine.java()).append("; ").append(machine.postgres())
         .append(" (embedded, fsync and synchronous_commit on)\n")
         .append("- each closed-model run: ").append(results.settings().seconds())
         .append(" s per workload and level, after a ").append(results.settings().warmupSeconds())
-        .append(" s warm-up; Gatling's HTML reports are in `benchmarks/target/benchmark-run/gatling/` (not in git)\n\n")
+        .append(" s warm-up; Gatling's HTML reports are in `").append(shown(results.settings().workDir().resolve("gatling")))
+        .append("/` (not in git)\n\n")
         .append("Timings on a shared 2-core machine are noisy: read the ratios between figures of this one run, ")
         .append("not the absolute numbers.\n\n");
 
@@ -77,13 +79,33 @@ final class Report {
           r.requests(), r.failed()));
     }
 
-    md.append("\n## Open model: a fixed arrival rate at half the best throughput\n\n")
+    md.append("\n## The same load from wrk\n\n")
+        .append("wrk, a load generator written in C, takes far less of the two shared cores than Gatling's JVM, and the ")
+        .append("targets were derived with it. Same levels: `-c` connections (the clients), at most two threads, each ")
+        .append("connection sending its next request when the last was answered. Its cart write is one durable ")
+        .append("change of a prepared cart's line, an increase and a decrease in turn; Gatling's cycles through add, ")
+        .append("increase, decrease and remove. A run with any answer other than 200 is listed as failed above.\n\n")
+        .append("| workload | clients | per second | p50 ms | p99 ms | max ms | requests | per second with Gatling |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
+    for (LoadResult r : results.wrk()) {
+      String gatling = find(results.closed(), r.workload(), r.clients())
+          .map(g -> String.format(Locale.ROOT, "%,.0f", g.perSecond())).orElse("-");
+      md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %,d | %s |%n",
+          describe(r.workload()), r.clients(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis(),
+          r.requests(), gatling));
+    }
+
+    md.append("\n## Open model: fixed arrival rates at a half and a quarter of the best throughput\n\n")
+        .append("Each workload at half its best closed-model throughput (Gatling), then at a quarter.\n\n")
         .append("| workload | arrivals per second | p50 ms | p99 ms | max ms | requests | failed |\n")
         .append("|---|---|---|---|---|---|---|\n");
     for (LoadResult r : results.open()) {
       md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %,d | %d |%n",
           describe(r.workload()), r.rate(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.requests(), r.failed()));
     }
+    Suite.Gc gc = results.gc();
+    md.append("\nGC pauses of the store's JVM (its log: `").append(shown(gc.log())).append("`): during the load runs (from the warm-up on), ")
+        .append(pauses(gc.load())).append("; during the open-model runs alone, ").append(pauses(gc.open())).append(".\n");
 
     Map<String, Object> lifetime = results.lifetime();
     md.append("\n## Memory and lifetime\n\n")
@@ -111,6 +133,8 @@ final class Report {
         .append("- **pgbench single-row insert**: pgbench on the store's own PostgreSQL, one `INSERT` of one row per ")
         .append("transaction, at the same client count: the physical limit for one durable write per request.\n")
         .append("- **ping**: a constant JSON answer from the same server (`/bench/ping`): the HTTP stack's own ceiling.\n")
+        .append("- **wrk**: the same HTTP load from a C load generator, beside Gatling's, so that each ratio to pgbench ")
+        .append("and to ping is read with both: what a ratio gains with wrk is the load generator's share of the miss.\n")
         .append("- **JDBC baseline**: a transaction-per-request cart on the same HTTP stack and database ")
         .append("(`/bench/jdbc-carts`, in the benchmark module only): lock the cart row, read its lines and the ")
         .append("product's price, change the rows, commit.\n");
@@ -127,7 +151,11 @@ final class Report {
     Optional<LoadResult> pg64 = pgbench(results, REFERENCE_CLIENTS);
     Optional<LoadResult> pg8 = pgbench(results, LOW_CLIENTS);
     rows.add(ratioRow("cart writes / pgbench inserts, 64 clients", writes64, pg64, 1.0));
+    rows.add(ratioRow("cart writes / pgbench inserts, 64 clients (wrk)",
+        find(results.wrk(), "cart-write", REFERENCE_CLIENTS), pg64, 1.0));
     rows.add(ratioRow("cart writes / pgbench inserts, 8 clients", writes8, pg8, 0.5));
+    rows.add(ratioRow("cart writes / pgbench inserts, 8 clients (wrk)",
+        find(results.wrk(), "cart-write", LOW_CLIENTS), pg8, 0.5));
     Optional<LoadResult> jdbc64 = closed(results, "jdbc-cart-write", REFERENCE_CLIENTS);
     rows.add(ratioRow("cart writes / JDBC baseline writes, 64 clients", writes64, jdbc64, 3.0));
     rows.add(writes64.isPresent() && jdbc64.isPresent()
@@ -137,6 +165,8 @@ final class Report {
         : notMeasured("cart write p99 vs JDBC baseline p99, 64 clients", "equal or better"));
     rows.add(ratioRow("product lookups / ping, 64 clients",
         closed(results, "product-lookup", REFERENCE_CLIENTS), closed(results, "ping", REFERENCE_CLIENTS), 0.8));
+    rows.add(ratioRow("product lookups / ping, 64 clients (wrk)",
+        find(results.wrk(), "product-lookup", REFERENCE_CLIENTS), find(results.wrk(), "ping", REFERENCE_CLIENTS), 0.8));
     open(results, "product-lookup").ifPresent(r -> rows.add(new String[] {
         "product lookup p99 at half the best throughput (" + r.rate() + "/s)",
         String.format(Locale.ROOT, "%.1f ms", r.p99Millis()), "under 5 ms", yes(r.p99Millis() < 5)}));
@@ -175,15 +205,35 @@ final class Report {
   }
 
   private static Optional<LoadResult> closed(Suite.Results results, String workload, int clients) {
-    return results.closed().stream().filter(r -> r.workload().equals(workload) && r.clients() == clients).findFirst();
+    return find(results.closed(), workload, clients);
+  }
+
+  private static Optional<LoadResult> find(List<LoadResult> runs, String workload, int clients) {
+    return runs.stream().filter(r -> r.workload().equals(workload) && r.clients() == clients).findFirst();
   }
 
   private static Optional<LoadResult> pgbench(Suite.Results results, int clients) {
     return results.pgbench().stream().filter(r -> r.clients() == clients).findFirst();
   }
 
+  /** The open-model run of the targets: the one at half the best throughput, the highest rate. */
   private static Optional<LoadResult> open(Suite.Results results, String workload) {
-    return results.open().stream().filter(r -> r.workload().equals(workload)).findFirst();
+    return results.open().stream().filter(r -> r.workload().equals(workload))
+        .max(Comparator.comparingInt(LoadResult::rate));
+  }
+
+  private static String pauses(GcLog.Pauses pauses) {
+    if (pauses.count() == 0) {
+      return "no pause";
+    }
+    return String.format(Locale.ROOT, "%,d pauses, %,.0f ms in all, the longest %.1f ms",
+        pauses.count(), pauses.totalMillis(), pauses.maxMillis());
+  }
+
+  /** A path of the run as the report shows it: relative to where the suite ran, when it is under it. */
+  private static Path shown(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    return path.startsWith(here) ? here.relativize(path) : path;
   }
 
   private static Map<String, List<Chart.Point>> series(Suite.Results results, ToDoubleFunction<LoadResult> value) {

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole benchmark suite in one run on one machine: a freshly started store, the references
  * beside it (pgbench on the same PostgreSQL, a constant endpoint and a JDBC cart on the same HTTP
- * stack), Gatling runs at each concurrency level and at fixed arrival rates, the memory and wake-up
- * measurements, and the report with its charts.
+ * stack), Gatling and wrk runs at each concurrency level, Gatling at fixed arrival rates, the memory
+ * and wake-up measurements, the server's GC pauses, and the report with its charts.
  */
 public final class Suite {
 
@@ -46,9 +46,16 @@ public final class Suite {
     }
   }
 
+  /** The open model's arrival rates: a half and a quarter of a workload's best closed-model throughput. */
+  private static final List<Integer> OPEN_MODEL_DIVISORS = List.of(2, 4);
+
   record Results(
       Instant started, Machine machine, Map<String, Object> lifetime, List<LoadResult> closed,
-      List<LoadResult> pgbench, List<LoadResult> open, List<String> failures, Settings settings) {}
+      List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, Gc gc, List<String> failures,
+      Settings settings) {}
+
+  /** The server's GC pauses: during all the load runs (from the warm-up on), and during the open model's. */
+  record Gc(Path log, GcLog.Pauses load, GcLog.Pauses open) {}
 
   /** One measurement of the suite; a failed one is reported, and the others still run. */
   private interface Step {
@@ -90,11 +97,15 @@ public final class Suite {
     Instant started = Instant.now();
     recreate(settings.workDir());
     List<LoadResult> closed = new ArrayList<>();
+    List<LoadResult> wrk = new ArrayList<>();
     List<LoadResult> pgbench = new ArrayList<>();
     List<LoadResult> open = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     Map<String, Object> lifetime;
     Machine machine;
+    Instant loadStarted;
+    Instant openStarted;
+    Path gcLog;
     try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
       server.awaitReady(Duration.ofMinutes(3));
       machine = Machine.describe(Pgbench.serverVersion(server.databasePort()));
@@ -102,6 +113,7 @@ public final class Suite {
       lifetime = lifetime(server, settings);
 
       say("Warming up");
+      loadStarted = Instant.now();
       run(settings, server, "shop-mix", 32, 0, settings.warmupSeconds());
 
       for (int clients : settings.levels()) {
@@ -111,15 +123,26 @@ public final class Suite {
           attempt(workload + " at " + clients + " clients", closed, failures,
               () -> run(settings, server, workload, clients, 0, settings.seconds()));
         }
+        for (String workload : WrkRun.WORKLOADS) {
+          attempt("wrk: " + workload + " at " + clients + " clients", wrk, failures,
+              () -> WrkRun.run(settings, server.baseUrl(), workload, clients, settings.seconds(),
+                  carts(settings, server, "wrk-" + workload + "-" + clients, workload, clients)));
+        }
       }
-      int readRate = halfOfBest(closed, "product-lookup");
-      int writeRate = halfOfBest(closed, "cart-write");
-      attempt("open model: product lookups at " + readRate + "/s", open, failures,
-          () -> run(settings, server, "product-lookup", 0, readRate, settings.seconds()));
-      attempt("open model: cart writes at " + writeRate + "/s", open, failures,
-          () -> run(settings, server, "line-update", 0, writeRate, settings.seconds()));
+      openStarted = Instant.now();
+      for (int divisor : OPEN_MODEL_DIVISORS) {
+        int readRate = shareOfBest(closed, "product-lookup", divisor);
+        int writeRate = shareOfBest(closed, "cart-write", divisor);
+        attempt("open model: product lookups at " + readRate + "/s", open, failures,
+            () -> run(settings, server, "product-lookup", 0, readRate, settings.seconds()));
+        attempt("open model: cart writes at " + writeRate + "/s", open, failures,
+            () -> run(settings, server, "line-update", 0, writeRate, settings.seconds()));
+      }
+      gcLog = server.gcLog();
     }
-    Results results = new Results(started, machine, lifetime, closed, pgbench, open, failures, settings);
+    Instant ended = Instant.now();
+    Gc gc = new Gc(gcLog, GcLog.pauses(gcLog, loadStarted, ended), GcLog.pauses(gcLog, openStarted, ended));
+    Results results = new Results(started, machine, lifetime, closed, wrk, pgbench, open, gc, failures, settings);
     Report.write(results);
     say("Wrote " + settings.report());
     return results;
@@ -127,19 +150,25 @@ public final class Suite {
 
   private static LoadResult run(Settings settings, BenchmarkServerProcess server, String workload, int clients,
       int rate, int seconds) throws IOException, InterruptedException {
-    Path carts = null;
-    if (workload.contains("cart") || workload.equals("shop-mix") || workload.equals("line-update")) {
-      String path = workload.startsWith("jdbc-") ? "/bench/jdbc-carts" : "/api/carts";
-      carts = Carts.prepare(server.baseUrl() + path, Math.max(clients, 50) + 10,
-          settings.workDir().resolve("carts-" + workload + "-" + clients + "-" + rate + ".csv"));
-    }
+    Path carts = carts(settings, server, workload + "-" + clients + "-" + rate, workload, clients);
     return GatlingRun.run(settings, server.baseUrl(), workload, clients, rate, seconds, carts);
   }
 
-  private static int halfOfBest(List<LoadResult> results, String workload) {
+  /** The carts a cart workload's run edits, prepared before it; null for a workload without carts. */
+  private static Path carts(Settings settings, BenchmarkServerProcess server, String run, String workload,
+      int clients) throws IOException, InterruptedException {
+    if (!(workload.contains("cart") || workload.equals("shop-mix") || workload.equals("line-update"))) {
+      return null;
+    }
+    String path = workload.startsWith("jdbc-") ? "/bench/jdbc-carts" : "/api/carts";
+    return Carts.prepare(server.baseUrl() + path, Math.max(clients, 50) + 10,
+        settings.workDir().resolve("carts-" + run + ".csv"));
+  }
+
+  private static int shareOfBest(List<LoadResult> results, String workload, int divisor) {
     double best = results.stream().filter(r -> r.workload().equals(workload))
-        .mapToDouble(LoadResult::perSecond).max().orElse(2);
-    return (int) Math.max(1, Math.round(best / 2));
+        .mapToDouble(LoadResult::perSecond).max().orElse(divisor);
+    return (int) Math.max(1, Math.round(best / divisor));
   }
 
   @SuppressWarnings("unchecked")

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark suite end to end, briefly: a fresh server, every workload through Gatling, pgbench,
- * the memory and wake-up measurement, and the report. It proves the suite runs; it judges no timing.
+ * The benchmark suite end to end, briefly: a fresh server, every workload through Gatling, the wrk
+ * runs, pgbench, the memory and wake-up measurement, the GC log, and the report. It proves the suite
+ * runs; it judges no timing.
  */
 class SuiteSmokeTest {
 
@@ -26,23 +27,28 @@ class SuiteSmokeTest {
       assertThat(run.requests()).as(run.workload()).isPositive();
       assertThat(run.failed()).as(run.workload() + " failures").isZero();
     });
+    assertThat(results.wrk()).extracting(LoadResult::workload).containsExactlyElementsOf(WrkRun.WORKLOADS);
+    assertThat(results.wrk()).allSatisfy(run -> assertThat(run.requests()).as(run.workload()).isPositive());
     assertThat(results.pgbench()).singleElement().satisfies(run -> assertThat(run.requests()).isPositive());
-    assertThat(results.open()).extracting(LoadResult::workload).containsExactly("product-lookup", "line-update");
+    assertThat(results.open()).extracting(LoadResult::workload).containsExactly(
+        "product-lookup", "line-update", "product-lookup", "line-update");
     assertThat(results.open()).allSatisfy(run -> {
       assertThat(run.requests()).as(run.workload()).isPositive();
       assertThat(run.failed()).as(run.workload() + " failures").isZero();
     });
+    assertThat(results.gc().log()).isRegularFile();
     assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
     assertThat(results.lifetime().get("wakeUps")).asList().hasSize(2);
     assertThat(results.lifetime().get("bytesPerActiveCartByClass")).asList().isNotEmpty();
 
     String report = Files.readString(work.resolve("benchmarks.md"));
     assertThat(report).contains("## Targets", "## Throughput and latency by concurrency", "## Open model",
-        "## Memory and lifetime", "Where an awake cart's heap goes", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)");
+        "## Memory and lifetime", "Where an awake cart's heap goes", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)",
+        "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM");
     assertThat(Files.readString(work.resolve("benchmarks-throughput.svg"))).startsWith("<svg").contains("cart writes");
     assertThat(Files.readString(work.resolve("benchmarks-p99.svg"))).startsWith("<svg");
     try (Stream<Path> files = Files.walk(work.resolve("gatling"))) {
-      assertThat(files.filter(path -> path.endsWith("index.html")).count()).isEqualTo(Suite.WORKLOADS.size() + 3);
+      assertThat(files.filter(path -> path.endsWith("index.html")).count()).isEqualTo(Suite.WORKLOADS.size() + 5);
     }
   }
 }
