@@ -288,6 +288,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       return failed(authorize.replyTo(), ((Payment.Rejected) answered.reply()).rejection());
     }
     Event outcome = OrderState.outcomeOf(payment, authorize.idempotencyKey(), Instant.now());
+    context.getLog().info("Payment {} of order {} is {}", payment.id(), orderId, payment.status());
     if (outcome == null) {
       return done(Effect().none(), authorize.replyTo());
     }
@@ -328,10 +329,14 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     }).thenUnstashAll();
   }
 
+  /** The step could not be taken: answer why, and leave if the order was never created. */
   private Effect<Event, OrderState> failed(ActorRef<Reply> replyTo, Rejection rejection) {
-    return Effect().none().thenRun(() -> {
+    return Effect().none().thenRun((OrderState state) -> {
       busy = false;
       replyTo.tell(new Rejected(rejection));
+      if (state.status() == null) {
+        shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+      }
     }).thenUnstashAll();
   }
 

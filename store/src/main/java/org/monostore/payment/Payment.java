@@ -221,6 +221,9 @@ public final class Payment
       case GatewayAnswered answered when state.status().isDecided() -> Effect().noReply();
       case GatewayAnswered answered -> {
         gatewayAsked = false;
+        if (answered.authorization() == null) {
+          context.getLog().warn("Payment {}: {}; its outcome is pending", paymentId, answered.failure());
+        }
         yield Effect().persist(State.answered(answered, Instant.now())).thenRun(this::answerWaiting).thenNoReply();
       }
     };

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+// monostore.payment.gateway chooses the gateway: "simulated", the default, is this one; a real adapter
+// is a PaymentGateway bean that switches on under another value.
 @ConditionalOnProperty(name = "monostore.payment.gateway", havingValue = "simulated", matchIfMissing = true)
 public class SimulatedPaymentGateway implements PaymentGateway {
 
