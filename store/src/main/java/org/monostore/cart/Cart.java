@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -25,6 +23,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.CborSerializable;
+import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
@@ -40,10 +39,6 @@ public final class Cart
     extends EventSourcedBehaviorWithEnforcedReplies<Cart.Command, Cart.Event, Cart.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
-
-  /** A cart whose write failed (database unreachable) restarts, and recovers, with growing pauses. */
-  private static final BackoffSupervisorStrategy RESTART_AFTER_FAILED_WRITE =
-      SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1);
 
   // Protocol
 
@@ -295,7 +290,7 @@ public final class Cart
       VatRates vatRates,
       Limits limits,
       int snapshotEvery) {
-    super(PersistenceId.of(ENTITY_KEY.name(), cartId), RESTART_AFTER_FAILED_WRITE);
+    super(PersistenceId.of(ENTITY_KEY.name(), cartId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.cartId = cartId;
     this.context = context;
     this.shard = shard;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.monostore.catalog.Sku;
+import org.monostore.platform.EntityIds;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Market;
 import org.monostore.shared.Markets;
@@ -58,7 +59,7 @@ class CartController {
   @PostMapping
   ResponseEntity<CartView> create(@Valid @RequestBody(required = false) CreateCartRequest request) {
     Market market = markets.resolve(request == null ? null : request.market());
-    String id = Carts.newId();
+    String id = EntityIds.newId();
     CartView cart = carts.ask(id, replyTo -> new Cart.Create(market.code(), market.currency(), replyTo));
     return ResponseEntity.created(URI.create("/api/carts/" + id)).body(cart);
   }

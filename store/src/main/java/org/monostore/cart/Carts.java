@@ -1,12 +1,12 @@
 package org.monostore.cart;
 
-import java.util.UUID;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.catalog.Catalog;
 import org.monostore.pricing.VatRates;
 import org.monostore.platform.Asks;
+import org.monostore.platform.EntityIds;
 import org.monostore.platform.Rejection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,26 +35,10 @@ class Carts {
   }
 
   CartView ask(String cartId, Function<ActorRef<Cart.Reply>, Cart.Command> command) {
-    Cart.Reply reply = asks.ask(sharding.entityRefFor(Cart.ENTITY_KEY, requireId(cartId)), command);
+    Cart.Reply reply = asks.ask(sharding.entityRefFor(Cart.ENTITY_KEY, EntityIds.require(cartId, "cartId")), command);
     return switch (reply) {
       case Cart.Current current -> current.cart();
       case Cart.Rejected rejected -> throw rejected.rejection().asException();
     };
-  }
-
-  /** Cart ids are random UUIDs: unguessable, and anything else is not a cart id. */
-  static String newId() {
-    return UUID.randomUUID().toString();
-  }
-
-  private static String requireId(String cartId) {
-    try {
-      if (cartId.length() == 36 && UUID.fromString(cartId).toString().equals(cartId)) {
-        return cartId;
-      }
-    } catch (IllegalArgumentException notAUuid) {
-      // answered below
-    }
-    throw Rejection.invalid("cartId", "'cartId' must be a cart id: a lower-case UUID").asException();
   }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.monostore.fulfillment.FulfillmentView;
 import org.monostore.fulfillment.Fulfillments;
+import org.monostore.platform.EntityIds;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Address;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
-  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -45,7 +45,7 @@ class OrderController {
   }
 
   record CreateOrderRequest(
-      @NotNull @Pattern(regexp = UUID, message = "must be a cart id: a lower-case UUID") String cartId) {}
+      @NotNull @Pattern(regexp = EntityIds.SHAPE, message = "must be a cart id: a lower-case UUID") String cartId) {}
 
   record AddressRequest(
       @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Storgatan 1") String line1,
@@ -93,7 +93,7 @@ class OrderController {
   @ApiResponse(responseCode = "201", description = "The new order; its Location header names it")
   @PostMapping
   ResponseEntity<OrderView> create(@Valid @RequestBody CreateOrderRequest request) {
-    String id = Orders.newId();
+    String id = EntityIds.newId();
     OrderState order = orders.ask(id, replyTo -> new PurchaseOrder.Create(request.cartId(), replyTo));
     return ResponseEntity.created(URI.create("/api/orders/" + id)).body(orders.view(id, order));
   }
@@ -118,7 +118,7 @@ class OrderController {
   @PostMapping("/{orderId}/payments")
   ResponseEntity<OrderState.PaymentEntry> addPayment(
       @PathVariable String orderId, @Valid @RequestBody AddPaymentRequest request) {
-    String paymentId = Orders.newId();
+    String paymentId = EntityIds.newId();
     OrderState order = orders.ask(id(orderId),
         replyTo -> new PurchaseOrder.AddPayment(paymentId, request.method(), request.token(), replyTo));
     return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/payments/" + paymentId))
@@ -128,7 +128,7 @@ class OrderController {
   @Operation(summary = "Get a payment of the order")
   @GetMapping("/{orderId}/payments/{paymentId}")
   OrderState.PaymentEntry getPayment(@PathVariable String orderId, @PathVariable String paymentId) {
-    return payment(orders.ask(id(orderId), PurchaseOrder.Get::new), Orders.requireId(paymentId, "paymentId"));
+    return payment(orders.ask(id(orderId), PurchaseOrder.Get::new), EntityIds.require(paymentId, "paymentId"));
   }
 
   @Operation(summary = "Authorize a payment",
@@ -144,7 +144,7 @@ class OrderController {
       throw Rejection.invalid("Idempotency-Key", "'Idempotency-Key' must be 1-255 visible ASCII characters")
           .asException();
     }
-    String payment = Orders.requireId(paymentId, "paymentId");
+    String payment = EntityIds.require(paymentId, "paymentId");
     return payment(orders.authorize(id(orderId), payment, idempotencyKey), payment);
   }
 
@@ -165,7 +165,7 @@ class OrderController {
   }
 
   private static String id(String orderId) {
-    return Orders.requireId(orderId, "orderId");
+    return EntityIds.require(orderId, "orderId");
   }
 
   private static OrderState.PaymentEntry payment(OrderState order, String paymentId) {

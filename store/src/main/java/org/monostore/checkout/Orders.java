@@ -2,7 +2,6 @@ package org.monostore.checkout;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -15,7 +14,6 @@ import org.monostore.fulfillment.Fulfillments;
 import org.monostore.payment.Payment;
 import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
-import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,10 +56,6 @@ class Orders implements PurchaseOrder.Collaborators {
     this.stepTimeout = asks.timeout().multipliedBy(3);
     this.authorizeTimeout = payments.authorizationTimeout().multipliedBy(2).plus(asks.timeout());
     PurchaseOrder.init(sharding, this);
-  }
-
-  static String newId() {
-    return UUID.randomUUID().toString();
   }
 
   OrderState ask(String orderId, Function<ActorRef<PurchaseOrder.Reply>, PurchaseOrder.Command> command) {
@@ -126,17 +120,5 @@ class Orders implements PurchaseOrder.Collaborators {
   @Override
   public boolean fulfilAutomatically() {
     return fulfilAutomatically;
-  }
-
-  /** Order, payment and fulfilment ids are random UUIDs: anything else names nothing. */
-  static String requireId(String id, String field) {
-    try {
-      if (id.length() == 36 && UUID.fromString(id).toString().equals(id)) {
-        return id;
-      }
-    } catch (IllegalArgumentException notAUuid) {
-      // answered below
-    }
-    throw Rejection.invalid(field, "'" + field + "' must be an id: a lower-case UUID").asException();
   }
 }

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -27,6 +25,7 @@ import org.monostore.fulfillment.Fulfillment;
 import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
+import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
@@ -43,9 +42,6 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   private static final Cart.Reply CART_SILENT =
       new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
-
-  private static final BackoffSupervisorStrategy RESTART_AFTER_FAILED_WRITE =
-      SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1);
 
   // Protocol
 
@@ -164,7 +160,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   private PurchaseOrder(
       String orderId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
       Collaborators collaborators) {
-    super(PersistenceId.of(ENTITY_KEY.name(), orderId), RESTART_AFTER_FAILED_WRITE);
+    super(PersistenceId.of(ENTITY_KEY.name(), orderId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.orderId = orderId;
     this.context = context;
     this.shard = shard;

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -20,6 +18,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.monostore.platform.CborSerializable;
+import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Address;
 
@@ -33,10 +32,6 @@ public final class Fulfillment
     extends EventSourcedBehaviorWithEnforcedReplies<Fulfillment.Command, Fulfillment.Event, Fulfillment.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Fulfillment");
-
-  /** A fulfilment whose write failed (database unreachable) restarts, and recovers, with growing pauses. */
-  private static final BackoffSupervisorStrategy RESTART_AFTER_FAILED_WRITE =
-      SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1);
 
   /** What carriers print on a label: letters, digits, spaces and dashes, nothing a page could run. */
   private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Za-z0-9 -]{1,64}");
@@ -229,7 +224,7 @@ public final class Fulfillment
   private final ActorRef<ClusterSharding.ShardCommand> shard;
 
   private Fulfillment(String fulfillmentId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard) {
-    super(PersistenceId.of(ENTITY_KEY.name(), fulfillmentId), RESTART_AFTER_FAILED_WRITE);
+    super(PersistenceId.of(ENTITY_KEY.name(), fulfillmentId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.fulfillmentId = fulfillmentId;
     this.context = context;
     this.shard = shard;

@@ -4,23 +4,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Asks;
-import org.monostore.platform.Rejection;
+import org.monostore.platform.EntityIds;
 import org.monostore.shared.Address;
 import org.springframework.stereotype.Component;
 
 /** The fulfilments of the cluster, by id: starts the Fulfillment entities on this node and asks them. */
 @Component
 public class Fulfillments {
-
-  /** Fulfilment ids are random UUIDs, lower-case: unguessable, and anything else is not a fulfilment id. */
-  private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final ClusterSharding sharding;
   private final Asks asks;
@@ -41,8 +37,8 @@ public class Fulfillments {
    */
   public CompletionStage<Fulfillment.Reply> create(
       String fulfillmentId, String orderId, List<Fulfillment.Item> items, Address shippingAddress) {
-    if (!isId(fulfillmentId)) {
-      return CompletableFuture.completedFuture(new Fulfillment.Rejected(notAnId()));
+    if (!EntityIds.isId(fulfillmentId)) {
+      return CompletableFuture.completedFuture(new Fulfillment.Rejected(EntityIds.notAnId("fulfillmentId")));
     }
     return AskPattern.ask(
         sharding.entityRefFor(Fulfillment.ENTITY_KEY, fulfillmentId),
@@ -57,21 +53,13 @@ public class Fulfillments {
   }
 
   FulfillmentView ask(String fulfillmentId, Function<ActorRef<Fulfillment.Reply>, Fulfillment.Command> command) {
-    if (!isId(fulfillmentId)) {
-      throw notAnId().asException();
+    if (!EntityIds.isId(fulfillmentId)) {
+      throw EntityIds.notAnId("fulfillmentId").asException();
     }
     Fulfillment.Reply reply = asks.ask(sharding.entityRefFor(Fulfillment.ENTITY_KEY, fulfillmentId), command);
     return switch (reply) {
       case Fulfillment.Current current -> current.fulfillment();
       case Fulfillment.Rejected rejected -> throw rejected.rejection().asException();
     };
-  }
-
-  private static boolean isId(String fulfillmentId) {
-    return fulfillmentId != null && ID.matcher(fulfillmentId).matches();
-  }
-
-  private static Rejection notAnId() {
-    return Rejection.invalid("fulfillmentId", "'fulfillmentId' must be a fulfilment id: a lower-case UUID");
   }
 }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -21,6 +19,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.monostore.platform.CborSerializable;
+import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Money;
 
@@ -35,9 +34,6 @@ public final class Payment
     extends EventSourcedBehaviorWithEnforcedReplies<Payment.Command, Payment.Event, Payment.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Payment");
-
-  private static final BackoffSupervisorStrategy RESTART_AFTER_FAILED_WRITE =
-      SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1);
 
   // Protocol
 
@@ -163,7 +159,7 @@ public final class Payment
   private Payment(
       String paymentId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
       PaymentGateway gateway, Duration gatewayTimeout) {
-    super(PersistenceId.of(ENTITY_KEY.name(), paymentId), RESTART_AFTER_FAILED_WRITE);
+    super(PersistenceId.of(ENTITY_KEY.name(), paymentId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.paymentId = paymentId;
     this.context = context;
     this.shard = shard;

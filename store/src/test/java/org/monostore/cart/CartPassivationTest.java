@@ -11,19 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.junit.jupiter.api.Test;
+import org.monostore.IdleStoreTest;
 import org.monostore.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An idle cart goes to sleep after the idle timeout, and the next call wakes it with every line. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "monostore.embedded-database.directory=target/test-databases/${random.uuid}",
-      "pekko.remote.artery.canonical.port=0",
-      "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout=1s"
-    })
+@IdleStoreTest
 class CartPassivationTest {
 
   @LocalServerPort int port;

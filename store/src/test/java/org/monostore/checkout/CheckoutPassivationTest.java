@@ -9,21 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.junit.jupiter.api.Test;
+import org.monostore.IdleStoreTest;
 import org.monostore.TestStores;
 import org.monostore.payment.Payment;
 import org.monostore.payment.Payments;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Idle orders and payments go to sleep after the idle timeout; the next call wakes them intact. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "monostore.embedded-database.directory=target/test-databases/${random.uuid}",
-      "pekko.remote.artery.canonical.port=0",
-      "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout=1s"
-    })
+@IdleStoreTest
 class CheckoutPassivationTest {
 
   @LocalServerPort int port;

@@ -13,21 +13,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.junit.jupiter.api.Test;
+import org.monostore.IdleStoreTest;
 import org.monostore.TestStores;
 import org.monostore.fulfillment.Fulfillment.Item;
 import org.monostore.shared.Address;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An idle fulfilment goes to sleep after the idle timeout, and the next call wakes it as it was. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "monostore.embedded-database.directory=target/test-databases/${random.uuid}",
-      "pekko.remote.artery.canonical.port=0",
-      "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout=1s"
-    })
+@IdleStoreTest
 class FulfillmentPassivationTest {
 
   @LocalServerPort int port;
