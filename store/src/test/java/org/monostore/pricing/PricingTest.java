@@ -267,6 +267,19 @@ class PricingTest {
   }
 
   @Test
+  void aDiscountLargerThanTheGoodsOfItsRateIsRefusedEvenWithinTheSubtotal() {
+    // 100 kr of books at 6% and 20 kr off kitchenware at 25%, of which the cart has none: taken as
+    // it was, the 25% rate would show -20 kr of goods and -4 kr of VAT, and the receipt 1.66 kr of
+    // VAT in total where the 80 kr of books paid contain 4.53 kr.
+    List<Item> book = List.of(new Item("BOOK-000001", "A book", "Books", 1, 10_000));
+
+    assertThatThrownBy(() -> Pricing.calculate("SE", "SEK", book,
+            List.of(new Discount("MUGS", "20 kr off mugs", "Kitchen", 2_000)), VAT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("25.0%");
+  }
+
+  @Test
   void aNegativeDiscountIsRefused() {
     assertThatThrownBy(() -> Pricing.calculate("SE", "SEK", List.of(new Item("MUG-000001", "Mug", "Kitchen", 1, 12_500)),
             List.of(new Discount("UP", "A surcharge", "Kitchen", -100)), VAT))
