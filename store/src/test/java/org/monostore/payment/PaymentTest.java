@@ -294,6 +294,24 @@ class PaymentTest {
     assertThat(gateway.requests).hasSize(2);
   }
 
+  @Test
+  void theTimeoutDoesNotSpoilAnAnswerTheGatewaySharesBetweenRequestsUnderOneKey() {
+    // An idempotent adapter may well keep one future per key and hand it to every request under that
+    // key; the payment's timeout must not complete that future, or the gateway's late answer is lost
+    // and every later authorization times out at once.
+    payment = paymentTimingOutAfter(SHORT);
+    initiate();
+    CompletableFuture<Authorization> oneAnswerPerKey = new CompletableFuture<>();
+    gateway.answerWith(request -> oneAnswerPerKey);
+    assertThat(current(run(Payment.Authorize::new)).status()).isEqualTo(Status.PENDING);
+
+    oneAnswerPerKey.complete(new Approved("AUTH-000001"));
+    var again = run(Payment.Authorize::new);
+
+    assertThat(current(again).status()).isEqualTo(Status.AUTHORIZED);
+    assertThat(current(again).outcome().authorizationCode()).isEqualTo("AUTH-000001");
+  }
+
   // Recovery
 
   @Test
