@@ -232,8 +232,11 @@ public final class Payment
     }
     gatewayAsked = true;
     var request = new PaymentGateway.AuthorizationRequest(paymentId, state.amount(), state.method(), state.token());
+    // On a copy: the gateway may hand the same future to every request under the key, and timing that
+    // one out would lose its late answer for the next request too.
     context.pipeToSelf(
-        gateway.authorize(request).toCompletableFuture().orTimeout(gatewayTimeout.toMillis(), TimeUnit.MILLISECONDS),
+        gateway.authorize(request).toCompletableFuture().copy()
+            .orTimeout(gatewayTimeout.toMillis(), TimeUnit.MILLISECONDS),
         (authorization, failure) -> failure == null
             ? new GatewayAnswered(authorization, null)
             : new GatewayAnswered(null, failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException

@@ -104,6 +104,10 @@ public record Pricing(
     for (var rate : byRate.entrySet()) {
       long gross = rate.getValue()[0];
       long vat = rate.getValue()[1];
+      if (gross < 0) {
+        throw new IllegalArgumentException(
+            "Discounts at " + percent(rate.getKey()) + "% exceed the goods at that rate by " + -gross);
+      }
       vatTotal += vat;
       rates.add(new TaxRate(percent(rate.getKey()), new Money(gross, currency), new Money(gross - vat, currency),
           new Money(vat, currency)));
