@@ -46,7 +46,9 @@ public final class Payment
 
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
-  private record GatewayAnswered(PaymentGateway.Authorization authorization, String failure) implements Command {}
+  /** The gateway's answer, or, when {@code authorization} is null, why there is none: a reason and words. */
+  private record GatewayAnswered(PaymentGateway.Authorization authorization, String reason, String failure)
+      implements Command {}
 
   public sealed interface Reply extends CborSerializable {}
 
@@ -71,8 +73,11 @@ public final class Payment
 
   public record AuthorizationFailed(String reason, String message, Instant at) implements Event {}
 
-  /** The gateway did not answer in time: whether the money is reserved is not known yet. */
-  public record AuthorizationTimedOut(String message, Instant at) implements Event {}
+  /**
+   * The gateway did not answer in time ({@code reason} timeout), or the connection broke
+   * (unreachable): whether the money is reserved is not known yet.
+   */
+  public record AuthorizationUnanswered(String reason, String message, Instant at) implements Event {}
 
   // State
 
@@ -111,8 +116,8 @@ public final class Payment
             with(Status.DECLINED, new PaymentView.Outcome(declined.reason(), declined.message(), null), declined.at());
         case AuthorizationFailed failed ->
             with(Status.FAILED, new PaymentView.Outcome(failed.reason(), failed.message(), null), failed.at());
-        case AuthorizationTimedOut timedOut ->
-            with(Status.PENDING, new PaymentView.Outcome("timeout", timedOut.message(), null), timedOut.at());
+        case AuthorizationUnanswered unanswered -> with(Status.PENDING,
+            new PaymentView.Outcome(unanswered.reason(), unanswered.message(), null), unanswered.at());
       };
     }
 
@@ -123,7 +128,7 @@ public final class Payment
     /** The event that records the gateway's answer, or its silence. */
     static Event answered(GatewayAnswered answer, Instant at) {
       return switch (answer.authorization()) {
-        case null -> new AuthorizationTimedOut(answer.failure(), at);
+        case null -> new AuthorizationUnanswered(answer.reason(), answer.failure(), at);
         case PaymentGateway.Approved approved -> new PaymentAuthorized(approved.authorizationCode(), at);
         case PaymentGateway.Declined declined -> new PaymentDeclined(declined.reason(), declined.message(), at);
         case PaymentGateway.Failed failed -> new AuthorizationFailed(failed.reason(), failed.message(), at);
@@ -237,11 +242,15 @@ public final class Payment
     context.pipeToSelf(
         gateway.authorize(request).toCompletableFuture().copy()
             .orTimeout(gatewayTimeout.toMillis(), TimeUnit.MILLISECONDS),
-        (authorization, failure) -> failure == null
-            ? new GatewayAnswered(authorization, null)
-            : new GatewayAnswered(null, failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException
-                ? "The payment gateway did not answer within " + gatewayTimeout.toMillis() + " ms"
-                : "The payment gateway could not be reached"));
+        (authorization, failure) -> failure == null ? new GatewayAnswered(authorization, null, null) : unanswered(failure));
+  }
+
+  private GatewayAnswered unanswered(Throwable failure) {
+    boolean timedOut = failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException;
+    return timedOut
+        ? new GatewayAnswered(null, "timeout",
+            "The payment gateway did not answer within " + gatewayTimeout.toMillis() + " ms")
+        : new GatewayAnswered(null, "unreachable", "The payment gateway could not be reached");
   }
 
   private void answerWaiting(State state) {

@@ -22,7 +22,8 @@ public record PaymentView(
 
   @Schema(name = "PaymentOutcome")
   public record Outcome(
-      @Schema(description = "approved, insufficient_funds, expired_card, invalid_token, gateway_error, timeout",
+      @Schema(description = "approved, insufficient_funds, expired_card, invalid_token, gateway_error; timeout or "
+          + "unreachable while PENDING",
           example = "approved") String code,
       @Schema(description = "In words") String message,
       @Schema(description = "The gateway's reference of an approved authorization") String authorizationCode)

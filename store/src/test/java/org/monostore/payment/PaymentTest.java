@@ -247,7 +247,7 @@ class PaymentTest {
     assertThat(view.outcome().message()).contains("200 ms");
     assertThat(view.outcome().authorizationCode()).isNull();
     assertThat(timedOut.events()).extracting(Object::getClass)
-        .containsExactly(Payment.AuthorizationRequested.class, Payment.AuthorizationTimedOut.class);
+        .containsExactly(Payment.AuthorizationRequested.class, Payment.AuthorizationUnanswered.class);
   }
 
   @Test
@@ -259,6 +259,7 @@ class PaymentTest {
     var unreachable = run(Payment.Authorize::new);
 
     assertThat(current(unreachable).status()).isEqualTo(Status.PENDING);
+    assertThat(current(unreachable).outcome().code()).isEqualTo("unreachable");
     assertThat(current(unreachable).outcome().message()).contains("could not be reached");
   }
 
@@ -290,7 +291,7 @@ class PaymentTest {
     var again = run(Payment.Authorize::new);
 
     assertThat(current(again).status()).isEqualTo(Status.PENDING);
-    assertThat(again.events()).extracting(Object::getClass).containsExactly(Payment.AuthorizationTimedOut.class);
+    assertThat(again.events()).extracting(Object::getClass).containsExactly(Payment.AuthorizationUnanswered.class);
     assertThat(gateway.requests).hasSize(2);
   }
 
