@@ -24,7 +24,7 @@ class OrderTimeline {
 
   @Schema(name = "TimelineEntry", description = "One event of the order, a payment or the fulfilment")
   record Entry(
-      @Schema(description = "When the event was written") Instant at,
+      @Schema(description = "When it happened") Instant at,
       @Schema(description = "order, payment or fulfillment", example = "payment") String source,
       @Schema(description = "The id of the order, payment or fulfilment") String sourceId,
       @Schema(description = "What happened, in the past tense", example = "PaymentAuthorized") String event) {}
@@ -52,9 +52,22 @@ class OrderTimeline {
 
   private CompletableFuture<List<Entry>> read(String source, String entityType, String id) {
     return journal.currentEventsByPersistenceId(entityType + "|" + id, 0, Long.MAX_VALUE)
-        .map((EventEnvelope envelope) -> new Entry(Instant.ofEpochMilli(envelope.timestamp()), source, id,
+        .map((EventEnvelope envelope) -> new Entry(timeOf(envelope), source, id,
             envelope.event().getClass().getSimpleName()))
         .runWith(Sink.seq(), system)
         .toCompletableFuture();
+  }
+
+  /**
+   * The event's own time: finer than the journal's milliseconds, so that an order's event and the
+   * payment's event just before it keep their order.
+   */
+  private static Instant timeOf(EventEnvelope envelope) {
+    return switch (envelope.event()) {
+      case PurchaseOrder.Event event -> event.at();
+      case Payment.Event event -> event.at();
+      case Fulfillment.Event event -> event.at();
+      default -> Instant.ofEpochMilli(envelope.timestamp());
+    };
   }
 }
