@@ -44,17 +44,23 @@ class OrderController {
     this.fulfillments = fulfillments;
   }
 
+  @Schema(name = "NewOrder")
   record CreateOrderRequest(
-      @NotNull @Pattern(regexp = EntityIds.SHAPE, message = "must be a cart id: a lower-case UUID") String cartId) {}
+      @NotNull @Pattern(regexp = EntityIds.SHAPE, message = "must be a cart id: a lower-case UUID")
+          @Schema(description = "The cart's `id`, as Create a cart answered it",
+              example = "3f2504e0-4f89-41d3-9a0c-0305e82c3301") String cartId) {}
 
+  @Schema(name = "AddressInput")
   record AddressRequest(
-      @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Storgatan 1") String line1,
-      @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) String line2,
-      @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Stockholm") String city,
+      @NotBlank @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Storgatan 1")
+          String line1,
+      @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(description = "Optional") String line2,
+      @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Stockholm")
+          String city,
       @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 -]{1,11}", message = "must be a postal code: 2-12 letters, "
           + "digits, spaces or dashes") @Schema(example = "111 51") String postalCode,
       @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code")
-          @Schema(example = "SE") String country) {
+          @Schema(description = "ISO 3166-1 alpha-2 country code", example = "SE") String country) {
 
     Address toAddress(String field) {
       if (!COUNTRIES.contains(country)) {
@@ -66,10 +72,14 @@ class OrderController {
     }
   }
 
+  @Schema(name = "ContactInput", example = """
+      {"email": "anna.svensson@example.com", "name": "Anna Svensson", "phone": "+46 70 123 45 67",
+       "shippingAddress": {"line1": "Storgatan 1", "city": "Stockholm", "postalCode": "111 51", "country": "SE"}}""")
   record ContactRequest(
       @NotBlank @Size(max = 254) @Pattern(regexp = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+",
           message = "must be an email address") @Schema(example = "anna.svensson@example.com") String email,
-      @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Anna Svensson") String name,
+      @NotBlank @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Anna Svensson")
+          String name,
       @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,24}", message = "must be a phone number: digits, spaces, dashes, "
           + "brackets and a leading +") @Schema(example = "+46 70 123 45 67") String phone,
       @NotNull @Valid AddressRequest shippingAddress,
@@ -82,11 +92,16 @@ class OrderController {
     }
   }
 
+  @Schema(name = "NewPayment")
   record AddPaymentRequest(
       @NotNull @Pattern(regexp = "card", message = "must be card, the one method the store takes")
-          @Schema(example = "card") String method,
+          @Schema(description = "card, the one method the store takes", allowableValues = "card", example = "card")
+          String method,
       @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,128}", message = "must be a card token from the payment gateway")
-          @Schema(example = "tok_approve") String token) {}
+          @Schema(description = "The card token from the payment gateway. The simulated gateway's test tokens: "
+              + "tok_approve, tok_decline_insufficient_funds, tok_decline_expired_card, tok_gateway_error, "
+              + "tok_timeout (answers after the timeout: PENDING, then authorize again)", example = "tok_approve")
+          String token) {}
 
   @Operation(summary = "Create a purchase order from a cart",
       description = "The cart stays editable until a payment is added: until then the order costs what the cart holds.")
@@ -138,7 +153,8 @@ class OrderController {
   @PostMapping("/{orderId}/payments/{paymentId}/authorize")
   OrderState.PaymentEntry authorize(
       @PathVariable String orderId, @PathVariable String paymentId,
-      @Parameter(description = "The client's key for this authorization: 1-255 visible ASCII characters")
+      @Parameter(description = "The client's key for this authorization: 1-255 visible ASCII characters",
+          example = "checkout-2026-11-25-0001")
           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,255}")) {
       throw Rejection.invalid("Idempotency-Key", "'Idempotency-Key' must be 1-255 visible ASCII characters")

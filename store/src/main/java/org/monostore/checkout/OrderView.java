@@ -13,7 +13,8 @@ record OrderView(
     String cartId,
     @Schema(example = "SE") String market,
     @Schema(example = "SEK") String currency,
-    @Schema(description = "CREATED, CONTACT_GIVEN, PAYMENT_ADDED, PAYMENT_AUTHORIZED, FULFILLMENT_CREATED or CANCELLED")
+    @Schema(description = "CREATED, CONTACT_GIVEN, PAYMENT_ADDED, PAYMENT_AUTHORIZED, FULFILLMENT_CREATED or "
+        + "CANCELLED; after FULFILLMENT_CREATED, shipping moves on in fulfillment.status")
         OrderState.Status status,
     @Schema(description = "false while the cart can still change and pricing is what it holds now; true once a "
         + "payment locked the cart and fixed the amount") boolean pricingFixed,

@@ -42,7 +42,11 @@ class FulfillmentController {
 
   @Operation(summary = "Ship the parcel", description = "Allowed when PICKED; records the carrier's tracking number.")
   @PostMapping("/{fulfillmentId}/ship")
-  FulfillmentView ship(@PathVariable String fulfillmentId, @RequestBody(required = false) ShipRequest request) {
+  FulfillmentView ship(
+      @PathVariable String fulfillmentId,
+      // Optional for Spring, so that a missing body is answered by the entity's own check, naming the field.
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) @RequestBody(required = false)
+          ShipRequest request) {
     String trackingNumber = request == null ? null : request.trackingNumber();
     return fulfillments.ask(fulfillmentId, replyTo -> new Fulfillment.Ship(trackingNumber, replyTo));
   }

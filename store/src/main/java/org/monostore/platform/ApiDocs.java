@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -16,6 +17,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.headers.Header;
+import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +31,26 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocs {
 
   private static final String PROBLEM = "Problem";
+
+  /** The paths in the order a shopper meets them, so the reference reads as the way through the shop. */
+  private static final List<String> SHOPPING_ORDER = List.of(
+      "/api/products", "/api/products/{sku}", "/api/carts", "/api/carts/{cartId}", "/api/carts/{cartId}/items",
+      "/api/carts/{cartId}/items/{sku}", "/api/carts/{cartId}/items/{sku}/increase",
+      "/api/carts/{cartId}/items/{sku}/decrease", "/api/orders", "/api/orders/{orderId}",
+      "/api/orders/{orderId}/contact", "/api/orders/{orderId}/payments", "/api/orders/{orderId}/payments/{paymentId}",
+      "/api/orders/{orderId}/payments/{paymentId}/authorize", "/api/orders/{orderId}/fulfillment",
+      "/api/orders/{orderId}/cancel", "/api/fulfillments/{fulfillmentId}", "/api/fulfillments/{fulfillmentId}/pick",
+      "/api/fulfillments/{fulfillmentId}/ship", "/api/fulfillments/{fulfillmentId}/deliver",
+      "/api/fulfillments/{fulfillmentId}/cancel");
+
+  /** Where a client finds each id a path asks for. */
+  private static final Map<String, String> ID_SOURCES = Map.of(
+      "cartId", "The cart's `id`, as Create a cart answered it",
+      "orderId", "The order's `id`, as Create a purchase order answered it",
+      "paymentId", "The payment's `id`, as Add a payment answered it",
+      "fulfillmentId", "The fulfilment's `id`, as Create the fulfilment order answered it (also the order's "
+          + "`fulfillment.id`)",
+      "sku", "A product's SKU, e.g. BOOK-000001");
 
   @Bean
   OpenAPI monoStoreApi() {
@@ -66,7 +89,11 @@ class ApiDocs {
             .forEach(
                 (path, item) ->
                     item.readOperationsMap()
-                        .forEach((method, operation) -> addProblems(path, method, operation)));
+                        .forEach((method, operation) -> {
+                          addProblems(path, method, operation);
+                          describeIds(operation);
+                        }));
+      api.setPaths(inShoppingOrder(api.getPaths()));
     };
   }
 
@@ -89,6 +116,21 @@ class ApiDocs {
         "503",
         problem("The store could not answer in time; retry after the given seconds")
             .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())));
+  }
+
+  private static void describeIds(Operation operation) {
+    if (operation.getParameters() != null) {
+      operation.getParameters().stream()
+          .filter(parameter -> "path".equals(parameter.getIn()) && parameter.getDescription() == null)
+          .forEach(parameter -> parameter.setDescription(ID_SOURCES.get(parameter.getName())));
+    }
+  }
+
+  private static Paths inShoppingOrder(Paths paths) {
+    Paths ordered = new Paths();
+    SHOPPING_ORDER.stream().filter(paths::containsKey).forEach(path -> ordered.addPathItem(path, paths.get(path)));
+    paths.forEach(ordered::putIfAbsent);
+    return ordered;
   }
 
   private static ApiResponse problem(String description) {

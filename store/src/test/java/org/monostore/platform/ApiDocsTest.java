@@ -35,6 +35,29 @@ class ApiDocsTest {
   }
 
   @Test
+  void theReferenceReadsInTheOrderAShopperGoesAndSaysWhereEachIdComesFrom() {
+    String document = given().port(port).get("/v3/api-docs").asString();
+    JsonPath api = JsonPath.from(document);
+    // The document's own order (a parsed map would not keep it): each path where it first appears as a key.
+    List<String> paths = api.getMap("paths").keySet().stream().map(String::valueOf)
+        .sorted(java.util.Comparator.comparing(path -> document.indexOf("\"" + path + "\":{")))
+        .toList();
+    assertThat(paths).containsSubsequence("/api/products", "/api/carts", "/api/orders",
+        "/api/orders/{orderId}/contact", "/api/orders/{orderId}/payments",
+        "/api/orders/{orderId}/payments/{paymentId}/authorize", "/api/orders/{orderId}/fulfillment",
+        "/api/fulfillments/{fulfillmentId}/pick", "/api/fulfillments/{fulfillmentId}/ship",
+        "/api/fulfillments/{fulfillmentId}/deliver");
+    List<Map<String, Object>> parameters =
+        api.getList("paths.'/api/orders/{orderId}/payments/{paymentId}/authorize'.post.parameters");
+    assertThat(parameters).filteredOn(parameter -> "path".equals(parameter.get("in")))
+        .extracting(parameter -> String.valueOf(parameter.get("description")))
+        .containsExactlyInAnyOrder("The order's `id`, as Create a purchase order answered it",
+            "The payment's `id`, as Add a payment answered it");
+    assertThat(api.getMap("components.schemas.ContactInput.example")).doesNotContainKey("billingAddress");
+    assertThat(api.getString("components.schemas.NewOrder.properties.cartId.example")).isNotBlank();
+  }
+
+  @Test
   void everyOperationDocumentsItsProblemResponses() {
     JsonPath api = given().port(port).get("/v3/api-docs").jsonPath();
     assertThat(api.getMap("components.schemas"))
