@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.junit.jupiter.api.Test;
 import org.monostore.IdleStoreTest;
@@ -25,30 +26,48 @@ class CheckoutPassivationTest {
   @Autowired Payments payments;
 
   @Test
-  void anIdleOrderAndItsPaymentPassivateAndWakeWithTheirStateIntact() {
+  void anIdleOrderPassivatesAndWakesWithItsStateIntact() {
     Shopper shopper = new Shopper(port);
     String order = shopper.payableOrder("HOME-000004", 2);
     String payment = shopper.paymentOf(order, "tok_decline_expired_card");
     shopper.authorize(order, payment).then().statusCode(200);
     Map<String, Object> before = shopper.order(order).getMap("$");
-    assertThat(TestStores.liveEntityIds(system, PurchaseOrder.ENTITY_KEY)).contains(order);
-    assertThat(TestStores.liveEntityIds(system, Payment.ENTITY_KEY)).contains(payment);
+    assertThat(liveOrders()).contains(order);
 
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        !TestStores.liveEntityIds(system, PurchaseOrder.ENTITY_KEY).contains(order)
-            && !TestStores.liveEntityIds(system, Payment.ENTITY_KEY).contains(payment));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !liveOrders().contains(order));
 
     JsonPath awake = shopper.order(order);
     assertThat(new HashMap<>(awake.getMap("$"))).isEqualTo(before);
     assertThat(awake.getString("contact.name")).isEqualTo("Anna Svensson");
     assertThat(awake.getString("payments[0].outcome.code")).isEqualTo("expired_card");
+    assertThat(liveOrders()).contains(order);
+  }
+
+  @Test
+  void anIdlePaymentPassivatesAndWakesWithItsOutcomeIntact() {
+    Shopper shopper = new Shopper(port);
+    String order = shopper.payableOrder("HOME-000005", 1);
+    String payment = shopper.paymentOf(order, "tok_approve");
+    String code = shopper.authorize(order, payment).then().statusCode(200).extract().path("outcome.authorizationCode");
+    assertThat(livePayments()).contains(payment);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !livePayments().contains(payment));
+
     // The order answers its payments from its own state; the payment entity wakes when it is asked.
     Payment.Reply woken = payments.get(payment).toCompletableFuture().join();
     assertThat(woken).isInstanceOfSatisfying(Payment.Current.class, current -> {
-      assertThat(current.payment().status()).isEqualTo(Payment.Status.DECLINED);
-      assertThat(current.payment().outcome().code()).isEqualTo("expired_card");
+      assertThat(current.payment().status()).isEqualTo(Payment.Status.AUTHORIZED);
+      assertThat(current.payment().outcome().authorizationCode()).isEqualTo(code);
       assertThat(current.payment().orderId()).isEqualTo(order);
     });
-    assertThat(TestStores.liveEntityIds(system, Payment.ENTITY_KEY)).contains(payment);
+    assertThat(livePayments()).contains(payment);
+  }
+
+  private Set<String> liveOrders() {
+    return TestStores.liveEntityIds(system, PurchaseOrder.ENTITY_KEY);
+  }
+
+  private Set<String> livePayments() {
+    return TestStores.liveEntityIds(system, Payment.ENTITY_KEY);
   }
 }
