@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +25,10 @@ final class BenchmarkServerProcess implements AutoCloseable {
     this.databasePort = databasePort;
     this.log = settings.workDir().resolve("server.log");
     this.gcLog = settings.workDir().resolve("gc.log");
-    this.process = new ProcessBuilder(List.of(
-            Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", GcLog.OPTION.formatted(gcLog),
+    List<String> command = new ArrayList<>(List.of(
+        Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", GcLog.OPTION.formatted(gcLog)));
+    command.addAll(jvmOptions());
+    command.addAll(List.of(
             "-cp", Suite.classpath(),
             "org.monostore.benchmarks.server.BenchmarkServer",
             "--server.port=" + httpPort,
@@ -34,10 +37,20 @@ final class BenchmarkServerProcess implements AutoCloseable {
             "--pekko.remote.artery.canonical.port=0",
             "--pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout="
                 + settings.idleTimeout().toSeconds() + "s",
-            "--logging.level.root=WARN"))
+            "--logging.level.root=WARN"));
+    this.process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
+  }
+
+  /**
+   * JVM options added to the server's, from MONOSTORE_BENCHMARK_SERVER_OPTIONS (e.g. "-XX:+UseZGC"), to
+   * measure a JVM setting before and after with everything else the same.
+   */
+  static List<String> jvmOptions() {
+    String options = System.getenv().getOrDefault("MONOSTORE_BENCHMARK_SERVER_OPTIONS", "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   String baseUrl() {
