@@ -26,6 +26,8 @@ final class BenchmarkServerProcess implements AutoCloseable {
     this.gcLog = settings.workDir().resolve("gc.log");
     this.process = new ProcessBuilder(List.of(
             Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", GcLog.OPTION.formatted(gcLog),
+            // JFR's default of 64 frames cuts a request's stack in Tomcat and Spring, far from its root.
+            "-XX:FlightRecorderOptions=stackdepth=256",
             "-cp", Suite.classpath(),
             "org.monostore.benchmarks.server.BenchmarkServer",
             "--server.port=" + httpPort,
@@ -42,6 +44,10 @@ final class BenchmarkServerProcess implements AutoCloseable {
 
   String baseUrl() {
     return "http://localhost:" + httpPort;
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   int databasePort() {
