@@ -26,7 +26,9 @@ final class BenchmarkServerProcess implements AutoCloseable {
     this.log = settings.workDir().resolve("server.log");
     this.gcLog = settings.workDir().resolve("gc.log");
     List<String> command = new ArrayList<>(List.of(
-        Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", GcLog.OPTION.formatted(gcLog)));
+        Suite.java(), "-Xms4g", "-Xmx4g", "-XX:+UseCompactObjectHeaders", GcLog.OPTION.formatted(gcLog),
+        // JFR's default of 64 frames cuts a request's stack in Tomcat and Spring, far from its root.
+        "-XX:FlightRecorderOptions=stackdepth=256"));
     command.addAll(jvmOptions());
     command.addAll(List.of(
             "-cp", Suite.classpath(),
@@ -55,6 +57,10 @@ final class BenchmarkServerProcess implements AutoCloseable {
 
   String baseUrl() {
     return "http://localhost:" + httpPort;
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   int databasePort() {

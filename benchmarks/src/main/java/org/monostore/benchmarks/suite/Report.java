@@ -19,7 +19,8 @@ final class Report {
 
   /** Hand-written analysis of the misses, kept beside the suite and included in every report. */
   private static final Path ANALYSIS = Path.of("benchmarks/ANALYSIS.md");
-  private static final int REFERENCE_CLIENTS = 64;
+  static final int REFERENCE_CLIENTS = 64;
+  private static final String FLAME_GRAPH = "benchmarks-flame-cart-writes.svg";
   private static final int LOW_CLIENTS = 8;
 
   private Report() {}
@@ -98,6 +99,8 @@ final class Report {
           r.requests(), gatling));
     }
 
+    md.append(hotPath(results));
+
     md.append("\n## Open model: fixed arrival rates at a half and a quarter of the best throughput\n\n")
         .append("Each workload at half its best closed-model throughput (Gatling), then at a quarter.\n\n")
         .append("| workload | arrivals per second | p50 ms | p99 ms | max ms | requests | failed |\n")
@@ -145,6 +148,35 @@ final class Report {
       md.append("\n").append(Files.readString(ANALYSIS).strip()).append("\n");
     }
     Files.writeString(report, md.toString());
+  }
+
+  /** The flame graph of the wrk cart writes, written beside the report, and the figures it is drawn from. */
+  private static String hotPath(Suite.Results results) throws IOException {
+    int clients = Suite.profiledClients(results.settings());
+    StringBuilder md = new StringBuilder("\n## Profile of the hot path\n\n");
+    FlameGraph graph = results.hotPath();
+    if (graph == null) {
+      return md.append("No profile in this run: see the steps that failed.\n").toString();
+    }
+    Files.writeString(results.settings().report().resolveSibling(FLAME_GRAPH),
+        graph.svg("Cart writes at " + clients + " clients (wrk): where the store's JVM ran"));
+    md.append("JFR's execution samples of the store's JVM (every running Java thread each 10 ms) while wrk drove ")
+        .append("cart writes at ").append(clients).append(" clients: ").append(String.format(Locale.ROOT, "%,d", graph.samples()))
+        .append(" samples. Each frame is as wide as its share of them, its callees above it; hover over one for its ")
+        .append("figures. The recording, for JDK Mission Control: `").append(shown(results.settings().hotPathRecording())).append("`.\n\n")
+        .append("![flame graph of the cart writes](").append(FLAME_GRAPH).append(")\n\n")
+        .append("The frames most often found running:\n\n| frame | kind | samples | share |\n|---|---|---|---|\n");
+    for (Map.Entry<String, Long> frame : graph.topSelf(10)) {
+      md.append(String.format(Locale.ROOT, "| `%s` | %s | %,d | %.1f%% |%n", frame.getKey(),
+          FlameGraph.Kind.of(frame.getKey()).label, frame.getValue(), 100.0 * frame.getValue() / graph.samples()));
+    }
+    md.append("\nThe samples by whose code ran, each counted for its innermost frame outside the JDK (the JDK's own ")
+        .append("work is its caller's cost; JDK: samples wholly in it):\n\n| kind | samples | share |\n|---|---|---|\n");
+    for (Map.Entry<FlameGraph.Kind, Long> kind : graph.byKind()) {
+      md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f%% |%n", kind.getKey().label, kind.getValue(),
+          100.0 * kind.getValue() / graph.samples()));
+    }
+    return md.toString();
   }
 
   private static List<String[]> targets(Suite.Results results) {

@@ -44,21 +44,27 @@ public final class Suite {
       return new Settings(List.of(2), 2, 2, 200, 4, "10,150", Duration.ofSeconds(2), workDir,
           workDir.resolve("benchmarks.md"));
     }
+
+    /** The JFR recording of the profiled cart writes, kept for JDK Mission Control. */
+    public Path hotPathRecording() {
+      return workDir.resolve("cart-writes.jfr");
+    }
   }
 
   /** The open model's arrival rates: a half and a quarter of a workload's best closed-model throughput. */
   private static final List<Integer> OPEN_MODEL_DIVISORS = List.of(2, 4);
 
+  /** What one run measured; hotPath, the profile of the cart writes, is null when it could not be taken. */
   record Results(
       Instant started, Machine machine, Map<String, Object> lifetime, List<LoadResult> closed,
-      List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, Gc gc, List<String> failures,
-      Settings settings) {}
+      List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, Gc gc, FlameGraph hotPath,
+      List<String> failures, Settings settings) {}
 
   /** The server's GC pauses: during all the load runs (from the warm-up on), and during the open model's. */
   record Gc(Path log, GcLog.Pauses load, GcLog.Pauses open) {}
 
   /** One measurement of the suite; a failed one is reported, and the others still run. */
-  private interface Step {
+  interface Step {
     LoadResult measure() throws IOException, InterruptedException;
   }
 
@@ -68,9 +74,19 @@ public final class Suite {
     try {
       into.add(step.measure());
     } catch (IOException | RuntimeException e) {
-      failures.add(name + ": " + e.getMessage());
-      say("FAILED: " + name + ": " + e.getMessage());
+      failed(name, e, failures);
     }
+  }
+
+  /** A step that failed goes into the report's list of failures, and is said at once. */
+  static void failed(String name, Exception e, List<String> failures) {
+    failures.add(name + ": " + e.getMessage());
+    say("FAILED: " + name + ": " + e.getMessage());
+  }
+
+  /** The wrk run profiled for the report: cart writes at the reference level, else at the highest measured. */
+  static int profiledClients(Settings settings) {
+    return settings.levels().contains(Report.REFERENCE_CLIENTS) ? Report.REFERENCE_CLIENTS : settings.levels().getLast();
   }
 
   private Suite() {}
@@ -106,12 +122,14 @@ public final class Suite {
     Instant loadStarted;
     Instant openStarted;
     Path gcLog;
+    JfrProfile hotPath;
     try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
       server.awaitReady(Duration.ofMinutes(3));
       machine = Machine.describe(Pgbench.serverVersion(server.databasePort()));
       say("Measuring memory and wake-up of " + settings.lifetimeCarts() + " carts");
       lifetime = lifetime(server, settings);
 
+      hotPath = new JfrProfile(server.pid(), settings.hotPathRecording(), failures);
       say("Warming up");
       loadStarted = Instant.now();
       run(settings, server, "shop-mix", 32, 0, settings.warmupSeconds());
@@ -124,9 +142,12 @@ public final class Suite {
               () -> run(settings, server, workload, clients, 0, settings.seconds()));
         }
         for (String workload : WrkRun.WORKLOADS) {
-          attempt("wrk: " + workload + " at " + clients + " clients", wrk, failures,
-              () -> WrkRun.run(settings, server.baseUrl(), workload, clients, settings.seconds(),
-                  carts(settings, server, "wrk-" + workload + "-" + clients, workload, clients)));
+          boolean profiled = workload.equals("cart-write") && clients == profiledClients(settings);
+          attempt("wrk: " + workload + " at " + clients + " clients", wrk, failures, () -> {
+            Path carts = carts(settings, server, "wrk-" + workload + "-" + clients, workload, clients);
+            Step load = () -> WrkRun.run(settings, server.baseUrl(), workload, clients, settings.seconds(), carts);
+            return profiled ? hotPath.during(load) : load.measure();
+          });
         }
       }
       openStarted = Instant.now();
@@ -142,7 +163,8 @@ public final class Suite {
     }
     Instant ended = Instant.now();
     Gc gc = new Gc(gcLog, GcLog.pauses(gcLog, loadStarted, ended), GcLog.pauses(gcLog, openStarted, ended));
-    Results results = new Results(started, machine, lifetime, closed, wrk, pgbench, open, gc, failures, settings);
+    Results results = new Results(started, machine, lifetime, closed, wrk, pgbench, open, gc, hotPath.graph(),
+        failures, settings);
     Report.write(results);
     say("Wrote " + settings.report());
     return results;
@@ -187,7 +209,12 @@ public final class Suite {
   }
 
   static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return jdkTool("java");
+  }
+
+  /** A tool of the JDK this suite runs on, which runs the server too. */
+  static String jdkTool(String name) {
+    return Path.of(System.getProperty("java.home"), "bin", name).toString();
   }
 
   /** What the server and Gatling run with: this JVM's classpath (under Surefire, the test's). */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark suite end to end, briefly: a fresh server, every workload through Gatling, the wrk
- * runs, pgbench, the memory and wake-up measurement, the GC log, and the report. It proves the suite
- * runs; it judges no timing.
+ * runs, pgbench, the memory and wake-up measurement, the GC log, the profile of the cart writes, and
+ * the report. It proves the suite runs; it judges no timing.
  */
 class SuiteSmokeTest {
 
@@ -44,7 +44,10 @@ class SuiteSmokeTest {
     String report = Files.readString(work.resolve("benchmarks.md"));
     assertThat(report).contains("## Targets", "## Throughput and latency by concurrency", "## Open model",
         "## Memory and lifetime", "Where an awake cart's heap goes", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)",
-        "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM");
+        "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM",
+        "## Profile of the hot path", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
+    assertThat(results.hotPath().samples()).isPositive();
+    assertThat(Files.readString(work.resolve("benchmarks-flame-cart-writes.svg"))).startsWith("<svg").contains("<title>");
     assertThat(Files.readString(work.resolve("benchmarks-throughput.svg"))).startsWith("<svg").contains("cart writes");
     assertThat(Files.readString(work.resolve("benchmarks-p99.svg"))).startsWith("<svg");
     try (Stream<Path> files = Files.walk(work.resolve("gatling"))) {
