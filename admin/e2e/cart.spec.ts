@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { formatMoney } from '../src/lib/money';
+import { createCart, signIn, someSku, type CartJson } from './helpers';
+
+test('find an active cart by id, change a line quantity, see line and cart totals change', async ({
+  page,
+  request,
+}) => {
+  const sku = await someSku(request);
+  const created = await createCart(request, [{ sku, quantity: 2 }]);
+  const unit = created.lines[0].unitPrice;
+
+  await signIn(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Carts' }).click();
+  await expect(page).toHaveURL(/\/admin\/carts\/$/);
+  await expect(page.getByRole('heading', { name: 'Carts', exact: true })).toBeVisible();
+
+  // the list is a read model that lags slightly: search until the new cart shows up
+  const search = page.getByRole('searchbox', { name: 'Cart id or customer email' });
+  await search.fill(created.id);
+  const link = page.getByRole('link', { name: created.id.slice(0, 8) });
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page).toHaveURL(new RegExp(`q=${created.id}`));
+  await expect(link).toHaveAttribute('title', created.id);
+
+  await link.click();
+  await expect(page.getByRole('heading', { name: `Cart ${created.id}` })).toBeVisible();
+  await expect(page.getByTestId('cart-status')).toHaveText('OPEN');
+  await expect(page.getByTestId(`line-total-${sku}`)).toHaveText(
+    formatMoney({ amount: unit.amount * 2, currency: unit.currency }),
+  );
+  const totalBefore = await page.getByTestId('cart-total').textContent();
+
+  await page.getByRole('textbox', { name: `Quantity of ${sku}` }).fill('5');
+  await page.getByRole('button', { name: `Save quantity of ${sku}` }).click();
+
+  await expect(page.getByTestId(`line-total-${sku}`)).toHaveText(
+    formatMoney({ amount: unit.amount * 5, currency: unit.currency }),
+  );
+  // the cart total is what the store computes (discounts may apply): compare with its answer
+  const res = await page.request.get(`/api/admin/carts/${created.id}`);
+  expect(res.ok()).toBe(true);
+  const after = (await res.json()) as CartJson;
+  expect(after.lines[0].quantity).toBe(5);
+  const expectedTotal = formatMoney(after.pricing?.total ?? after.subtotal);
+  await expect(page.getByTestId('cart-total')).toHaveText(expectedTotal);
+  expect(expectedTotal).not.toBe(totalBefore);
+  await expect(page.getByRole('textbox', { name: `Quantity of ${sku}` })).toHaveValue('5');
+
+  // the + button and the timeline
+  await page.getByRole('button', { name: `Increase quantity of ${sku}` }).click();
+  await expect(page.getByTestId(`line-total-${sku}`)).toHaveText(
+    formatMoney({ amount: unit.amount * 6, currency: unit.currency }),
+  );
+  await expect(page.getByRole('table', { name: 'Timeline' })).toBeVisible();
+});

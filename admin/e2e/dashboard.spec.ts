@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { createCart, createOrder, numberIn, signIn, someSku } from './helpers';
+
+test('dashboard counts move when carts and orders are made', async ({ page, request }) => {
+  const sku = await someSku(request);
+  await signIn(page);
+  await expect(page.getByRole('heading', { name: 'Dashboard', exact: true })).toBeVisible();
+  await expect(page.getByTestId('carts-OPEN')).toBeVisible();
+  const openBefore = await numberIn(page, 'carts-OPEN');
+  const createdBefore = await numberIn(page, 'orders-CREATED');
+
+  await createCart(request, [{ sku, quantity: 1 }]); // stays OPEN
+  const ordered = await createCart(request, [{ sku, quantity: 1 }]);
+  await createOrder(request, ordered.id); // a CREATED order
+
+  // read models lag slightly: refresh until the numbers move
+  const refresh = page.getByRole('button', { name: 'Refresh' });
+  await expect
+    .poll(
+      async () => {
+        await refresh.click();
+        return numberIn(page, 'carts-OPEN');
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(openBefore);
+  await expect
+    .poll(
+      async () => {
+        await refresh.click();
+        return numberIn(page, 'orders-CREATED');
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(createdBefore);
+
+  await expect(page.getByRole('img', { name: /Orders created per day/ })).toBeVisible();
+});

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import {
+  addPayment,
+  authorize,
+  createCart,
+  createOrder,
+  giveContact,
+  signIn,
+  someSku,
+} from './helpers';
+
+test('edit the contact of a new order', async ({ page, request }) => {
+  const sku = await someSku(request);
+  const cart = await createCart(request, [{ sku, quantity: 1 }]);
+  const order = await createOrder(request, cart.id);
+  await giveContact(request, order.id);
+
+  await signIn(page, `/admin/orders/view/?id=${order.id}`);
+  await expect(page.getByTestId('order-status')).toHaveText('CONTACT_GIVEN');
+  const form = page.getByRole('form', { name: 'Contact' });
+  await expect(form.getByLabel('Name')).toHaveValue('E2E Tester');
+  await form.getByLabel('Name').fill('Edited By Admin');
+  await form.getByLabel('Shipping address: city').fill('Göteborg');
+  await form.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(form.getByLabel('Name')).toHaveValue('Edited By Admin');
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Contact' }).getByLabel('Name')).toHaveValue(
+    'Edited By Admin',
+  );
+  await expect(
+    page.getByRole('form', { name: 'Contact' }).getByLabel('Shipping address: city'),
+  ).toHaveValue('Göteborg');
+});
+
+test('fulfil an authorized order: create, pick, ship with tracking number, deliver', async ({
+  page,
+  request,
+}) => {
+  const sku = await someSku(request);
+  const cart = await createCart(request, [{ sku, quantity: 1 }]);
+  const order = await createOrder(request, cart.id);
+  await giveContact(request, order.id);
+  const payment = await addPayment(request, order.id);
+  await authorize(request, order.id, payment.id);
+
+  await signIn(page, `/admin/orders/view/?id=${order.id}`);
+  await expect(page.getByTestId('order-status')).toHaveText('PAYMENT_AUTHORIZED');
+  await expect(page.getByRole('table', { name: 'Payments' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Create fulfilment' }).click();
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('CREATED');
+  await page.getByRole('button', { name: 'Mark picked' }).click();
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('PICKED');
+  await page.getByRole('button', { name: 'Ship…' }).click();
+  await page.getByLabel('Tracking number').fill('TRACK-123');
+  await page.getByRole('button', { name: 'Confirm shipment' }).click();
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('SHIPPED');
+  await expect(page.getByText('TRACK-123')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel fulfilment' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mark delivered' }).click();
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('DELIVERED');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+});

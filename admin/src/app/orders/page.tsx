@@ -1,0 +1,130 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { ListControls, Pagination, useListState } from '@/components/ListControls';
+import { Empty, ErrorBox, Loading, PageTitle, StatusBadge, Time, td, th } from '@/components/ui';
+import { api } from '@/lib/api';
+import { ORDER_LIST, toApiParams } from '@/lib/listQuery';
+import { formatMoney } from '@/lib/money';
+import { cartPath, orderPath } from '@/lib/paths';
+import { keys } from '@/lib/queries';
+import { formatDateTime, shortId } from '@/lib/time';
+import { ORDER_STATUSES } from '@/lib/types';
+
+const STATUS_OPTIONS = [
+  { value: 'all', label: 'All' },
+  ...ORDER_STATUSES.map((s) => ({ value: s, label: s })),
+];
+
+function OrdersList() {
+  const [state, update] = useListState(ORDER_LIST);
+  const q = useQuery({
+    queryKey: keys.orders(JSON.stringify(state)),
+    queryFn: () => api.orders(toApiParams(state, ORDER_LIST)),
+    placeholderData: keepPreviousData,
+    refetchInterval: 15_000,
+  });
+
+  return (
+    <div>
+      <PageTitle>Orders</PageTitle>
+      <ListControls
+        key={state.q}
+        state={state}
+        update={update}
+        statusOptions={STATUS_OPTIONS}
+        searchLabel="Order id or customer email"
+        onRefresh={() => q.refetch()}
+        refreshing={q.isFetching}
+      />
+      <ErrorBox error={q.error} onRetry={() => q.refetch()} />
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+        {q.isPending && <Loading />}
+        {q.data && q.data.items.length === 0 && <Empty>No orders match these filters.</Empty>}
+        {q.data && q.data.items.length > 0 && (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm" aria-label="Orders">
+              <thead className="bg-slate-50">
+                <tr>
+                  <th className={th}>Order</th>
+                  <th className={th}>Status</th>
+                  <th className={th}>Market</th>
+                  <th className={th}>Customer</th>
+                  <th className={`${th} text-right`}>Total</th>
+                  <th className={th}>Created</th>
+                  <th className={th}>Last change</th>
+                  <th className={th}>Cart</th>
+                </tr>
+              </thead>
+              <tbody
+                className={`divide-y divide-slate-100 ${q.isPlaceholderData ? 'opacity-60' : ''}`}
+              >
+                {q.data.items.map((o) => (
+                  <tr key={o.id} className="hover:bg-slate-50">
+                    <td className={td}>
+                      <Link
+                        href={orderPath(o.id)}
+                        title={o.id}
+                        className="font-mono text-indigo-700 hover:underline"
+                      >
+                        {shortId(o.id)}
+                      </Link>
+                    </td>
+                    <td className={td}>
+                      <StatusBadge status={o.status} />
+                    </td>
+                    <td className={td}>{o.market}</td>
+                    <td className={`${td} max-w-72 truncate`}>
+                      {o.email || o.name ? (
+                        <>
+                          <span>{o.name ?? ''}</span>{' '}
+                          <span className="text-slate-500">{o.email ?? ''}</span>
+                        </>
+                      ) : (
+                        <span className="text-slate-400">—</span>
+                      )}
+                    </td>
+                    <td className={`${td} text-right tabular-nums`}>{formatMoney(o.total)}</td>
+                    <td className={td} title={formatDateTime(o.createdAt)}>
+                      {formatDateTime(o.createdAt)}
+                    </td>
+                    <td className={td}>
+                      <Time iso={o.updatedAt} />
+                    </td>
+                    <td className={td}>
+                      <Link
+                        href={cartPath(o.cartId)}
+                        title={o.cartId}
+                        className="font-mono text-indigo-700 hover:underline"
+                      >
+                        {shortId(o.cartId)}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {q.data && (
+          <Pagination
+            state={state}
+            update={update}
+            total={q.data.total}
+            shown={q.data.items.length}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+export default function OrdersPage() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <OrdersList />
+    </Suspense>
+  );
+}

@@ -1,0 +1,170 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { BarList, ColumnChart } from '@/components/charts';
+import { ErrorBox, Loading, PageTitle, Section, StatusBadge, btn } from '@/components/ui';
+import { api } from '@/lib/api';
+import { ordersSeries, revenueSeries } from '@/lib/chart';
+import { formatAmount, formatMoney, fractionDigits } from '@/lib/money';
+import { keys } from '@/lib/queries';
+import { formatDateTime } from '@/lib/time';
+import { CART_STATUSES, ORDER_STATUSES } from '@/lib/types';
+
+function Stat({
+  label,
+  value,
+  testId,
+  href,
+}: {
+  label: React.ReactNode;
+  value: React.ReactNode;
+  testId?: string;
+  href?: string;
+}) {
+  const body = (
+    <>
+      <div className="text-xs text-slate-500">{label}</div>
+      <div className="mt-0.5 text-2xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </div>
+    </>
+  );
+  const cls = 'block rounded-md border border-slate-200 bg-white px-3 py-2';
+  return href ? (
+    <Link href={href} className={`${cls} hover:border-indigo-300`}>
+      {body}
+    </Link>
+  ) : (
+    <div className={cls}>{body}</div>
+  );
+}
+
+export default function DashboardPage() {
+  const q = useQuery({
+    queryKey: keys.dashboard,
+    queryFn: api.dashboard,
+    refetchInterval: 10_000,
+  });
+  const d = q.data;
+
+  return (
+    <div>
+      <PageTitle
+        actions={
+          <>
+            {q.dataUpdatedAt > 0 && (
+              <span className="text-xs text-slate-500">
+                Updated {formatDateTime(new Date(q.dataUpdatedAt).toISOString())}
+              </span>
+            )}
+            <button
+              type="button"
+              className={btn}
+              onClick={() => q.refetch()}
+              disabled={q.isFetching}
+            >
+              Refresh
+            </button>
+          </>
+        }
+      >
+        Dashboard
+      </PageTitle>
+      {q.isPending && <Loading />}
+      <ErrorBox error={q.error} onRetry={() => q.refetch()} />
+      {d && (
+        <div className="space-y-4">
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Section title="Carts by status">
+              <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-4">
+                {CART_STATUSES.map((s) => (
+                  <Stat
+                    key={s}
+                    label={<StatusBadge status={s} />}
+                    value={d.cartsByStatus[s] ?? 0}
+                    testId={`carts-${s}`}
+                    href={`/carts/?status=${s}`}
+                  />
+                ))}
+                <Stat
+                  label="Active in the last hour"
+                  value={d.activeCartsLastHour}
+                  testId="carts-active-last-hour"
+                  href="/carts/?since=hour"
+                />
+              </div>
+            </Section>
+            <Section title="Revenue today (authorized payments)">
+              <div className="flex flex-wrap gap-2 p-3" data-testid="revenue-today">
+                {d.revenueToday.length === 0 && (
+                  <div className="text-sm text-slate-500">No revenue yet today.</div>
+                )}
+                {d.revenueToday.map((m) => (
+                  <Stat
+                    key={m.currency}
+                    label={m.currency}
+                    value={formatAmount(m.amount, m.currency)}
+                  />
+                ))}
+              </div>
+            </Section>
+          </div>
+          <Section title="Orders by status">
+            <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-3 lg:grid-cols-6">
+              {ORDER_STATUSES.map((s) => (
+                <Stat
+                  key={s}
+                  label={<StatusBadge status={s} />}
+                  value={d.ordersByStatus[s] ?? 0}
+                  testId={`orders-${s}`}
+                  href={`/orders/?status=${s}`}
+                />
+              ))}
+            </div>
+          </Section>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Section title="Orders per day (last 14 days)">
+              <ColumnChart
+                title="Orders created per day"
+                points={ordersSeries(d.days)}
+                yLabel="Orders"
+                integers
+                formatValue={(v) => String(v)}
+                formatTitle={(p) => `${p.label}: ${p.value} orders`}
+              />
+            </Section>
+            <Section title="Carts by status">
+              <BarList
+                title="Number of carts in each status"
+                items={CART_STATUSES.map((s) => ({ label: s, value: d.cartsByStatus[s] ?? 0 }))}
+              />
+            </Section>
+          </div>
+          <Section title="Revenue per day (last 14 days, authorized payments, per currency)">
+            {revenueSeries(d.days).length === 0 ? (
+              <ColumnChart title="Revenue per day" points={[]} yLabel="Revenue" />
+            ) : (
+              <div className="grid gap-2 lg:grid-cols-2">
+                {revenueSeries(d.days).map((s) => (
+                  <ColumnChart
+                    key={s.currency}
+                    title={`Revenue per day in ${s.currency}`}
+                    points={s.points}
+                    yLabel={s.currency}
+                    formatTitle={(p) =>
+                      `${p.label}: ${formatMoney({
+                        currency: s.currency,
+                        amount: Math.round(p.value * 10 ** fractionDigits(s.currency)),
+                      })}`
+                    }
+                  />
+                ))}
+              </div>
+            )}
+          </Section>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { problemMessage, type ProblemContext } from '@/lib/problem';
+import { formatDateTime, formatRelative } from '@/lib/time';
+
+export const btn =
+  'inline-flex items-center justify-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500';
+export const btnPrimary =
+  'inline-flex items-center justify-center gap-1 rounded-md border border-indigo-600 bg-indigo-600 px-2.5 py-1 text-sm font-medium text-white shadow-xs hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500';
+export const btnDanger =
+  'inline-flex items-center justify-center gap-1 rounded-md border border-red-600 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-xs hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-red-500';
+export const input =
+  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-xs focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 disabled:bg-slate-100 disabled:text-slate-500';
+export const th =
+  'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
+export const td = 'px-3 py-1.5 whitespace-nowrap';
+
+const STATUS_COLORS: Record<string, string> = {
+  OPEN: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  LOCKED: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  CHECKED_OUT: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+  CREATED: 'bg-sky-50 text-sky-700 ring-sky-600/20',
+  CONTACT_GIVEN: 'bg-indigo-50 text-indigo-700 ring-indigo-600/20',
+  PAYMENT_ADDED: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  PAYMENT_AUTHORIZED: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  AUTHORIZED: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  FULFILLMENT_CREATED: 'bg-violet-50 text-violet-700 ring-violet-600/20',
+  PICKED: 'bg-violet-50 text-violet-700 ring-violet-600/20',
+  SHIPPED: 'bg-blue-50 text-blue-700 ring-blue-600/20',
+  DELIVERED: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  CANCELLED: 'bg-red-50 text-red-700 ring-red-600/20',
+  DECLINED: 'bg-red-50 text-red-700 ring-red-600/20',
+  FAILED: 'bg-red-50 text-red-700 ring-red-600/20',
+};
+
+export function StatusBadge({ status }: { status: string | null | undefined }) {
+  if (!status) return <span className="text-slate-400">—</span>;
+  const color = STATUS_COLORS[status] ?? 'bg-slate-50 text-slate-700 ring-slate-500/20';
+  return (
+    <span
+      className={`inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${color}`}
+    >
+      {status}
+    </span>
+  );
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div role="status" aria-live="polite" className="flex items-center gap-2 p-4 text-slate-500">
+      <span
+        aria-hidden
+        className="inline-block size-4 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600"
+      />
+      {label}
+    </div>
+  );
+}
+
+export function ErrorBox({
+  error,
+  context,
+  onRetry,
+}: {
+  error: unknown;
+  context?: ProblemContext;
+  onRetry?: () => void;
+}) {
+  if (!error) return null;
+  return (
+    <div
+      role="alert"
+      data-testid="error"
+      className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+    >
+      <span>{problemMessage(error, context)}</span>
+      {onRetry && (
+        <button type="button" className={btn} onClick={onRetry}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="p-6 text-center text-sm text-slate-500">{children}</div>;
+}
+
+export function Section({
+  title,
+  actions,
+  children,
+  className = '',
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white shadow-xs ${className}`}>
+      <header className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
+        <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
+        {actions && <div className="flex items-center gap-2">{actions}</div>}
+      </header>
+      <div>{children}</div>
+    </section>
+  );
+}
+
+export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+      <h1 className="text-xl font-semibold text-slate-900">{children}</h1>
+      {actions && <div className="flex items-center gap-2">{actions}</div>}
+    </div>
+  );
+}
+
+export function Time({ iso }: { iso: string | null | undefined }) {
+  if (!iso) return <span className="text-slate-400">—</span>;
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {formatRelative(iso)}
+    </time>
+  );
+}
+
+/** A dt/dd pair list for facts about an entity. */
+export function Facts({ items }: { items: [ReactNode, ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 px-4 py-3 text-sm">
+      {items.map(([k, v], i) => (
+        <div key={i} className="contents">
+          <dt className="text-slate-500">{k}</dt>
+          <dd className="min-w-0 [overflow-wrap:anywhere] text-slate-900">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** An inline confirmation panel (accessible alert dialog) with confirm / cancel buttons. */
+export function Confirm({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Keep it',
+  onConfirm,
+  onCancel,
+  danger = false,
+  busy = false,
+}: {
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  danger?: boolean;
+  busy?: boolean;
+}) {
+  return (
+    <div
+      role="alertdialog"
+      aria-label={title}
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+    >
+      <p className="font-semibold">{title}</p>
+      {children && <div className="mt-1">{children}</div>}
+      <div className="mt-2 flex gap-2">
+        <button
+          type="button"
+          className={danger ? btnDanger : btnPrimary}
+          onClick={onConfirm}
+          disabled={busy}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" className={btn} onClick={onCancel} disabled={busy}>
+          {cancelLabel}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { toMajor } from './money';
+import type { DashboardDay } from './types';
+
+/** A "nice" upper bound for an axis (1, 2, 2.5, 5 or 10 times a power of ten), at least `max`. */
+export function niceMax(max: number): number {
+  if (!(max > 0) || !Number.isFinite(max)) return 1;
+  const exp = Math.floor(Math.log10(max));
+  const base = 10 ** exp;
+  for (const step of [1, 2, 2.5, 5, 10]) {
+    const candidate = step * base;
+    if (candidate >= max - 1e-9) return candidate;
+  }
+  return 10 * base;
+}
+
+/** Evenly spaced ticks from 0 to niceMax(max), inclusive. Integer data keeps integer ticks. */
+export function ticks(max: number, count = 4, integers = false): number[] {
+  let top = niceMax(max);
+  if (integers) top = Math.max(Math.ceil(top), 1);
+  let n = count;
+  if (integers && top < count) n = top;
+  const step = top / n;
+  return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toFixed(10)));
+}
+
+/** Linear scale of a value in [0, domainMax] onto [0, range] pixels. */
+export function scale(value: number, domainMax: number, range: number): number {
+  if (!(domainMax > 0)) return 0;
+  return (Math.max(0, value) / domainMax) * range;
+}
+
+export interface Point {
+  label: string;
+  value: number;
+}
+
+/** Orders per day, oldest first, label "MM-DD". */
+export function ordersSeries(days: DashboardDay[]): Point[] {
+  return days.map((d) => ({ label: d.day.slice(5), value: d.orders }));
+}
+
+/**
+ * Revenue per day, one series per currency (in major units), every day present in each series.
+ * Currencies are never summed together.
+ */
+export function revenueSeries(days: DashboardDay[]): { currency: string; points: Point[] }[] {
+  const currencies = [...new Set(days.flatMap((d) => d.revenue.map((r) => r.currency)))].sort();
+  return currencies.map((currency) => ({
+    currency,
+    points: days.map((d) => ({
+      label: d.day.slice(5),
+      value: d.revenue
+        .filter((r) => r.currency === currency)
+        .reduce((acc, r) => acc + toMajor(r), 0),
+    })),
+  }));
+}
+
+/** Compact axis label: 1200 -> "1.2k", 2500000 -> "2.5M". */
+export function compactNumber(n: number): string {
+  const abs = Math.abs(n);
+  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1).replace(/\.0$/, ''));
+  if (abs >= 1e6) return `${fmt(n / 1e6)}M`;
+  if (abs >= 1e3) return `${fmt(n / 1e3)}k`;
+  return fmt(Math.round(n * 100) / 100);
+}
+
+export function hasData(points: Point[]): boolean {
+  return points.some((p) => p.value > 0);
+}

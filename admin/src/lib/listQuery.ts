@@ -1,0 +1,160 @@
+/**
+ * The state of the carts and orders lists, kept in the page's query string so a reload keeps it,
+ * and its translation into the admin API's query parameters.
+ */
+
+export const SINCE_OPTIONS = [
+  { value: 'all', label: 'Any time' },
+  { value: 'hour', label: 'Last hour' },
+  { value: 'today', label: 'Today' },
+  { value: '7d', label: 'Last 7 days' },
+] as const;
+export type Since = (typeof SINCE_OPTIONS)[number]['value'];
+
+export const SORT_OPTIONS = [
+  { value: 'updatedAt', label: 'Last activity' },
+  { value: 'createdAt', label: 'Created' },
+  { value: 'total', label: 'Total' },
+] as const;
+export type Sort = (typeof SORT_OPTIONS)[number]['value'];
+export type Direction = 'asc' | 'desc';
+
+export const PAGE_SIZES = [20, 50, 100] as const;
+
+export interface ListState {
+  /** 'all', a single status, or a named group (e.g. 'active' for carts). */
+  status: string;
+  since: Since;
+  q: string;
+  sort: Sort;
+  direction: Direction;
+  page: number;
+  size: number;
+}
+
+export interface ListKind {
+  defaultStatus: string;
+  /** allowed values of `status`: single statuses and groups, each mapping to API statuses */
+  statuses: Record<string, readonly string[]>;
+}
+
+export const CART_LIST: ListKind = {
+  defaultStatus: 'active',
+  statuses: {
+    active: ['OPEN', 'LOCKED'],
+    all: [],
+    OPEN: ['OPEN'],
+    LOCKED: ['LOCKED'],
+    CHECKED_OUT: ['CHECKED_OUT'],
+  },
+};
+
+export const ORDER_LIST: ListKind = {
+  defaultStatus: 'all',
+  statuses: {
+    all: [],
+    CREATED: ['CREATED'],
+    CONTACT_GIVEN: ['CONTACT_GIVEN'],
+    PAYMENT_ADDED: ['PAYMENT_ADDED'],
+    PAYMENT_AUTHORIZED: ['PAYMENT_AUTHORIZED'],
+    FULFILLMENT_CREATED: ['FULFILLMENT_CREATED'],
+    CANCELLED: ['CANCELLED'],
+  },
+};
+
+export function defaultState(kind: ListKind): ListState {
+  return {
+    status: kind.defaultStatus,
+    since: 'all',
+    q: '',
+    sort: 'updatedAt',
+    direction: 'desc',
+    page: 0,
+    size: 20,
+  };
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function intIn(value: string | null, min: number, max: number, fallback: number): number {
+  if (value === null || !/^\d+$/.test(value)) return fallback;
+  const n = Number(value);
+  return n >= min && n <= max ? n : fallback;
+}
+
+/** Reads the list state from the page's query string; unknown or invalid values fall back to defaults. */
+export function parseListState(
+  search: URLSearchParams | { get(name: string): string | null },
+  kind: ListKind,
+): ListState {
+  const d = defaultState(kind);
+  return {
+    status: oneOf(search.get('status'), Object.keys(kind.statuses), d.status),
+    since: oneOf(
+      search.get('since'),
+      SINCE_OPTIONS.map((o) => o.value),
+      d.since,
+    ),
+    q: (search.get('q') ?? '').trim(),
+    sort: oneOf(
+      search.get('sort'),
+      SORT_OPTIONS.map((o) => o.value),
+      d.sort,
+    ),
+    direction: oneOf(search.get('direction'), ['asc', 'desc'] as const, d.direction),
+    page: intIn(search.get('page'), 0, 1_000_000, d.page),
+    size: intIn(search.get('size'), 1, 100, d.size),
+  };
+}
+
+/** The page's query string for a state: only values that differ from the defaults, stable order. */
+export function buildListSearch(state: ListState, kind: ListKind): string {
+  const d = defaultState(kind);
+  const sp = new URLSearchParams();
+  if (state.status !== d.status) sp.set('status', state.status);
+  if (state.since !== d.since) sp.set('since', state.since);
+  if (state.q.trim()) sp.set('q', state.q.trim());
+  if (state.sort !== d.sort) sp.set('sort', state.sort);
+  if (state.direction !== d.direction) sp.set('direction', state.direction);
+  if (state.page !== d.page) sp.set('page', String(state.page));
+  if (state.size !== d.size) sp.set('size', String(state.size));
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The instant a "changed since" choice stands for, or null for "any time". */
+export function sinceInstant(since: Since, now: Date = new Date()): Date | null {
+  switch (since) {
+    case 'hour':
+      return new Date(now.getTime() - 3600_000);
+    case 'today': {
+      const d = new Date(now);
+      d.setHours(0, 0, 0, 0);
+      return d;
+    }
+    case '7d':
+      return new Date(now.getTime() - 7 * 86400_000);
+    default:
+      return null;
+  }
+}
+
+/** The admin API's query parameters for a state (status repeated, changedSince as ISO instant). */
+export function toApiParams(
+  state: ListState,
+  kind: ListKind,
+  now: Date = new Date(),
+): URLSearchParams {
+  const sp = new URLSearchParams();
+  for (const s of kind.statuses[state.status] ?? []) sp.append('status', s);
+  const since = sinceInstant(state.since, now);
+  if (since) sp.set('changedSince', since.toISOString());
+  if (state.q.trim()) sp.set('q', state.q.trim());
+  sp.set('sort', state.sort);
+  sp.set('direction', state.direction);
+  sp.set('page', String(state.page));
+  sp.set('size', String(state.size));
+  return sp;
+}
