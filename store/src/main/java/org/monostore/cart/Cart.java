@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -24,6 +25,7 @@ import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.ProjectionTags;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
@@ -39,6 +41,9 @@ public final class Cart
     extends EventSourcedBehaviorWithEnforcedReplies<Cart.Command, Cart.Event, Cart.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
+
+  /** Cart events are tagged for the read model in this many slices, one projection instance each. */
+  static final ProjectionTags TAGS = new ProjectionTags("carts", 4);
 
   // Protocol
 
@@ -76,7 +81,14 @@ public final class Cart
   /** The order's payment is authorized: the cart is done for good. */
   public record CheckOut(String orderId, ActorRef<Reply> replyTo) implements Command {}
 
-  private record PriceQuoted(LineChange change, Product.Reply quote) implements Command {}
+  /**
+   * A change made by an admin on the shopper's behalf: a line change, {@link RemoveItem} or {@link Clear}.
+   * It is recorded with the admin's name; only with {@code overrideLock} may it change a locked cart.
+   */
+  public record ByAdmin(String admin, boolean overrideLock, Command change) implements Command {}
+
+  /** {@code editor} is the admin making the change, or null for the shopper. */
+  private record PriceQuoted(LineChange change, ByAdmin editor, Product.Reply quote) implements Command {}
 
   public sealed interface Reply extends CborSerializable {}
 
@@ -107,6 +119,12 @@ public final class Cart
   public record CartUnlocked(String orderId, Instant at) implements Event {}
 
   public record CartCheckedOut(String orderId, Instant at) implements Event {}
+
+  /**
+   * An admin changed the cart; the event of the change itself is persisted with it, right after.
+   * {@code lockOverridden}: the cart was locked by an order and the admin overrode the lock.
+   */
+  public record CartEditedByAdmin(String admin, boolean lockOverridden, Instant at) implements Event {}
 
   // State
 
@@ -221,6 +239,7 @@ public final class Cart
         case CartLocked locked -> withStatus(Status.LOCKED, locked.orderId(), locked.at());
         case CartUnlocked unlocked -> withStatus(Status.OPEN, null, unlocked.at());
         case CartCheckedOut checkedOut -> withStatus(Status.CHECKED_OUT, checkedOut.orderId(), checkedOut.at());
+        case CartEditedByAdmin edited -> this;
       };
     }
 
@@ -234,6 +253,21 @@ public final class Cart
 
     boolean heldBy(String order) {
       return order.equals(orderId);
+    }
+
+    /** Why the admin may not change this cart now, or null when they may. */
+    Rejection refuse(ByAdmin editor) {
+      if (status == null) {
+        return null;
+      }
+      return switch (status) {
+        case OPEN -> null;
+        case LOCKED -> editor.overrideLock() ? null : Rejection.conflict("The cart is locked by order " + orderId
+            + "'s payment: an admin may change it only by overriding the lock (override=true)", status.name(),
+            List.of("override"));
+        case CHECKED_OUT -> Rejection.conflict("The cart is checked out by order " + orderId
+            + " and can no longer change", status.name());
+      };
     }
 
     CartView view(String cartId, VatRates vatRates) {
@@ -281,6 +315,7 @@ public final class Cart
   private final VatRates vatRates;
   private final Limits limits;
   private final int snapshotEvery;
+  private final Set<String> tags;
 
   private Cart(
       String cartId,
@@ -298,6 +333,12 @@ public final class Cart
     this.vatRates = vatRates;
     this.limits = limits;
     this.snapshotEvery = snapshotEvery;
+    this.tags = Set.of(TAGS.of(cartId));
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return tags;
   }
 
   @Override
@@ -315,10 +356,14 @@ public final class Cart
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
-    builder.forAnyState().onAnyCommand((state, command) -> switch (state.status()) {
-      case null -> onUncreated(command);
-      case OPEN -> onOpen(state, command);
-      case LOCKED, CHECKED_OUT -> onClosed(state, command);
+    builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
+      case ByAdmin edit -> onAdminEdit(state, edit, edit.change());
+      case PriceQuoted quoted when quoted.editor() != null -> onAdminEdit(state, quoted.editor(), quoted);
+      default -> switch (state.status()) {
+        case null -> onUncreated(command);
+        case OPEN -> onOpen(state, command);
+        case LOCKED, CHECKED_OUT -> onClosed(state, command);
+      };
     });
     return builder.build();
   }
@@ -342,14 +387,11 @@ public final class Cart
   private ReplyEffect<Event, State> onOpen(State state, Command command) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
-      case LineChange change -> askPrice(state, change);
+      case LineChange change -> askPrice(state, change, null);
       case PriceQuoted quoted -> changeLine(state, quoted);
-      case RemoveItem remove when state.line(remove.sku()).isEmpty() ->
-          reject(remove.replyTo(), Rejection.notFound("The cart has no line for " + remove.sku()));
-      case RemoveItem remove ->
-          Effect().persist(new ItemRemoved(remove.sku(), Instant.now())).thenReply(remove.replyTo(), this::current);
-      case Clear clear when state.lines().isEmpty() -> Effect().reply(clear.replyTo(), current(state));
-      case Clear clear -> Effect().persist(new CartCleared(Instant.now())).thenReply(clear.replyTo(), this::current);
+      case RemoveItem remove -> removeItem(state, remove, null);
+      case Clear clear -> clear(state, clear, null);
+      case ByAdmin edit -> throw new IllegalStateException("Admin edits are dispatched before the status");
       case Create create -> reject(create.replyTo(), Rejection.conflict("The cart exists already", state.status().name()));
       case Lock lock when state.lines().isEmpty() ->
           reject(lock.replyTo(), Rejection.conflict("The cart is empty: there is nothing to pay for", state.status().name()));
@@ -378,16 +420,57 @@ public final class Cart
     };
   }
 
-  private ReplyEffect<Event, State> askPrice(State state, LineChange change) {
+  /** An admin's change: the same rules as the shopper's, and the lock only with an override. */
+  private ReplyEffect<Event, State> onAdminEdit(State state, ByAdmin editor, Command change) {
+    if (state.status() == null) {
+      return onUncreated(change);
+    }
+    Rejection refusal = state.refuse(editor);
+    if (refusal != null) {
+      return reject(replyTo(change), refusal);
+    }
+    return switch (change) {
+      case LineChange lineChange -> askPrice(state, lineChange, editor);
+      case PriceQuoted quoted -> changeLine(state, quoted);
+      case RemoveItem remove -> removeItem(state, remove, editor);
+      case Clear clear -> clear(state, clear, editor);
+      default -> reject(replyTo(change), Rejection.invalid("change", "An admin edit changes lines, nothing else"));
+    };
+  }
+
+  private ReplyEffect<Event, State> removeItem(State state, RemoveItem remove, ByAdmin editor) {
+    if (state.line(remove.sku()).isEmpty()) {
+      return reject(remove.replyTo(), Rejection.notFound("The cart has no line for " + remove.sku()));
+    }
+    return persist(state, new ItemRemoved(remove.sku(), Instant.now()), editor, remove.replyTo());
+  }
+
+  private ReplyEffect<Event, State> clear(State state, Clear clear, ByAdmin editor) {
+    if (state.lines().isEmpty()) {
+      return Effect().reply(clear.replyTo(), current(state));
+    }
+    return persist(state, new CartCleared(Instant.now()), editor, clear.replyTo());
+  }
+
+  /** Persists a change to the lines; an admin's change is recorded with the admin's name before it. */
+  private ReplyEffect<Event, State> persist(State state, Event change, ByAdmin editor, ActorRef<Reply> replyTo) {
+    if (editor == null) {
+      return Effect().persist(change).thenReply(replyTo, this::current);
+    }
+    Event edited = new CartEditedByAdmin(editor.admin(), state.status() == Status.LOCKED, change.at());
+    return Effect().persist(List.of(edited, change)).thenReply(replyTo, this::current);
+  }
+
+  private ReplyEffect<Event, State> askPrice(State state, LineChange change, ByAdmin editor) {
     Rejection refusal = state.refuse(change, limits);
     if (refusal != null) {
       return reject(change.replyTo(), refusal);
     }
     if (state.quantityAfter(change) == 0) {
-      return Effect().persist(new ItemRemoved(change.sku(), Instant.now())).thenReply(change.replyTo(), this::current);
+      return persist(state, new ItemRemoved(change.sku(), Instant.now()), editor, change.replyTo());
     }
     context.pipeToSelf(prices.apply(change.sku()), (quote, failure) ->
-        new PriceQuoted(change, failure == null ? quote : new Product.Unavailable(failure.getMessage())));
+        new PriceQuoted(change, editor, failure == null ? quote : new Product.Unavailable(failure.getMessage())));
     return Effect().noReply();
   }
 
@@ -404,9 +487,8 @@ public final class Cart
         yield price == null
             ? reject(change.replyTo(), Rejection.invalid("sku",
                 "Product " + change.sku() + " is not sold in market " + state.market() + " in " + state.currency()))
-            : Effect()
-                .persist(state.changed(change, found.product(), price.amount(), Instant.now()))
-                .thenReply(change.replyTo(), this::current);
+            : persist(state, state.changed(change, found.product(), price.amount(), Instant.now()), quoted.editor(),
+                change.replyTo());
       }
       case Product.NotFound notFound -> reject(change.replyTo(),
           Rejection.invalid("sku", "There is no product with SKU " + change.sku()));
@@ -438,6 +520,7 @@ public final class Cart
       case Unlock c -> c.replyTo();
       case CheckOut c -> c.replyTo();
       case PriceQuoted c -> c.change().replyTo();
+      case ByAdmin c -> replyTo(c.change());
     };
   }
 

@@ -113,7 +113,7 @@ class CartController {
     return carts.ask(cartId, Cart.Clear::new);
   }
 
-  private static String sku(String sku) {
+  static String sku(String sku) {
     if (!Sku.isValid(sku)) {
       throw Rejection.invalid("sku", "'sku' must be 1-32 upper-case letters, digits or dashes").asException();
     }

@@ -13,6 +13,7 @@ import org.monostore.checkout.PurchaseOrder.Event;
 import org.monostore.checkout.PurchaseOrder.FulfillmentCreated;
 import org.monostore.checkout.PurchaseOrder.OrderCancelled;
 import org.monostore.checkout.PurchaseOrder.OrderCreated;
+import org.monostore.checkout.PurchaseOrder.OrderEditedByAdmin;
 import org.monostore.checkout.PurchaseOrder.PaymentAdded;
 import org.monostore.checkout.PurchaseOrder.PaymentAuthorized;
 import org.monostore.checkout.PurchaseOrder.PaymentDeclined;
@@ -115,6 +116,21 @@ public record OrderState(
     return "An order that is " + status + " does not allow " + action;
   }
 
+  boolean paid() {
+    return status == Status.PAYMENT_AUTHORIZED || status == Status.FULFILLMENT_CREATED;
+  }
+
+  /**
+   * Why an admin may not cancel the order now, or null when they may: the customer's rule before the
+   * payment is authorized (a payment waiting for the gateway's outcome must get it first), any time after.
+   */
+  Rejection refuseAdminCancel() {
+    if (status == Status.CANCELLED || (!paid() && refuse("cancel") != null)) {
+      return conflict("cancel");
+    }
+    return null;
+  }
+
   PaymentEntry payment(String paymentId) {
     return payments.stream().filter(payment -> payment.id().equals(paymentId)).findFirst().orElse(null);
   }
@@ -159,6 +175,7 @@ public record OrderState(
       case PaymentOutcome outcome -> withOutcome(outcome);
       case FulfillmentCreated created -> new OrderState(cartId, market, currency, Status.FULFILLMENT_CREATED, contact,
           payments, pricing, created.fulfillmentId(), paymentIdsByKey, cancelledBy, createdAt, created.at());
+      case OrderEditedByAdmin edited -> this;
       case OrderCancelled cancelled -> new OrderState(cartId, market, currency, Status.CANCELLED, contact, payments,
           pricing, fulfillmentId, paymentIdsByKey, cancelled.by(), createdAt, cancelled.at());
     };

@@ -6,13 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.stream.javadsl.Sink;
 import org.monostore.fulfillment.Fulfillment;
 import org.monostore.payment.Payment;
+import org.monostore.platform.Journal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +23,26 @@ class OrderTimeline {
       @Schema(description = "When it happened") Instant at,
       @Schema(description = "order, payment or fulfillment", example = "payment") String source,
       @Schema(description = "The id of the order, payment or fulfilment") String sourceId,
-      @Schema(description = "What happened, in the past tense", example = "PaymentAuthorized") String event) {}
+      @Schema(description = "What happened, in the past tense", example = "PaymentAuthorized") String event,
+      @Schema(description = "Who did it, where the event records it: customer, or for an admin's change the "
+          + "admin's name (shop in the customer's view)") String by) {
 
-  private final ActorSystem<?> system;
-  private final JdbcReadJournal journal;
+    Entry withoutAdminNames() {
+      return new Entry(at, source, sourceId, event, withoutAdminName(by));
+    }
+  }
 
-  OrderTimeline(ActorSystem<?> system) {
-    this.system = system;
-    this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+  static final String CUSTOMER = "customer";
+
+  /** What a customer sees of who made a change: themselves, or the shop. */
+  static String withoutAdminName(String by) {
+    return by == null || by.equals(CUSTOMER) ? by : "shop";
+  }
+
+  private final Journal journal;
+
+  OrderTimeline(Journal journal) {
+    this.journal = journal;
   }
 
   List<Entry> of(String orderId, OrderState order) {
@@ -51,23 +59,31 @@ class OrderTimeline {
   }
 
   private CompletableFuture<List<Entry>> read(String source, String entityType, String id) {
-    return journal.currentEventsByPersistenceId(entityType + "|" + id, 0, Long.MAX_VALUE)
-        .map((EventEnvelope envelope) -> new Entry(timeOf(envelope), source, id,
-            envelope.event().getClass().getSimpleName()))
-        .runWith(Sink.seq(), system)
-        .toCompletableFuture();
+    return journal.events(entityType, id).thenApply(events -> events.stream()
+        .map(event -> new Entry(timeOf(event), source, id, event.getClass().getSimpleName(), byOf(event)))
+        .toList());
+  }
+
+  /** Who made the change, where the event says: an admin, or the customer. */
+  private static String byOf(Object event) {
+    return switch (event) {
+      case PurchaseOrder.OrderCancelled cancelled -> cancelled.by();
+      case PurchaseOrder.OrderEditedByAdmin edited -> edited.admin();
+      case Fulfillment.FulfillmentEditedByAdmin edited -> edited.admin();
+      default -> null;
+    };
   }
 
   /**
    * The event's own time: finer than the journal's milliseconds, so that an order's event and the
    * payment's event just before it keep their order.
    */
-  private static Instant timeOf(EventEnvelope envelope) {
-    return switch (envelope.event()) {
-      case PurchaseOrder.Event event -> event.at();
-      case Payment.Event event -> event.at();
-      case Fulfillment.Event event -> event.at();
-      default -> Instant.ofEpochMilli(envelope.timestamp());
+  private static Instant timeOf(Object event) {
+    return switch (event) {
+      case PurchaseOrder.Event orderEvent -> orderEvent.at();
+      case Payment.Event paymentEvent -> paymentEvent.at();
+      case Fulfillment.Event fulfillmentEvent -> fulfillmentEvent.at();
+      default -> throw new IllegalArgumentException("Not an event of an order: " + event.getClass());
     };
   }
 }

@@ -67,8 +67,19 @@ class Orders implements PurchaseOrder.Collaborators {
         authorizeTimeout);
   }
 
-  /** The order with what it costs now: its fixed pricing once paid, its cart's pricing before. */
+  /**
+   * The order with what it costs now: its fixed pricing once paid, its cart's pricing before. The
+   * customer sees "shop" where the admin sees which admin made a change.
+   */
   OrderView view(String orderId, OrderState order) {
+    return view(orderId, order, false);
+  }
+
+  OrderView adminView(String orderId, OrderState order) {
+    return view(orderId, order, true);
+  }
+
+  private OrderView view(String orderId, OrderState order, boolean forAdmin) {
     Pricing pricing = order.pricing();
     if (pricing == null) {
       Cart.Reply reply = asks.ask(sharding.entityRefFor(Cart.ENTITY_KEY, order.cartId()), Cart.Get::new);
@@ -77,10 +88,16 @@ class Orders implements PurchaseOrder.Collaborators {
         case Cart.Rejected rejected -> throw rejected.rejection().asException();
       };
     }
+    List<OrderTimeline.Entry> history = timeline.of(orderId, order);
+    String cancelledBy = order.cancelledBy();
+    if (!forAdmin) {
+      history = history.stream().map(OrderTimeline.Entry::withoutAdminNames).toList();
+      cancelledBy = OrderTimeline.withoutAdminName(cancelledBy);
+    }
     return new OrderView(orderId, order.cartId(), order.market(), order.currency(), order.status(),
         order.pricing() != null, pricing, order.contact(), order.payments(),
         order.fulfillmentId() == null ? null : fulfillments.get(order.fulfillmentId()),
-        order.allowed(), timeline.of(orderId, order), order.cancelledBy(), order.createdAt(), order.updatedAt());
+        order.allowed(), history, cancelledBy, order.createdAt(), order.updatedAt());
   }
 
   private OrderState ask(
@@ -115,6 +132,11 @@ class Orders implements PurchaseOrder.Collaborators {
   public CompletionStage<Fulfillment.Reply> createFulfillment(
       String fulfillmentId, String orderId, List<Fulfillment.Item> items, Contact contact) {
     return fulfillments.create(fulfillmentId, orderId, items, contact.shippingAddress());
+  }
+
+  @Override
+  public CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId) {
+    return fulfillments.cancel(fulfillmentId);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.monostore.checkout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -26,6 +27,7 @@ import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.ProjectionTags;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
@@ -39,6 +41,9 @@ import org.monostore.shared.Money;
 public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Command, PurchaseOrder.Event, OrderState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
+
+  /** Order events are tagged for the read model in this many slices, one projection instance each. */
+  static final ProjectionTags TAGS = new ProjectionTags("orders", 2);
 
   private static final Cart.Reply CART_SILENT =
       new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
@@ -62,6 +67,15 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   public record Cancel(ActorRef<Reply> replyTo) implements Command {}
 
+  /** An admin's change of the contact information, recorded with the admin's name. */
+  public record GiveContactByAdmin(String admin, Contact contact, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * An admin's cancellation: like the customer's before the payment is authorized, and also after it,
+   * as long as the fulfilment (if any) can still be cancelled.
+   */
+  public record CancelByAdmin(String admin, ActorRef<Reply> replyTo) implements Command {}
+
   /** Another entity's answer to the step under way. */
   private sealed interface StepAnswer extends Command {}
 
@@ -75,7 +89,10 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   private record FulfillmentAnswered(CreateFulfillment create, Fulfillment.Reply reply) implements StepAnswer {}
 
-  private record CartReleased(Cancel cancel, Cart.Reply reply) implements StepAnswer {}
+  private record CartReleased(String by, ActorRef<Reply> replyTo, Cart.Reply reply) implements StepAnswer {}
+
+  private record FulfillmentStopped(String by, ActorRef<Reply> replyTo, Fulfillment.Reply reply)
+      implements StepAnswer {}
 
   public sealed interface Reply extends CborSerializable {}
 
@@ -121,7 +138,11 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   public record FulfillmentCreated(String fulfillmentId, Instant at) implements Event {}
 
+  /** {@code by} is "customer" or the name of the admin who cancelled it. */
   public record OrderCancelled(String by, Instant at) implements Event {}
+
+  /** An admin changed the order; the change's own event is persisted with it, right after. */
+  public record OrderEditedByAdmin(String admin, String action, Instant at) implements Event {}
 
   // Wiring
 
@@ -136,6 +157,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
     CompletionStage<Fulfillment.Reply> createFulfillment(
         String fulfillmentId, String orderId, List<Fulfillment.Item> items, Contact contact);
+
+    CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId);
 
     /** Whether an authorized order creates its fulfilment by itself. */
     boolean fulfilAutomatically();
@@ -156,6 +179,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   private final Collaborators collaborators;
   /** A step is waiting for another entity; not state: a restarted order has no step under way. */
   private boolean busy;
+  private final Set<String> tags;
 
   private PurchaseOrder(
       String orderId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
@@ -165,6 +189,12 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     this.context = context;
     this.shard = shard;
     this.collaborators = collaborators;
+    this.tags = Set.of(TAGS.of(orderId));
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return tags;
   }
 
   @Override
@@ -200,9 +230,31 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
           reject(create.replyTo(), state.refuse("createFulfillment"));
       case CreateFulfillment create -> createFulfillment(state, create);
       case Cancel cancel when state.refuse("cancel") != null -> reject(cancel.replyTo(), state.refuse("cancel"));
-      case Cancel cancel -> step(collaborators.askCart(state.cartId(), replyTo -> new Cart.Unlock(orderId, replyTo)),
-          CART_SILENT, reply -> new CartReleased(cancel, reply));
+      case Cancel cancel -> releaseCart(state, OrderTimeline.CUSTOMER, cancel.replyTo());
+      case GiveContactByAdmin give when state.refuse("contact") != null ->
+          reject(give.replyTo(), state.refuse("contact"));
+      case GiveContactByAdmin give -> {
+        Instant now = Instant.now();
+        yield Effect().persist(List.of(new OrderEditedByAdmin(give.admin(), "contact", now),
+            new ContactGiven(give.contact(), now))).thenReply(give.replyTo(), Current::new);
+      }
+      case CancelByAdmin cancel when state.refuseAdminCancel() != null ->
+          reject(cancel.replyTo(), state.refuseAdminCancel());
+      case CancelByAdmin cancel when state.fulfillmentId() != null ->
+          step(collaborators.cancelFulfillment(state.fulfillmentId()),
+              new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time")),
+              reply -> new FulfillmentStopped(cancel.admin(), cancel.replyTo(), reply));
+      // Paid: the cart is checked out for good and stays so.
+      case CancelByAdmin cancel when state.paid() -> Effect()
+          .persist(new OrderCancelled(cancel.admin(), Instant.now()))
+          .thenReply(cancel.replyTo(), Current::new);
+      case CancelByAdmin cancel -> releaseCart(state, cancel.admin(), cancel.replyTo());
     };
+  }
+
+  private Effect<Event, OrderState> releaseCart(OrderState state, String by, ActorRef<Reply> replyTo) {
+    return step(collaborators.askCart(state.cartId(), cart -> new Cart.Unlock(orderId, cart)), CART_SILENT,
+        reply -> new CartReleased(by, replyTo, reply));
   }
 
   private Effect<Event, OrderState> authorize(OrderState state, AuthorizePayment authorize) {
@@ -270,10 +322,15 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       };
       case CartReleased released -> switch (released.reply()) {
         case Cart.Rejected(Rejection rejection) when rejection.reason() == Rejection.Reason.UNAVAILABLE ->
-            failed(released.cancel().replyTo(), rejection);
+            failed(released.replyTo(), rejection);
         // Open again, or never locked by this order: either way the order may go.
         case Cart.Reply reply ->
-            done(Effect().persist(new OrderCancelled("customer", Instant.now())), released.cancel().replyTo());
+            done(Effect().persist(new OrderCancelled(released.by(), Instant.now())), released.replyTo());
+      };
+      case FulfillmentStopped stopped -> switch (stopped.reply()) {
+        case Fulfillment.Current current ->
+            done(Effect().persist(new OrderCancelled(stopped.by(), Instant.now())), stopped.replyTo());
+        case Fulfillment.Rejected(Rejection rejection) -> failed(stopped.replyTo(), rejection);
       };
     };
   }
@@ -357,6 +414,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case AuthorizePayment c -> c.replyTo();
       case CreateFulfillment c -> c.replyTo();
       case Cancel c -> c.replyTo();
+      case GiveContactByAdmin c -> c.replyTo();
+      case CancelByAdmin c -> c.replyTo();
       case StepAnswer c -> throw new IllegalArgumentException("An entity's answer expects no reply");
     };
   }

@@ -59,6 +59,9 @@ public final class Fulfillment
 
   public record Cancel(ActorRef<Reply> replyTo) implements Transition {}
 
+  /** A step taken by an admin, recorded with the admin's name. */
+  public record ByAdmin(String admin, Transition transition) implements Command {}
+
   public sealed interface Reply extends CborSerializable {}
 
   public record Current(FulfillmentView fulfillment) implements Reply {}
@@ -89,6 +92,9 @@ public final class Fulfillment
   public record ParcelDelivered(Instant at) implements Event {}
 
   public record FulfillmentCancelled(Instant at) implements Event {}
+
+  /** An admin took the step whose event is persisted with it, right after. */
+  public record FulfillmentEditedByAdmin(String admin, Instant at) implements Event {}
 
   // State
 
@@ -196,6 +202,7 @@ public final class Fulfillment
         case ParcelShipped shipped -> moved(Status.SHIPPED, shipped.trackingNumber(), shipped.at());
         case ParcelDelivered delivered -> moved(Status.DELIVERED, trackingNumber, delivered.at());
         case FulfillmentCancelled cancelled -> moved(Status.CANCELLED, trackingNumber, cancelled.at());
+        case FulfillmentEditedByAdmin edited -> this;
       };
     }
 
@@ -274,16 +281,21 @@ public final class Fulfillment
           Effect().reply(create.replyTo(), current(state));
       case Create create -> reject(create.replyTo(),
           Rejection.conflict("The fulfilment exists already, for another order", state.status().name()));
-      case Transition transition -> take(state, transition);
+      case Transition transition -> take(state, transition, null);
+      case ByAdmin edit -> take(state, edit.transition(), edit.admin());
     };
   }
 
-  private ReplyEffect<Event, State> take(State state, Transition transition) {
+  /** {@code admin} is the admin taking the step, or null. */
+  private ReplyEffect<Event, State> take(State state, Transition transition, String admin) {
     Rejection refusal = state.refuse(transition);
     if (refusal != null) {
       return reject(transition.replyTo(), refusal);
     }
-    return Effect().persist(State.taken(transition, Instant.now())).thenReply(transition.replyTo(), this::current);
+    Instant now = Instant.now();
+    Event step = State.taken(transition, now);
+    List<Event> events = admin == null ? List.of(step) : List.of(new FulfillmentEditedByAdmin(admin, now), step);
+    return Effect().persist(events).thenReply(transition.replyTo(), this::current);
   }
 
   private Reply current(State state) {
@@ -299,6 +311,7 @@ public final class Fulfillment
       case Create c -> c.replyTo();
       case Get c -> c.replyTo();
       case Transition c -> c.replyTo();
+      case ByAdmin c -> c.transition().replyTo();
     };
   }
 

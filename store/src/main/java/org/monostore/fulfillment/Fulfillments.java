@@ -47,9 +47,21 @@ public class Fulfillments {
         scheduler);
   }
 
+  /** Cancels the fulfilment unless it is shipped; it does not block, like {@link #create}. */
+  public CompletionStage<Fulfillment.Reply> cancel(String fulfillmentId) {
+    return AskPattern.ask(sharding.entityRefFor(Fulfillment.ENTITY_KEY, fulfillmentId), Fulfillment.Cancel::new,
+        asks.timeout(), scheduler);
+  }
+
   /** The fulfilment's current view, asked and waited for (used by the order view). */
   public FulfillmentView get(String fulfillmentId) {
     return ask(fulfillmentId, Fulfillment.Get::new);
+  }
+
+  /** A step taken by an admin, who is recorded with it. */
+  public FulfillmentView takeByAdmin(
+      String fulfillmentId, String admin, Function<ActorRef<Fulfillment.Reply>, Fulfillment.Transition> step) {
+    return ask(fulfillmentId, replyTo -> new Fulfillment.ByAdmin(admin, step.apply(replyTo)));
   }
 
   FulfillmentView ask(String fulfillmentId, Function<ActorRef<Fulfillment.Reply>, Fulfillment.Command> command) {

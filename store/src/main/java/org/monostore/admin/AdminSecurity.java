@@ -1,0 +1,150 @@
+package org.monostore.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * Who may use the admin API: an authenticated admin, signed in to the admin UI's session (a cookie,
+ * with a CSRF token for every change) or sending HTTP Basic from a script. Everything else in the
+ * store is public and keeps no session: carts and orders are addressed by unguessable ids.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminSecurity {
+
+  private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
+  static final String ROLE = "ADMIN";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain adminApi(HttpSecurity http, AdminProblems problems, CsrfTokenRepository csrfTokens,
+      SecurityContextRepository contexts) throws Exception {
+    http.securityMatcher("/api/admin/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/api/admin/session").permitAll()
+            .anyRequest().hasRole(ROLE))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .securityContext(context -> context.securityContextRepository(contexts))
+        .csrf(csrf -> csrf.spa()
+            .csrfTokenRepository(csrfTokens)
+            .ignoringRequestMatchers(AdminSecurity::scriptWithCredentials))
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable());
+    return http.build();
+  }
+
+  /** The rest of the store: public, without sessions or cookies. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .anonymous(anonymous -> anonymous.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+    return http.build();
+  }
+
+  /**
+   * A script that sends its credentials with the request needs no CSRF token: no browser sends an
+   * Authorization header by itself across sites, except Basic credentials it cached, and those requests
+   * carry the Sec-Fetch-Site header that no script sends.
+   */
+  private static boolean scriptWithCredentials(HttpServletRequest request) {
+    String site = request.getHeader("Sec-Fetch-Site");
+    return request.getHeader("Authorization") != null
+        && (site == null || Set.of("same-origin", "none").contains(site));
+  }
+
+  /**
+   * Spring Security's firewall, but letting an encoded percent through: ids and SKUs with one are
+   * answered by the API's own checks (a 400 naming the field), and nothing here decodes twice.
+   */
+  @Bean
+  HttpFirewall firewall() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setAllowUrlEncodedPercent(true);
+    return firewall;
+  }
+
+  /** What the firewall still refuses gets a problem response like every other bad request. */
+  @Bean
+  RequestRejectedHandler rejectedRequests(AdminProblems problems) {
+    return (request, response, e) ->
+        problems.write(request, response, HttpStatus.BAD_REQUEST, "The request's URL is not allowed here");
+  }
+
+  @Bean
+  CsrfTokenRepository csrfTokens() {
+    // The admin UI reads the token from this cookie and sends it back in the X-XSRF-TOKEN header.
+    CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
+    return tokens;
+  }
+
+  @Bean
+  SecurityContextRepository securityContexts() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+    provider.setPasswordEncoder(passwords);
+    return new ProviderManager(provider);
+  }
+
+  /** The one admin account; with no password configured, one is generated and printed once. */
+  @Bean
+  UserDetailsService admins(
+      // The admin's user name (MONOSTORE_ADMIN_USERNAME).
+      @Value("${monostore.admin.username:admin}") String username,
+      // The admin's password (MONOSTORE_ADMIN_PASSWORD); generated at every start when empty.
+      @Value("${monostore.admin.password:}") String password,
+      PasswordEncoder passwords) {
+    if (password.isBlank()) {
+      byte[] random = new byte[15];
+      new SecureRandom().nextBytes(random);
+      password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      log.warn("Admin sign-in for this run: user '{}', password '{}' (set monostore.admin.password to choose one)",
+          username, password);
+    }
+    return new InMemoryUserDetailsManager(
+        User.withUsername(username).password(passwords.encode(password)).roles(ROLE).build());
+  }
+}

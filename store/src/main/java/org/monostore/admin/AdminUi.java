@@ -1,0 +1,43 @@
+package org.monostore.admin;
+
+import java.io.IOException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+/**
+ * Serves the admin UI, the Next.js app built as static files (the admin/ folder of the repository,
+ * packed into the classpath under admin-ui/), at /admin/. Its pages are folders with an index.html.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminUi implements WebMvcConfigurer {
+
+  static final String LOCATION = "classpath:/admin-ui/";
+
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    registry.addRedirectViewController("/admin", "/admin/");
+    // The resource handler gets no path for the app's root, so the root is forwarded to its file.
+    registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
+  }
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry.addResourceHandler("/admin/**")
+        .addResourceLocations(LOCATION)
+        .resourceChain(true)
+        .addResolver(new PathResourceResolver() {
+          @Override
+          protected Resource getResource(String path, Resource location) throws IOException {
+            if (path.endsWith("/")) {
+              return super.getResource(path + "index.html", location);
+            }
+            Resource file = super.getResource(path, location);
+            return file != null ? file : super.getResource(path + "/index.html", location);
+          }
+        });
+  }
+}

@@ -1,0 +1,89 @@
+package org.monostore.cart;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.monostore.platform.PageRequest;
+import org.monostore.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The admin's list of carts, from the cart_summary read model: a moment behind the carts themselves,
+ * which answer for any one cart exactly.
+ */
+@Component
+class CartSummaries {
+
+  static final Set<String> SORTS = Set.of("updatedAt", "createdAt", "total");
+  private static final Map<String, String> SORT_COLUMNS =
+      Map.of("updatedAt", "c.updated_at", "createdAt", "c.created_at", "total", "c.total");
+
+  @Schema(name = "CartSummary", description = "One cart in the admin's list")
+  record CartSummary(
+      String id,
+      @Schema(example = "SE") String market,
+      @Schema(example = "SEK") String currency,
+      Cart.Status status,
+      int lineCount,
+      @Schema(description = "The quantities of all lines added up") int itemCount,
+      @Schema(description = "The sum of the lines, VAT included") Money total,
+      @Schema(description = "The email given on an order of the cart, if any") String email,
+      @Schema(description = "The order that locked or checked out the cart") String orderId,
+      Instant createdAt,
+      @Schema(description = "The cart's last activity") Instant updatedAt) {}
+
+  private final JdbcClient jdbc;
+
+  CartSummaries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  PageRequest.Page<CartSummary> find(List<Cart.Status> statuses, Instant changedSince, String text, PageRequest page) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    if (!statuses.isEmpty()) {
+      where.add("c.status IN (:statuses)");
+      parameters.put("statuses", statuses.stream().map(Enum::name).toList());
+    }
+    if (changedSince != null) {
+      where.add("c.updated_at >= :changedSince");
+      parameters.put("changedSince", Timestamp.from(changedSince));
+    }
+    if (text != null && !text.isBlank()) {
+      where.add("(c.cart_id LIKE :text ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_summary o "
+          + "WHERE o.cart_id = c.cart_id AND lower(o.email) LIKE :text ESCAPE '\\'))");
+      parameters.put("text", PageRequest.likePattern(text.strip().toLowerCase(Locale.ROOT)));
+    }
+    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    long total = jdbc.sql("SELECT count(*) FROM cart_summary c" + filter).params(parameters)
+        .query(Long.class).single();
+    String order = SORT_COLUMNS.get(page.sort()) + (page.descending() ? " DESC" : " ASC") + ", c.cart_id";
+    List<CartSummary> items = jdbc.sql("""
+            SELECT c.*, (SELECT o.email FROM order_summary o WHERE o.cart_id = c.cart_id AND o.email IS NOT NULL
+                         ORDER BY o.updated_at DESC LIMIT 1) AS email
+            FROM cart_summary c""" + filter + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+        .params(parameters)
+        .param("limit", page.size())
+        .param("offset", page.offset())
+        .query(CartSummaries::summary)
+        .list();
+    return new PageRequest.Page<>(items, page.page(), page.size(), total);
+  }
+
+  private static CartSummary summary(ResultSet row, int number) throws SQLException {
+    String currency = row.getString("currency");
+    return new CartSummary(row.getString("cart_id"), row.getString("market"), currency,
+        Cart.Status.valueOf(row.getString("status")), row.getInt("line_count"), row.getInt("item_count"),
+        new Money(row.getLong("total"), currency), row.getString("email"), row.getString("order_id"),
+        row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,93 @@
+package org.monostore.checkout;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.monostore.platform.PageRequest;
+import org.monostore.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The admin's list of orders, from the order_summary read model: a moment behind the orders
+ * themselves, which answer for any one order exactly.
+ */
+@Component
+class OrderSummaries {
+
+  static final Set<String> SORTS = Set.of("updatedAt", "createdAt", "total");
+  private static final Map<String, String> SORT_COLUMNS =
+      Map.of("updatedAt", "o.updated_at", "createdAt", "o.created_at", "total", "amount");
+
+  @Schema(name = "OrderSummary", description = "One order in the admin's list")
+  record OrderSummary(
+      String id,
+      String cartId,
+      @Schema(example = "SE") String market,
+      @Schema(example = "SEK") String currency,
+      OrderState.Status status,
+      String email,
+      String name,
+      @Schema(description = "The fixed amount once a payment is added; the cart's total before") Money total,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  private final JdbcClient jdbc;
+
+  OrderSummaries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  PageRequest.Page<OrderSummary> find(
+      List<OrderState.Status> statuses, Instant changedSince, String text, PageRequest page) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    if (!statuses.isEmpty()) {
+      where.add("o.status IN (:statuses)");
+      parameters.put("statuses", statuses.stream().map(Enum::name).toList());
+    }
+    if (changedSince != null) {
+      where.add("o.updated_at >= :changedSince");
+      parameters.put("changedSince", Timestamp.from(changedSince));
+    }
+    if (text != null && !text.isBlank()) {
+      where.add("(o.order_id LIKE :text ESCAPE '\\' OR lower(o.email) LIKE :text ESCAPE '\\')");
+      parameters.put("text", PageRequest.likePattern(text.strip().toLowerCase(Locale.ROOT)));
+    }
+    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    long total = jdbc.sql("SELECT count(*) FROM order_summary o" + filter).params(parameters)
+        .query(Long.class).single();
+    String order = SORT_COLUMNS.get(page.sort()) + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
+        + ", o.order_id";
+    // Before a payment fixes it, an order costs what its cart holds now.
+    List<OrderSummary> items = jdbc.sql("""
+            SELECT o.order_id, o.cart_id, o.market, o.currency, o.status, o.email, o.name, o.created_at,
+              o.updated_at, coalesce(o.total, c.total) AS amount
+            FROM order_summary o LEFT JOIN cart_summary c ON c.cart_id = o.cart_id""" + filter
+            + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+        .params(parameters)
+        .param("limit", page.size())
+        .param("offset", page.offset())
+        .query(OrderSummaries::summary)
+        .list();
+    return new PageRequest.Page<>(items, page.page(), page.size(), total);
+  }
+
+  private static OrderSummary summary(ResultSet row, int number) throws SQLException {
+    String currency = row.getString("currency");
+    long amount = row.getLong("amount");
+    Money total = row.wasNull() ? null : new Money(amount, currency);
+    return new OrderSummary(row.getString("order_id"), row.getString("cart_id"), row.getString("market"), currency,
+        OrderState.Status.valueOf(row.getString("status")), row.getString("email"), row.getString("name"),
+        total,
+        row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+  }
+}

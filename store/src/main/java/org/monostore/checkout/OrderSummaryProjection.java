@@ -1,0 +1,54 @@
+package org.monostore.checkout;
+
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.monostore.platform.Projections;
+import org.springframework.stereotype.Component;
+
+/** Keeps the order_summary table, the admin's list of orders and the dashboard's figures, from order events. */
+@Component
+class OrderSummaryProjection {
+
+  static final String NAME = "order-summary";
+
+  OrderSummaryProjection(Projections projections, Orders orders) {
+    // Orders first: the projection reads the events the PurchaseOrder entities write.
+    projections.<PurchaseOrder.Event>start(NAME, PurchaseOrder.TAGS, Handler::new);
+  }
+
+  /** One slice's handler: each event changes the order's row, in the projection's transaction. */
+  static final class Handler extends JdbcHandler<EventEnvelope<PurchaseOrder.Event>, Projections.Session> {
+
+    @Override
+    public void process(Projections.Session session, EventEnvelope<PurchaseOrder.Event> envelope) throws Exception {
+      String orderId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
+      PurchaseOrder.Event event = envelope.event();
+      switch (event) {
+        case PurchaseOrder.OrderCreated created -> session.update("""
+            INSERT INTO order_summary (order_id, cart_id, market, currency, status, created_at, updated_at)
+            VALUES (?, ?, ?, ?, 'CREATED', ?, ?) ON CONFLICT (order_id) DO NOTHING""",
+            orderId, created.cartId(), created.market(), created.currency(), created.at(), created.at());
+        case PurchaseOrder.ContactGiven given -> session.update("""
+            UPDATE order_summary SET email = ?, name = ?, updated_at = ?,
+              status = CASE status WHEN 'CREATED' THEN 'CONTACT_GIVEN' ELSE status END
+            WHERE order_id = ?""", given.contact().email(), given.contact().name(), given.at(), orderId);
+        case PurchaseOrder.PaymentAdded added -> session.update(
+            "UPDATE order_summary SET status = 'PAYMENT_ADDED', total = ?, updated_at = ? WHERE order_id = ?",
+            added.amount().amount(), added.at(), orderId);
+        case PurchaseOrder.PaymentAuthorized authorized -> session.update("""
+            UPDATE order_summary SET status = 'PAYMENT_AUTHORIZED', authorized_at = ?, updated_at = ?
+            WHERE order_id = ?""", authorized.at(), authorized.at(), orderId);
+        case PurchaseOrder.FulfillmentCreated created -> status(session, orderId, "FULFILLMENT_CREATED", event);
+        case PurchaseOrder.OrderCancelled cancelled -> status(session, orderId, "CANCELLED", event);
+        // Declined, failed or pending payments, and an admin's marker: the status stays.
+        default -> session.update("UPDATE order_summary SET updated_at = ? WHERE order_id = ?", event.at(), orderId);
+      }
+    }
+
+    private static void status(Projections.Session session, String orderId, String status, PurchaseOrder.Event event)
+        throws Exception {
+      session.update("UPDATE order_summary SET status = ?, updated_at = ? WHERE order_id = ?",
+          status, event.at(), orderId);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.monostore.platform;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.japi.function.Function;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
+import org.apache.pekko.projection.jdbc.JdbcSession;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs read-model projections: each slice of a tagged event stream is read by one projection
+ * instance, a sharded daemon process somewhere in the cluster, which writes its table changes and its
+ * offset in one transaction (exactly once). The tables live in the store's own database.
+ */
+@Component
+public class Projections {
+
+  private final ActorSystem<?> system;
+  private final DataSource dataSource;
+
+  Projections(ActorSystem<?> system, DataSource dataSource) {
+    this.system = system;
+    this.dataSource = dataSource;
+  }
+
+  /** Starts the projection {@code name} over every slice of {@code tags}, each with a handler of its own. */
+  public <E> void start(
+      String name, ProjectionTags tags, Supplier<JdbcHandler<EventEnvelope<E>, Session>> handler) {
+    List<String> slices = tags.all();
+    ShardedDaemonProcess.get(system).init(
+        ProjectionBehavior.Command.class,
+        name,
+        slices.size(),
+        slice -> ProjectionBehavior.create(
+            JdbcProjection.exactlyOnce(
+                ProjectionId.of(name, slices.get(slice)),
+                EventSourcedProvider.<E>eventsByTag(system, JdbcReadJournal.Identifier(), slices.get(slice)),
+                () -> new Session(dataSource),
+                handler,
+                system)),
+        ShardedDaemonProcessSettings.create(system),
+        Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  /** One transaction on a connection from the store's pool; the projection commits or rolls it back. */
+  public static final class Session implements JdbcSession {
+
+    private final Connection connection;
+
+    Session(DataSource dataSource) {
+      try {
+        this.connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+      } catch (SQLException e) {
+        throw new IllegalStateException("No database connection for a projection", e);
+      }
+    }
+
+    /** Runs one statement in the transaction; an {@link Instant} is written as a timestamp with time zone. */
+    public int update(String sql, Object... parameters) throws SQLException {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (int i = 0; i < parameters.length; i++) {
+          Object parameter = parameters[i] instanceof Instant instant
+              ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+              : parameters[i];
+          statement.setObject(i + 1, parameter);
+        }
+        return statement.executeUpdate();
+      }
+    }
+
+    @Override
+    public <R> R withConnection(Function<Connection, R> work) throws Exception {
+      return work.apply(connection);
+    }
+
+    @Override
+    public void commit() throws SQLException {
+      connection.commit();
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+      connection.rollback();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.monostore.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.monostore.TestUsers.asAdmin;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.monostore.StoreTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dashboard's figures move with the shop: carts, orders, revenue per currency. */
+@StoreTest
+class DashboardTest {
+
+  @LocalServerPort int port;
+
+  private JsonPath dashboard() {
+    return asAdmin(port).get("/api/admin/dashboard").then().statusCode(200).extract().jsonPath();
+  }
+
+  private String post(String path, Map<String, Object> body) {
+    return given().port(port).contentType(ContentType.JSON).body(body).post(path).then()
+        .statusCode(org.hamcrest.Matchers.either(org.hamcrest.Matchers.is(200)).or(org.hamcrest.Matchers.is(201)))
+        .extract().path("id");
+  }
+
+  private long revenueToday(JsonPath dashboard, String currency) {
+    List<Map<String, Object>> revenue = dashboard.getList("revenueToday");
+    return revenue.stream().filter(money -> money.get("currency").equals(currency))
+        .mapToLong(money -> ((Number) money.get("amount")).longValue()).sum();
+  }
+
+  /** The dashboard once the read models caught up with what other tests did: no change for a while. */
+  private JsonPath settledDashboard() {
+    JsonPath[] last = {dashboard()};
+    return await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(800)).pollInterval(Duration.ofMillis(800))
+        .until(() -> {
+          JsonPath now = dashboard();
+          boolean same = now.prettify().equals(last[0].prettify());
+          last[0] = now;
+          return same ? now : null;
+        }, java.util.Objects::nonNull);
+  }
+
+  @Test
+  void aPaidOrderMovesTheCountsAndTodaysRevenueInItsCurrency() {
+    JsonPath before = settledDashboard();
+    assertThat(before.getList("days")).hasSize(DashboardController.DAYS);
+    assertThat(before.getString("days[13].day")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+
+    String cart = post("/api/carts", Map.of("market", "FI"));
+    post("/api/carts/" + cart + "/items", Map.of("sku", "BOOK-000001", "quantity", 3));
+    String order = post("/api/orders", Map.of("cartId", cart));
+    given().port(port).contentType(ContentType.JSON).body(Map.of("email", "mia@example.com", "name", "Mia",
+            "shippingAddress", Map.of("line1", "Esplanadi 1", "city", "Helsinki", "postalCode", "00100",
+                "country", "FI")))
+        .put("/api/orders/" + order + "/contact").then().statusCode(200);
+    String payment = post("/api/orders/" + order + "/payments", Map.of("method", "card", "token", "tok_approve"));
+    long amount = given().port(port).contentType(ContentType.JSON)
+        .post("/api/orders/" + order + "/payments/" + payment + "/authorize").then().statusCode(200)
+        .extract().jsonPath().getLong("amount.amount");
+
+    JsonPath after = await().atMost(Duration.ofSeconds(10)).until(this::dashboard,
+        now -> now.getLong("ordersByStatus.PAYMENT_AUTHORIZED") == before.getLong("ordersByStatus.PAYMENT_AUTHORIZED") + 1
+            && now.getLong("cartsByStatus.CHECKED_OUT") == before.getLong("cartsByStatus.CHECKED_OUT") + 1);
+    assertThat(revenueToday(after, "EUR")).isEqualTo(revenueToday(before, "EUR") + amount);
+    assertThat(revenueToday(after, "SEK")).isEqualTo(revenueToday(before, "SEK"));
+    assertThat(after.getLong("days[13].orders")).isEqualTo(before.getLong("days[13].orders") + 1);
+    assertThat(after.getLong("activeCartsLastHour")).isEqualTo(before.getLong("activeCartsLastHour"));
+
+    post("/api/carts", Map.of("market", "SE"));
+    await().atMost(Duration.ofSeconds(10)).until(this::dashboard,
+        now -> now.getLong("cartsByStatus.OPEN") == after.getLong("cartsByStatus.OPEN") + 1
+            && now.getLong("activeCartsLastHour") == after.getLong("activeCartsLastHour") + 1);
+  }
+}

@@ -1,0 +1,151 @@
+package org.monostore.checkout;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.monostore.TestUsers.asAdmin;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.monostore.StoreTest;
+import org.monostore.TestUsers;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The admin's orders over HTTP: the list, the detail, and what only an admin may change. */
+@StoreTest
+class OrderAdminApiTest {
+
+  private static final String BOOK = "BOOK-000001";
+
+  @LocalServerPort int port;
+  private Shopper shopper;
+
+  @BeforeEach
+  void shopper() {
+    shopper = new Shopper(port);
+  }
+
+  private JsonPath listed(String query) {
+    return asAdmin(port).get("/api/admin/orders?" + query).then().statusCode(200).extract().jsonPath();
+  }
+
+  private JsonPath awaitListed(String order, Predicate<JsonPath> caughtUp) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> listed("q=" + order), caughtUp);
+  }
+
+  private String paidOrder() {
+    String order = shopper.payableOrder(BOOK, 2);
+    shopper.authorize(order, shopper.paymentOf(order, "tok_approve")).then().statusCode(200);
+    return order;
+  }
+
+  @Test
+  void theListFollowsAnOrderThroughCheckout() {
+    String cart = shopper.cartWith(BOOK, 2);
+    String order = shopper.orderFor(cart);
+    JsonPath created = awaitListed(order, page -> page.getInt("total") == 1);
+    assertThat(created.getString("items[0].status")).isEqualTo("CREATED");
+    assertThat(created.getString("items[0].cartId")).isEqualTo(cart);
+    // Until a payment fixes it, the order costs what its cart holds.
+    long cartTotal = shopper.cart(cart).getLong("pricing.total.amount");
+    awaitListed(order, page -> page.get("items[0].total") != null && page.getLong("items[0].total.amount") == cartTotal);
+
+    shopper.giveContact(order).then().statusCode(200);
+    JsonPath contact = awaitListed(order, page -> "CONTACT_GIVEN".equals(page.getString("items[0].status")));
+    assertThat(contact.getString("items[0].email")).isEqualTo("anna.svensson@example.com");
+    assertThat(contact.getString("items[0].name")).isEqualTo("Anna Svensson");
+    assertThat(listed("q=ANNA.SVENSSON@").getList("items.id")).contains(order);
+
+    String payment = shopper.paymentOf(order, "tok_approve");
+    shopper.authorize(order, payment).then().statusCode(200);
+    awaitListed(order, page -> "PAYMENT_AUTHORIZED".equals(page.getString("items[0].status")));
+    assertThat(listed("status=PAYMENT_AUTHORIZED&q=" + order).getInt("total")).isEqualTo(1);
+    assertThat(listed("status=CREATED,CANCELLED&q=" + order).getInt("total")).isZero();
+    asAdmin(port).get("/api/admin/orders?status=PAID").then().statusCode(400).body("field", equalTo("status"));
+  }
+
+  @Test
+  void anAdminChangesTheContactAndIsRecorded() {
+    String order = shopper.payableOrder(BOOK, 1);
+    Map<String, Object> contact = Shopper.contact();
+    contact.put("email", "new.address@example.com");
+    asAdmin(port).body(contact).put("/api/admin/orders/" + order + "/contact").then().statusCode(200)
+        .body("contact.email", equalTo("new.address@example.com"))
+        .body("timeline.find { it.event == 'OrderEditedByAdmin' }.by", equalTo(TestUsers.ADMIN));
+    contact.put("email", "not an email");
+    asAdmin(port).body(contact).put("/api/admin/orders/" + order + "/contact").then().statusCode(400)
+        .body("field", equalTo("email"));
+    // The customer sees that the shop changed it, not which admin.
+    shopper.order(order).getList("timeline.by").forEach(by -> assertThat(by).isNotEqualTo(TestUsers.ADMIN));
+    assertThat(shopper.order(order).getList("timeline.by")).contains("shop");
+  }
+
+  @Test
+  void onlyAnAdminCancelsAnOrderWhosePaymentIsAuthorized() {
+    String order = paidOrder();
+    shopper.post("/api/orders/" + order + "/cancel").then().statusCode(409)
+        .body("currentStatus", equalTo("PAYMENT_AUTHORIZED"));
+    asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(200)
+        .body("status", equalTo("CANCELLED"))
+        .body("cancelledBy", equalTo(TestUsers.ADMIN));
+    asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(409)
+        .body("currentStatus", equalTo("CANCELLED"));
+    assertThat(shopper.order(order).getString("cancelledBy")).isEqualTo("shop");
+    awaitListed(order, page -> "CANCELLED".equals(page.getString("items[0].status")));
+  }
+
+  @Test
+  void anAdminCancelsAnOrderBeforePaymentAndTheCartOpensAgain() {
+    String cart = shopper.cartWith(BOOK, 1);
+    String order = shopper.orderFor(cart);
+    shopper.giveContact(order).then().statusCode(200);
+    shopper.paymentOf(order, "tok_approve");
+    assertThat(shopper.cart(cart).getString("status")).isEqualTo("LOCKED");
+    asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(200)
+        .body("status", equalTo("CANCELLED"));
+    assertThat(shopper.cart(cart).getString("status")).isEqualTo("OPEN");
+  }
+
+  @Test
+  void anAdminShipsTheOrderStepByStepAndCannotCancelItOnceShipped() {
+    String order = paidOrder();
+    asAdmin(port).post("/api/admin/orders/" + order + "/fulfillment/pick").then().statusCode(409)
+        .body("detail", equalTo("The order has no fulfilment yet"));
+    asAdmin(port).post("/api/admin/orders/" + order + "/fulfillment").then().statusCode(201)
+        .body("status", equalTo("FULFILLMENT_CREATED"))
+        .body("fulfillment.status", equalTo("CREATED"));
+    asAdmin(port).post("/api/admin/orders/" + order + "/fulfillment/pick").then().statusCode(200)
+        .body("fulfillment.status", equalTo("PICKED"));
+    asAdmin(port).body(Map.of("trackingNumber", "")).post("/api/admin/orders/" + order + "/fulfillment/ship").then()
+        .statusCode(400).body("field", equalTo("trackingNumber"));
+    asAdmin(port).body(Map.of("trackingNumber", "PN123456789SE")).post("/api/admin/orders/" + order
+        + "/fulfillment/ship").then().statusCode(200)
+        .body("fulfillment.status", equalTo("SHIPPED"))
+        .body("fulfillment.trackingNumber", equalTo("PN123456789SE"))
+        .body("timeline.findAll { it.event == 'FulfillmentEditedByAdmin' }.by",
+            equalTo(List.of(TestUsers.ADMIN, TestUsers.ADMIN)));
+    asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(409)
+        .body("currentStatus", equalTo("SHIPPED"));
+    asAdmin(port).post("/api/admin/orders/" + order + "/fulfillment/deliver").then().statusCode(200)
+        .body("fulfillment.status", equalTo("DELIVERED"))
+        .body("status", not(equalTo("CANCELLED")));
+  }
+
+  @Test
+  void anAdminCancelsAPaidOrderWithItsFulfilmentBeforeItShips() {
+    String order = paidOrder();
+    asAdmin(port).post("/api/admin/orders/" + order + "/fulfillment").then().statusCode(201);
+    asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(200)
+        .body("status", equalTo("CANCELLED"))
+        .body("fulfillment.status", equalTo("CANCELLED"))
+        .body("timeline.event", hasItem("FulfillmentCancelled"));
+  }
+}
