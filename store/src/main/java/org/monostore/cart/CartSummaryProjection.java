@@ -1,5 +1,10 @@
 package org.monostore.cart;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.monostore.platform.Projections;
@@ -16,61 +21,111 @@ class CartSummaryProjection {
     projections.<Cart.Event>start(NAME, Cart.TAGS, Handler::new);
   }
 
-  /** One slice's handler: each event changes the cart's row, in the projection's transaction. */
-  static final class Handler extends JdbcHandler<EventEnvelope<Cart.Event>, Projections.Session> {
+  /**
+   * One slice's handler. A group of events is folded per cart first, so a cart that changed ten times
+   * in the group is written once: what counts is where its events left it.
+   */
+  static final class Handler extends JdbcHandler<List<EventEnvelope<Cart.Event>>, Projections.Session> {
 
     @Override
-    public void process(Projections.Session session, EventEnvelope<Cart.Event> envelope) throws Exception {
-      String cartId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
-      switch (envelope.event()) {
-        case Cart.CartCreated created -> session.update("""
-            INSERT INTO cart_summary (cart_id, market, currency, status, created_at, updated_at)
-            VALUES (?, ?, ?, 'OPEN', ?, ?) ON CONFLICT (cart_id) DO NOTHING""",
-            cartId, created.market(), created.currency(), created.at(), created.at());
-        case Cart.ItemAdded added -> {
-          session.update("""
-              INSERT INTO cart_summary_line (cart_id, sku, quantity, unit_price) VALUES (?, ?, ?, ?)
-              ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = excluded.quantity, unit_price = excluded.unit_price""",
-              cartId, added.sku(), added.quantity(), added.unitPrice());
-          sumLines(session, cartId, added);
+    public void process(Projections.Session session, List<EventEnvelope<Cart.Event>> envelopes) throws Exception {
+      Map<String, Changes> carts = new LinkedHashMap<>();
+      for (EventEnvelope<Cart.Event> envelope : envelopes) {
+        String cartId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
+        carts.computeIfAbsent(cartId, Changes::new).apply(envelope.event());
+      }
+      List<Object[]> created = new ArrayList<>();
+      List<Object[]> cleared = new ArrayList<>();
+      List<Object[]> linesSet = new ArrayList<>();
+      List<Object[]> linesRemoved = new ArrayList<>();
+      List<Object[]> summed = new ArrayList<>();
+      List<Object[]> statuses = new ArrayList<>();
+      List<Object[]> touched = new ArrayList<>();
+      for (Changes cart : carts.values()) {
+        if (cart.created != null) {
+          created.add(new Object[] {cart.id, cart.created.market(), cart.created.currency(), cart.created.at(),
+              cart.created.at()});
         }
-        case Cart.ItemQuantityChanged changed -> {
-          session.update("UPDATE cart_summary_line SET quantity = ?, unit_price = ? WHERE cart_id = ? AND sku = ?",
-              changed.quantity(), changed.unitPrice(), cartId, changed.sku());
-          sumLines(session, cartId, changed);
+        if (cart.cleared) {
+          cleared.add(new Object[] {cart.id});
         }
-        case Cart.ItemRemoved removed -> {
-          session.update("DELETE FROM cart_summary_line WHERE cart_id = ? AND sku = ?", cartId, removed.sku());
-          sumLines(session, cartId, removed);
+        cart.lines.forEach((sku, line) -> {
+          if (line == null) {
+            linesRemoved.add(new Object[] {cart.id, sku});
+          } else {
+            linesSet.add(new Object[] {cart.id, sku, line.quantity(), line.unitPrice()});
+          }
+        });
+        if (cart.cleared || !cart.lines.isEmpty()) {
+          summed.add(new Object[] {cart.id, cart.id});
         }
-        case Cart.CartCleared cleared -> {
-          session.update("DELETE FROM cart_summary_line WHERE cart_id = ?", cartId);
-          sumLines(session, cartId, cleared);
+        if (cart.status != null) {
+          statuses.add(new Object[] {cart.status.name(), cart.orderId, cart.id});
         }
-        case Cart.CartLocked locked -> status(session, cartId, Cart.Status.LOCKED, locked.orderId(), locked);
-        case Cart.CartUnlocked unlocked -> status(session, cartId, Cart.Status.OPEN, null, unlocked);
-        case Cart.CartCheckedOut checkedOut ->
-            status(session, cartId, Cart.Status.CHECKED_OUT, checkedOut.orderId(), checkedOut);
+        touched.add(new Object[] {cart.updatedAt, cart.id});
+      }
+      session.batch("""
+          INSERT INTO cart_summary (cart_id, market, currency, status, created_at, updated_at)
+          VALUES (?, ?, ?, 'OPEN', ?, ?) ON CONFLICT (cart_id) DO NOTHING""", created);
+      session.batch("DELETE FROM cart_summary_line WHERE cart_id = ?", cleared);
+      session.batch("DELETE FROM cart_summary_line WHERE cart_id = ? AND sku = ?", linesRemoved);
+      session.batch("""
+          INSERT INTO cart_summary_line (cart_id, sku, quantity, unit_price) VALUES (?, ?, ?, ?)
+          ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = excluded.quantity, unit_price = excluded.unit_price""",
+          linesSet);
+      session.batch("""
+          UPDATE cart_summary SET line_count = lines.count, item_count = lines.items, total = lines.total
+          FROM (SELECT count(*) AS count, coalesce(sum(quantity), 0) AS items,
+                  coalesce(sum(quantity * unit_price), 0) AS total
+                FROM cart_summary_line WHERE cart_id = ?) AS lines
+          WHERE cart_id = ?""", summed);
+      session.batch("UPDATE cart_summary SET status = ?, order_id = ? WHERE cart_id = ?", statuses);
+      session.batch("UPDATE cart_summary SET updated_at = ? WHERE cart_id = ?", touched);
+    }
+  }
+
+  /** What one group of events did to one cart. */
+  private static final class Changes {
+
+    record Line(int quantity, long unitPrice) {}
+
+    final String id;
+    Cart.CartCreated created;
+    /** All lines went before the changes in {@code lines}. */
+    boolean cleared;
+    /** The lines changed, by SKU, as the group left them; null for a line removed. */
+    final Map<String, Line> lines = new LinkedHashMap<>();
+    Cart.Status status;
+    String orderId;
+    Instant updatedAt;
+
+    Changes(String id) {
+      this.id = id;
+    }
+
+    void apply(Cart.Event event) {
+      updatedAt = event.at();
+      switch (event) {
+        case Cart.CartCreated first -> created = first;
+        case Cart.ItemAdded added -> lines.put(added.sku(), new Line(added.quantity(), added.unitPrice()));
+        case Cart.ItemQuantityChanged changed ->
+            lines.put(changed.sku(), new Line(changed.quantity(), changed.unitPrice()));
+        case Cart.ItemRemoved removed -> lines.put(removed.sku(), null);
+        case Cart.CartCleared all -> {
+          cleared = true;
+          lines.clear();
+        }
+        case Cart.CartLocked locked -> status(Cart.Status.LOCKED, locked.orderId());
+        case Cart.CartUnlocked unlocked -> status(Cart.Status.OPEN, null);
+        case Cart.CartCheckedOut checkedOut -> status(Cart.Status.CHECKED_OUT, checkedOut.orderId());
         // The change the admin made follows in its own event.
         case Cart.CartEditedByAdmin edited -> { }
       }
     }
 
-    private static void sumLines(Projections.Session session, String cartId, Cart.Event event) throws Exception {
-      session.update("""
-          UPDATE cart_summary SET line_count = lines.count, item_count = lines.items, total = lines.total,
-            updated_at = ?
-          FROM (SELECT count(*) AS count, coalesce(sum(quantity), 0) AS items,
-                  coalesce(sum(quantity * unit_price), 0) AS total
-                FROM cart_summary_line WHERE cart_id = ?) AS lines
-          WHERE cart_id = ?""", event.at(), cartId, cartId);
-    }
-
-    private static void status(
-        Projections.Session session, String cartId, Cart.Status status, String orderId, Cart.Event event)
-        throws Exception {
-      session.update("UPDATE cart_summary SET status = ?, order_id = ?, updated_at = ? WHERE cart_id = ?",
-          status.name(), orderId, event.at(), cartId);
+    private void status(Cart.Status newStatus, String newOrderId) {
+      status = newStatus;
+      orderId = newOrderId;
     }
   }
 }

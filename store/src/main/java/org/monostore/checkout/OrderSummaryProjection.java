@@ -1,5 +1,6 @@
 package org.monostore.checkout;
 
+import java.util.List;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.monostore.platform.Projections;
@@ -16,11 +17,19 @@ class OrderSummaryProjection {
     projections.<PurchaseOrder.Event>start(NAME, PurchaseOrder.TAGS, Handler::new);
   }
 
-  /** One slice's handler: each event changes the order's row, in the projection's transaction. */
-  static final class Handler extends JdbcHandler<EventEnvelope<PurchaseOrder.Event>, Projections.Session> {
+  /** One slice's handler: each event of the group changes its order's row, in the group's transaction. */
+  static final class Handler extends JdbcHandler<List<EventEnvelope<PurchaseOrder.Event>>, Projections.Session> {
 
     @Override
-    public void process(Projections.Session session, EventEnvelope<PurchaseOrder.Event> envelope) throws Exception {
+    public void process(Projections.Session session, List<EventEnvelope<PurchaseOrder.Event>> envelopes)
+        throws Exception {
+      for (EventEnvelope<PurchaseOrder.Event> envelope : envelopes) {
+        process(session, envelope);
+      }
+    }
+
+    private static void process(Projections.Session session, EventEnvelope<PurchaseOrder.Event> envelope)
+        throws Exception {
       String orderId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
       PurchaseOrder.Event event = envelope.event();
       switch (event) {

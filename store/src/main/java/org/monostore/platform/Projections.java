@@ -3,6 +3,7 @@ package org.monostore.platform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projections {
 
+  /** A group closes at this many events, or this long after its first event. */
+  private static final int GROUP_SIZE = 1000;
+  private static final Duration GROUP_WAIT = Duration.ofMillis(200);
+
   private final ActorSystem<?> system;
   private final DataSource dataSource;
 
@@ -40,21 +45,26 @@ public class Projections {
     this.dataSource = dataSource;
   }
 
-  /** Starts the projection {@code name} over every slice of {@code tags}, each with a handler of its own. */
+  /**
+   * Starts the projection {@code name} over every slice of {@code tags}, each with a handler of its
+   * own. The handler gets the events in groups, oldest first, and a group commits once with its
+   * offset: one commit per event would cost the database as much as the writes being projected.
+   */
   public <E> void start(
-      String name, ProjectionTags tags, Supplier<JdbcHandler<EventEnvelope<E>, Session>> handler) {
+      String name, ProjectionTags tags, Supplier<JdbcHandler<List<EventEnvelope<E>>, Session>> handler) {
     List<String> slices = tags.all();
     ShardedDaemonProcess.get(system).init(
         ProjectionBehavior.Command.class,
         name,
         slices.size(),
         slice -> ProjectionBehavior.create(
-            JdbcProjection.exactlyOnce(
-                ProjectionId.of(name, slices.get(slice)),
-                EventSourcedProvider.<E>eventsByTag(system, JdbcReadJournal.Identifier(), slices.get(slice)),
-                () -> new Session(dataSource),
-                handler,
-                system)),
+            JdbcProjection.groupedWithin(
+                    ProjectionId.of(name, slices.get(slice)),
+                    EventSourcedProvider.<E>eventsByTag(system, JdbcReadJournal.Identifier(), slices.get(slice)),
+                    () -> new Session(dataSource),
+                    handler,
+                    system)
+                .withGroup(GROUP_SIZE, GROUP_WAIT)),
         ShardedDaemonProcessSettings.create(system),
         Optional.of(ProjectionBehavior.stopMessage()));
   }
@@ -77,13 +87,30 @@ public class Projections {
     public int update(String sql, Object... parameters) throws SQLException {
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         for (int i = 0; i < parameters.length; i++) {
-          Object parameter = parameters[i] instanceof Instant instant
-              ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
-              : parameters[i];
-          statement.setObject(i + 1, parameter);
+          statement.setObject(i + 1, parameter(parameters[i]));
         }
         return statement.executeUpdate();
       }
+    }
+
+    /** Runs one statement for each row of parameters, in one round trip. */
+    public void batch(String sql, List<Object[]> rows) throws SQLException {
+      if (rows.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            statement.setObject(i + 1, parameter(row[i]));
+          }
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      }
+    }
+
+    private static Object parameter(Object value) {
+      return value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value;
     }
 
     @Override
