@@ -51,7 +51,10 @@ export function ListControls({
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    update({ q: text.trim() });
+    const q = text.trim();
+    // Searching again for the same text asks the store again: the list may have caught up since.
+    if (q === state.q) onRefresh();
+    else update({ q });
   }
 
   return (

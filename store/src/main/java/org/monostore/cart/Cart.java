@@ -43,7 +43,7 @@ public final class Cart
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
 
   /** Cart events are tagged for the read model in this many slices, one projection instance each. */
-  static final ProjectionTags TAGS = new ProjectionTags("carts", 4);
+  static final ProjectionTags TAGS = new ProjectionTags("carts", 1);
 
   // Protocol
 

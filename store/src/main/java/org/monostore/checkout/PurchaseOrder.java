@@ -43,7 +43,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
 
   /** Order events are tagged for the read model in this many slices, one projection instance each. */
-  static final ProjectionTags TAGS = new ProjectionTags("orders", 2);
+  static final ProjectionTags TAGS = new ProjectionTags("orders", 1);
 
   private static final Cart.Reply CART_SILENT =
       new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The tags an entity kind's events carry for its projections. A busy kind's events are split into a
- * few slices, each read by its own projection instance, so the read model keeps up in parallel. The
- * slice is the id's last hex digit modulo the slice count (V3__read_models.sql tags old events so too).
+ * The tags an entity kind's events carry for its projections. A kind's events can be split into
+ * slices, each read by its own projection instance; the slice is the id's last hex digit modulo the
+ * slice count. More slices are not free: each instance's query reads the journal's whole new range
+ * (docs/benchmarks.md measured one slice per kind as the better choice on two cores). A migration
+ * that changes the count must re-tag untagged events as V3__read_models.sql does.
  */
 public record ProjectionTags(String prefix, int slices) {
 

@@ -16,6 +16,7 @@ import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.Sequence;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
@@ -62,11 +63,46 @@ public class Projections {
                     ProjectionId.of(name, slices.get(slice)),
                     EventSourcedProvider.<E>eventsByTag(system, JdbcReadJournal.Identifier(), slices.get(slice)),
                     () -> new Session(dataSource),
-                    handler,
+                    () -> new ForgettingTags<>(slices.get(slice), handler.get()),
                     system)
                 .withGroup(GROUP_SIZE, GROUP_WAIT)),
         ShardedDaemonProcessSettings.create(system),
         Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  /**
+   * Deletes the tag rows of the events a group projected, in the group's transaction. The journal's
+   * eventsByTag query finds a tag's rows without a lower bound (apache/pekko-persistence-jdbc issue
+   * 105), so a tag table that keeps every event makes each poll slower as the journal grows. A tag
+   * therefore serves exactly one projection; to rebuild a read model, tag the events again (as
+   * V3__read_models.sql does) and delete the projection's offset.
+   */
+  private static final class ForgettingTags<E> extends JdbcHandler<List<EventEnvelope<E>>, Session> {
+
+    private final String tag;
+    private final JdbcHandler<List<EventEnvelope<E>>, Session> handler;
+
+    ForgettingTags(String tag, JdbcHandler<List<EventEnvelope<E>>, Session> handler) {
+      this.tag = tag;
+      this.handler = handler;
+    }
+
+    @Override
+    public void start() {
+      handler.start();
+    }
+
+    @Override
+    public void stop() {
+      handler.stop();
+    }
+
+    @Override
+    public void process(Session session, List<EventEnvelope<E>> envelopes) throws Exception {
+      handler.process(session, envelopes);
+      long last = ((Sequence) envelopes.getLast().offset()).value();
+      session.update("DELETE FROM event_tag WHERE tag = ? AND event_id <= ?", tag, last);
+    }
   }
 
   /** One transaction on a connection from the store's pool; the projection commits or rolls it back. */
@@ -74,7 +110,7 @@ public class Projections {
 
     private final Connection connection;
 
-    Session(DataSource dataSource) {
+    public Session(DataSource dataSource) {
       try {
         this.connection = dataSource.getConnection();
         connection.setAutoCommit(false);

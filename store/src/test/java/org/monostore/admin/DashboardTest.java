@@ -41,7 +41,7 @@ class DashboardTest {
   /** The dashboard once the read models caught up with what other tests did: no change for a while. */
   private JsonPath settledDashboard() {
     JsonPath[] last = {dashboard()};
-    return await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(800)).pollInterval(Duration.ofMillis(800))
+    return await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(1500))
         .until(() -> {
           JsonPath now = dashboard();
           boolean same = now.prettify().equals(last[0].prettify());

@@ -1,0 +1,82 @@
+package org.monostore.cart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.pekko.persistence.query.Sequence;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.junit.jupiter.api.Test;
+import org.monostore.StoreTest;
+import org.monostore.platform.EntityIds;
+import org.monostore.platform.Projections;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The cart read model's handler on the real tables: a cart's events give the same row whether they
+ * come in one group or one at a time, since a group is folded per cart before it is written.
+ */
+@StoreTest
+class CartSummaryProjectionTest {
+
+  private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
+
+  @Autowired DataSource dataSource;
+  @Autowired JdbcClient jdbc;
+
+  private static List<Cart.Event> history(String orderId) {
+    return List.of(
+        new Cart.CartCreated("SE", "SEK", T),
+        new Cart.ItemAdded("BOOK-000001", "Book", "Books", 2, 10000, T.plusSeconds(1)),
+        new Cart.ItemAdded("ELEC-000001", "Lamp", "Electronics", 1, 50000, T.plusSeconds(2)),
+        new Cart.ItemQuantityChanged("BOOK-000001", 3, 12000, T.plusSeconds(3)),
+        new Cart.CartCleared(T.plusSeconds(4)),
+        new Cart.ItemAdded("ELEC-000001", "Lamp", "Electronics", 4, 50000, T.plusSeconds(5)),
+        new Cart.ItemAdded("HOME-000001", "Pan", "Kitchen", 1, 30000, T.plusSeconds(6)),
+        new Cart.ItemRemoved("HOME-000001", T.plusSeconds(7)),
+        new Cart.CartLocked(orderId, T.plusSeconds(8)),
+        new Cart.CartEditedByAdmin("admin", true, T.plusSeconds(9)),
+        new Cart.ItemQuantityChanged("ELEC-000001", 5, 50000, T.plusSeconds(9)));
+  }
+
+  private void project(String cartId, List<Cart.Event> events, int groupSize) throws Exception {
+    List<EventEnvelope<Cart.Event>> envelopes = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      envelopes.add(EventEnvelope.create(Sequence.apply(i), "Cart|" + cartId, i + 1, events.get(i), 0L));
+    }
+    CartSummaryProjection.Handler handler = new CartSummaryProjection.Handler();
+    for (int from = 0; from < envelopes.size(); from += groupSize) {
+      Projections.Session session = new Projections.Session(dataSource);
+      handler.process(session, envelopes.subList(from, Math.min(from + groupSize, envelopes.size())));
+      session.commit();
+      session.close();
+    }
+  }
+
+  private Map<String, Object> row(String cartId) {
+    return jdbc.sql("SELECT status, line_count, item_count, total, order_id, updated_at FROM cart_summary "
+        + "WHERE cart_id = ?").param(cartId).query().singleRow();
+  }
+
+  @Test
+  void aGroupAndOneEventAtATimeLeaveTheSameRow() throws Exception {
+    String orderId = EntityIds.newId();
+    String together = EntityIds.newId();
+    String apart = EntityIds.newId();
+    project(together, history(orderId), 1000);
+    project(apart, history(orderId), 1);
+
+    Map<String, Object> row = row(together);
+    assertThat(row).containsEntry("status", "LOCKED")
+        .containsEntry("line_count", 1)
+        .containsEntry("item_count", 5)
+        .containsEntry("total", 250000L)
+        .containsEntry("order_id", orderId);
+    assertThat(((java.sql.Timestamp) row.get("updated_at")).toInstant()).isEqualTo(T.plusSeconds(9));
+    assertThat(row(apart)).isEqualTo(row);
+  }
+}
