@@ -68,9 +68,9 @@ CREATE INDEX order_summary_email_idx ON order_summary (lower(email));
 CREATE INDEX order_summary_authorized_idx ON order_summary (authorized_at) WHERE authorized_at IS NOT NULL;
 
 -- Events written before projections existed carry no tags: give them the tags the entities give
--- now (Cart.TAGS and PurchaseOrder.TAGS: one slice each), so the read models start complete.
+-- now (Cart.TAG and PurchaseOrder.TAG), so the read models start complete.
 INSERT INTO event_tag (event_id, tag)
-SELECT ordering, 'carts-0' FROM event_journal WHERE persistence_id LIKE 'Cart|%';
+SELECT ordering, 'carts' FROM event_journal WHERE persistence_id LIKE 'Cart|%';
 
 INSERT INTO event_tag (event_id, tag)
-SELECT ordering, 'orders-0' FROM event_journal WHERE persistence_id LIKE 'PurchaseOrder|%';
+SELECT ordering, 'orders' FROM event_journal WHERE persistence_id LIKE 'PurchaseOrder|%';

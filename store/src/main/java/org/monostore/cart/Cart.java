@@ -25,7 +25,6 @@ import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
-import org.monostore.platform.ProjectionTags;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
@@ -42,8 +41,9 @@ public final class Cart
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
 
-  /** Cart events are tagged for the read model in this many slices, one projection instance each. */
-  static final ProjectionTags TAGS = new ProjectionTags("carts", 1);
+  /** The tag of every cart event, which the read model's projection reads. */
+  static final String TAG = "carts";
+  private static final Set<String> TAGS = Set.of(TAG);
 
   // Protocol
 
@@ -315,7 +315,6 @@ public final class Cart
   private final VatRates vatRates;
   private final Limits limits;
   private final int snapshotEvery;
-  private final Set<String> tags;
 
   private Cart(
       String cartId,
@@ -333,12 +332,11 @@ public final class Cart
     this.vatRates = vatRates;
     this.limits = limits;
     this.snapshotEvery = snapshotEvery;
-    this.tags = Set.of(TAGS.of(cartId));
   }
 
   @Override
   public Set<String> tagsFor(Event event) {
-    return tags;
+    return TAGS;
   }
 
   @Override

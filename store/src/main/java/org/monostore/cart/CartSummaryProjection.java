@@ -18,7 +18,7 @@ class CartSummaryProjection {
 
   CartSummaryProjection(Projections projections, Carts carts) {
     // Carts first: the projection reads the events the Cart entities write.
-    projections.<Cart.Event>start(NAME, Cart.TAGS, Handler::new);
+    projections.<Cart.Event>start(NAME, Cart.TAG, Handler::new);
   }
 
   /**

@@ -14,7 +14,7 @@ class OrderSummaryProjection {
 
   OrderSummaryProjection(Projections projections, Orders orders) {
     // Orders first: the projection reads the events the PurchaseOrder entities write.
-    projections.<PurchaseOrder.Event>start(NAME, PurchaseOrder.TAGS, Handler::new);
+    projections.<PurchaseOrder.Event>start(NAME, PurchaseOrder.TAG, Handler::new);
   }
 
   /** One slice's handler: each event of the group changes its order's row, in the group's transaction. */

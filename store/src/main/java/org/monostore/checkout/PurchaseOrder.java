@@ -27,7 +27,6 @@ import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
-import org.monostore.platform.ProjectionTags;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
@@ -42,8 +41,9 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
 
-  /** Order events are tagged for the read model in this many slices, one projection instance each. */
-  static final ProjectionTags TAGS = new ProjectionTags("orders", 1);
+  /** The tag of every order event, which the read model's projection reads. */
+  static final String TAG = "orders";
+  private static final Set<String> TAGS = Set.of(TAG);
 
   private static final Cart.Reply CART_SILENT =
       new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
@@ -179,7 +179,6 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   private final Collaborators collaborators;
   /** A step is waiting for another entity; not state: a restarted order has no step under way. */
   private boolean busy;
-  private final Set<String> tags;
 
   private PurchaseOrder(
       String orderId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
@@ -189,12 +188,11 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     this.context = context;
     this.shard = shard;
     this.collaborators = collaborators;
-    this.tags = Set.of(TAGS.of(orderId));
   }
 
   @Override
   public Set<String> tagsFor(Event event) {
-    return tags;
+    return TAGS;
   }
 
   @Override

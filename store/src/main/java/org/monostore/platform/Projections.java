@@ -27,9 +27,11 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs read-model projections: each slice of a tagged event stream is read by one projection
- * instance, a sharded daemon process somewhere in the cluster, which writes its table changes and its
- * offset in one transaction (exactly once). The tables live in the store's own database.
+ * Runs read-model projections: a tagged event stream is read by one projection instance, a sharded
+ * daemon process somewhere in the cluster, which writes its table changes and its offset in one
+ * transaction (exactly once). The tables live in the store's own database. One instance per stream,
+ * not several slices: each instance's query reads the journal's whole new range, so on two cores
+ * slices cost more than they gain (docs/benchmarks.md).
  */
 @Component
 public class Projections {
@@ -47,23 +49,21 @@ public class Projections {
   }
 
   /**
-   * Starts the projection {@code name} over every slice of {@code tags}, each with a handler of its
-   * own. The handler gets the events in groups, oldest first, and a group commits once with its
+   * Starts the projection {@code name} over the events tagged {@code tag}. The handler gets the events in groups, oldest first, and a group commits once with its
    * offset: one commit per event would cost the database as much as the writes being projected.
    */
   public <E> void start(
-      String name, ProjectionTags tags, Supplier<JdbcHandler<List<EventEnvelope<E>>, Session>> handler) {
-    List<String> slices = tags.all();
+      String name, String tag, Supplier<JdbcHandler<List<EventEnvelope<E>>, Session>> handler) {
     ShardedDaemonProcess.get(system).init(
         ProjectionBehavior.Command.class,
         name,
-        slices.size(),
-        slice -> ProjectionBehavior.create(
+        1,
+        instance -> ProjectionBehavior.create(
             JdbcProjection.groupedWithin(
-                    ProjectionId.of(name, slices.get(slice)),
-                    EventSourcedProvider.<E>eventsByTag(system, JdbcReadJournal.Identifier(), slices.get(slice)),
+                    ProjectionId.of(name, tag),
+                    EventSourcedProvider.<E>eventsByTag(system, JdbcReadJournal.Identifier(), tag),
                     () -> new Session(dataSource),
-                    () -> new ForgettingTags<>(slices.get(slice), handler.get()),
+                    () -> new ForgettingTags<>(tag, handler.get()),
                     system)
                 .withGroup(GROUP_SIZE, GROUP_WAIT)),
         ShardedDaemonProcessSettings.create(system),
