@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -40,10 +39,6 @@ public final class Cart
     extends EventSourcedBehaviorWithEnforcedReplies<Cart.Command, Cart.Event, Cart.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
-
-  /** The tag of every cart event, which the read model's projection reads. */
-  static final String TAG = "carts";
-  private static final Set<String> TAGS = Set.of(TAG);
 
   // Protocol
 
@@ -332,11 +327,6 @@ public final class Cart
     this.vatRates = vatRates;
     this.limits = limits;
     this.snapshotEvery = snapshotEvery;
-  }
-
-  @Override
-  public Set<String> tagsFor(Event event) {
-    return TAGS;
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.Projections;
 import org.springframework.stereotype.Component;
 
@@ -18,21 +18,21 @@ class CartSummaryProjection {
 
   CartSummaryProjection(Projections projections, Carts carts) {
     // Carts first: the projection reads the events the Cart entities write.
-    projections.<Cart.Event>start(NAME, Cart.TAG, Handler::new);
+    projections.<Cart.Event>start(NAME, Cart.ENTITY_KEY, Handler::new);
   }
 
   /**
-   * One slice's handler. A group of events is folded per cart first, so a cart that changed ten times
+   * The handler. A group of events is folded per cart first, so a cart that changed ten times
    * in the group is written once: what counts is where its events left it.
    */
-  static final class Handler extends JdbcHandler<List<EventEnvelope<Cart.Event>>, Projections.Session> {
+  static final class Handler extends JdbcHandler<List<CommittedEvents.Entry<Cart.Event>>, Projections.Session> {
 
     @Override
-    public void process(Projections.Session session, List<EventEnvelope<Cart.Event>> envelopes) throws Exception {
+    public void process(Projections.Session session, List<CommittedEvents.Entry<Cart.Event>> entries)
+        throws Exception {
       Map<String, Changes> carts = new LinkedHashMap<>();
-      for (EventEnvelope<Cart.Event> envelope : envelopes) {
-        String cartId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
-        carts.computeIfAbsent(cartId, Changes::new).apply(envelope.event());
+      for (CommittedEvents.Entry<Cart.Event> entry : entries) {
+        carts.computeIfAbsent(entry.entityId(), Changes::new).apply(entry.event());
       }
       List<Object[]> created = new ArrayList<>();
       List<Object[]> cleared = new ArrayList<>();

@@ -1,8 +1,8 @@
 package org.monostore.checkout;
 
 import java.util.List;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.Projections;
 import org.springframework.stereotype.Component;
 
@@ -14,24 +14,25 @@ class OrderSummaryProjection {
 
   OrderSummaryProjection(Projections projections, Orders orders) {
     // Orders first: the projection reads the events the PurchaseOrder entities write.
-    projections.<PurchaseOrder.Event>start(NAME, PurchaseOrder.TAG, Handler::new);
+    projections.<PurchaseOrder.Event>start(NAME, PurchaseOrder.ENTITY_KEY, Handler::new);
   }
 
-  /** One slice's handler: each event of the group changes its order's row, in the group's transaction. */
-  static final class Handler extends JdbcHandler<List<EventEnvelope<PurchaseOrder.Event>>, Projections.Session> {
+  /** The handler: each event of the group changes its order's row, in the group's transaction. */
+  static final class Handler
+      extends JdbcHandler<List<CommittedEvents.Entry<PurchaseOrder.Event>>, Projections.Session> {
 
     @Override
-    public void process(Projections.Session session, List<EventEnvelope<PurchaseOrder.Event>> envelopes)
+    public void process(Projections.Session session, List<CommittedEvents.Entry<PurchaseOrder.Event>> entries)
         throws Exception {
-      for (EventEnvelope<PurchaseOrder.Event> envelope : envelopes) {
-        process(session, envelope);
+      for (CommittedEvents.Entry<PurchaseOrder.Event> entry : entries) {
+        process(session, entry);
       }
     }
 
-    private static void process(Projections.Session session, EventEnvelope<PurchaseOrder.Event> envelope)
+    private static void process(Projections.Session session, CommittedEvents.Entry<PurchaseOrder.Event> entry)
         throws Exception {
-      String orderId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
-      PurchaseOrder.Event event = envelope.event();
+      String orderId = entry.entityId();
+      PurchaseOrder.Event event = entry.event();
       switch (event) {
         case PurchaseOrder.OrderCreated created -> session.update("""
             INSERT INTO order_summary (order_id, cart_id, market, currency, status, created_at, updated_at)

@@ -3,7 +3,6 @@ package org.monostore.checkout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -40,10 +39,6 @@ import org.monostore.shared.Money;
 public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Command, PurchaseOrder.Event, OrderState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
-
-  /** The tag of every order event, which the read model's projection reads. */
-  static final String TAG = "orders";
-  private static final Set<String> TAGS = Set.of(TAG);
 
   private static final Cart.Reply CART_SILENT =
       new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
@@ -188,11 +183,6 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     this.context = context;
     this.shard = shard;
     this.collaborators = collaborators;
-  }
-
-  @Override
-  public Set<String> tagsFor(Event event) {
-    return TAGS;
   }
 
   @Override

@@ -13,28 +13,29 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.japi.function.Function;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.Sequence;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.jdbc.JdbcSession;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs read-model projections: a tagged event stream is read by one projection instance, a sharded
- * daemon process somewhere in the cluster, which writes its table changes and its offset in one
- * transaction (exactly once). The tables live in the store's own database. One instance per stream,
- * not several slices: each instance's query reads the journal's whole new range, so on two cores
- * slices cost more than they gain (docs/benchmarks.md).
+ * Runs read-model projections: an entity type's events, in commit order ({@link CommittedEvents}), are
+ * read by one projection instance, a sharded daemon process somewhere in the cluster, which writes
+ * its table changes and its offset in one transaction (exactly once). The tables live in the store's
+ * own database. One instance per entity type, not several slices: each instance reads the journal's
+ * whole new range, so on two cores slices cost more than they gain (docs/benchmarks.md). To rebuild a
+ * read model, empty its tables and delete its offset row: it reads the journal again from the start.
  */
 @Component
 public class Projections {
+
+  /** Projections read the journal and write their tables on this pool, never on the actors' threads. */
+  static final String BLOCKING_DISPATCHER = "pekko.projection.jdbc.blocking-jdbc-dispatcher";
 
   /** A group closes at this many events, or this long after its first event. */
   private static final int GROUP_SIZE = 1000;
@@ -42,67 +43,37 @@ public class Projections {
 
   private final ActorSystem<?> system;
   private final DataSource dataSource;
+  private final Duration pollInterval;
 
   Projections(ActorSystem<?> system, DataSource dataSource) {
     this.system = system;
     this.dataSource = dataSource;
+    this.pollInterval = system.settings().config().getDuration("monostore.projections.poll-interval");
   }
 
   /**
-   * Starts the projection {@code name} over the events tagged {@code tag}. The handler gets the events in groups, oldest first, and a group commits once with its
-   * offset: one commit per event would cost the database as much as the writes being projected.
+   * Starts the projection {@code name} over the events of {@code entityType}. The handler gets the
+   * events in groups, oldest first, and a group commits once with its offset: one commit per event
+   * would cost the database as much as the writes being projected.
    */
   public <E> void start(
-      String name, String tag, Supplier<JdbcHandler<List<EventEnvelope<E>>, Session>> handler) {
+      String name,
+      EntityTypeKey<?> entityType,
+      Supplier<JdbcHandler<List<CommittedEvents.Entry<E>>, Session>> handler) {
     ShardedDaemonProcess.get(system).init(
         ProjectionBehavior.Command.class,
         name,
         1,
         instance -> ProjectionBehavior.create(
             JdbcProjection.groupedWithin(
-                    ProjectionId.of(name, tag),
-                    EventSourcedProvider.<E>eventsByTag(system, JdbcReadJournal.Identifier(), tag),
+                    ProjectionId.of(name, entityType.name()),
+                    new CommittedEvents<E>(system, dataSource, entityType.name(), GROUP_SIZE, pollInterval),
                     () -> new Session(dataSource),
-                    () -> new ForgettingTags<>(tag, handler.get()),
+                    handler,
                     system)
                 .withGroup(GROUP_SIZE, GROUP_WAIT)),
         ShardedDaemonProcessSettings.create(system),
         Optional.of(ProjectionBehavior.stopMessage()));
-  }
-
-  /**
-   * Deletes the tag rows of the events a group projected, in the group's transaction. The journal's
-   * eventsByTag query finds a tag's rows without a lower bound (apache/pekko-persistence-jdbc issue
-   * 105), so a tag table that keeps every event makes each poll slower as the journal grows. A tag
-   * therefore serves exactly one projection; to rebuild a read model, tag the events again (as
-   * V3__read_models.sql does) and delete the projection's offset.
-   */
-  private static final class ForgettingTags<E> extends JdbcHandler<List<EventEnvelope<E>>, Session> {
-
-    private final String tag;
-    private final JdbcHandler<List<EventEnvelope<E>>, Session> handler;
-
-    ForgettingTags(String tag, JdbcHandler<List<EventEnvelope<E>>, Session> handler) {
-      this.tag = tag;
-      this.handler = handler;
-    }
-
-    @Override
-    public void start() {
-      handler.start();
-    }
-
-    @Override
-    public void stop() {
-      handler.stop();
-    }
-
-    @Override
-    public void process(Session session, List<EventEnvelope<E>> envelopes) throws Exception {
-      handler.process(session, envelopes);
-      long last = ((Sequence) envelopes.getLast().offset()).value();
-      session.update("DELETE FROM event_tag WHERE tag = ? AND event_id <= ?", tag, last);
-    }
   }
 
   /** One transaction on a connection from the store's pool; the projection commits or rolls it back. */

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.pekko.persistence.query.Sequence;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
+import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.EntityIds;
 import org.monostore.platform.Projections;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,14 +43,15 @@ class CartSummaryProjectionTest {
   }
 
   private void project(String cartId, List<Cart.Event> events, int groupSize) throws Exception {
-    List<EventEnvelope<Cart.Event>> envelopes = new ArrayList<>();
+    List<CommittedEvents.Entry<Cart.Event>> entries = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      envelopes.add(EventEnvelope.create(Sequence.apply(i), "Cart|" + cartId, i + 1, events.get(i), 0L));
+      entries.add(new CommittedEvents.Entry<>(
+          new CommittedEvents.Position(1, i + 1), "Cart|" + cartId, i + 1, events.get(i), 0L));
     }
     CartSummaryProjection.Handler handler = new CartSummaryProjection.Handler();
-    for (int from = 0; from < envelopes.size(); from += groupSize) {
+    for (int from = 0; from < entries.size(); from += groupSize) {
       Projections.Session session = new Projections.Session(dataSource);
-      handler.process(session, envelopes.subList(from, Math.min(from + groupSize, envelopes.size())));
+      handler.process(session, entries.subList(from, Math.min(from + groupSize, entries.size())));
       session.commit();
       session.close();
     }
