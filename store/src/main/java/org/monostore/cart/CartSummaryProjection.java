@@ -38,9 +38,7 @@ class CartSummaryProjection {
       List<Object[]> cleared = new ArrayList<>();
       List<Object[]> linesSet = new ArrayList<>();
       List<Object[]> linesRemoved = new ArrayList<>();
-      List<Object[]> summed = new ArrayList<>();
-      List<Object[]> statuses = new ArrayList<>();
-      List<Object[]> touched = new ArrayList<>();
+      List<Object[]> summarized = new ArrayList<>();
       for (Changes cart : carts.values()) {
         if (cart.created != null) {
           created.add(new Object[] {cart.id, cart.created.market(), cart.created.currency(), cart.created.at(),
@@ -56,13 +54,8 @@ class CartSummaryProjection {
             linesSet.add(new Object[] {cart.id, sku, line.quantity(), line.unitPrice()});
           }
         });
-        if (cart.cleared || !cart.lines.isEmpty()) {
-          summed.add(new Object[] {cart.id, cart.id});
-        }
-        if (cart.status != null) {
-          statuses.add(new Object[] {cart.status.name(), cart.orderId, cart.id});
-        }
-        touched.add(new Object[] {cart.updatedAt, cart.id});
+        String status = cart.status == null ? null : cart.status.name();
+        summarized.add(new Object[] {status, status, cart.orderId, cart.updatedAt, cart.id, cart.id});
       }
       session.batch("""
           INSERT INTO cart_summary (cart_id, market, currency, status, created_at, updated_at)
@@ -73,14 +66,17 @@ class CartSummaryProjection {
           INSERT INTO cart_summary_line (cart_id, sku, quantity, unit_price) VALUES (?, ?, ?, ?)
           ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = excluded.quantity, unit_price = excluded.unit_price""",
           linesSet);
+      // One update per cart, so that a group leaves one new version of each cart's row.
       session.batch("""
-          UPDATE cart_summary SET line_count = lines.count, item_count = lines.items, total = lines.total
+          UPDATE cart_summary
+          SET line_count = lines.count, item_count = lines.items, total = lines.total,
+              status = coalesce(?::varchar, status),
+              order_id = CASE WHEN ?::varchar IS NULL THEN order_id ELSE ?::varchar END,
+              updated_at = ?
           FROM (SELECT count(*) AS count, coalesce(sum(quantity), 0) AS items,
                   coalesce(sum(quantity * unit_price), 0) AS total
                 FROM cart_summary_line WHERE cart_id = ?) AS lines
-          WHERE cart_id = ?""", summed);
-      session.batch("UPDATE cart_summary SET status = ?, order_id = ? WHERE cart_id = ?", statuses);
-      session.batch("UPDATE cart_summary SET updated_at = ? WHERE cart_id = ?", touched);
+          WHERE cart_id = ?""", summarized);
     }
   }
 

@@ -38,8 +38,8 @@ public class Projections {
   static final String BLOCKING_DISPATCHER = "pekko.projection.jdbc.blocking-jdbc-dispatcher";
 
   /** A group closes at this many events, or this long after its first event. */
-  private static final int GROUP_SIZE = 1000;
-  private static final Duration GROUP_WAIT = Duration.ofMillis(200);
+  private static final int GROUP_SIZE = 4000;
+  private static final Duration GROUP_WAIT = Duration.ofMillis(500);
 
   private final ActorSystem<?> system;
   private final DataSource dataSource;

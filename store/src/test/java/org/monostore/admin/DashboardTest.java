@@ -14,13 +14,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The dashboard's figures move with the shop: carts, orders, revenue per currency. */
 @StoreTest
 class DashboardTest {
 
   @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
 
   private JsonPath dashboard() {
     return asAdmin(port).get("/api/admin/dashboard").then().statusCode(200).extract().jsonPath();
@@ -38,15 +41,25 @@ class DashboardTest {
         .mapToLong(money -> ((Number) money.get("amount")).longValue()).sum();
   }
 
-  /** The dashboard once the read models caught up with what other tests did: no change for a while. */
+  /**
+   * The dashboard once the read models hold every cart and order event written so far, and nothing
+   * changed since the previous look (other tests' orders may still move on by themselves).
+   */
   private JsonPath settledDashboard() {
     JsonPath[] last = {dashboard()};
-    return await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(1500))
+    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
         .until(() -> {
+          boolean caughtUp = jdbc.sql("""
+              SELECT NOT EXISTS (
+                SELECT FROM event_journal j
+                LEFT JOIN pekko_projection_offset_store o ON o.projection_key = split_part(j.persistence_id, '|', 1)
+                WHERE split_part(j.persistence_id, '|', 1) IN ('Cart', 'PurchaseOrder')
+                  AND (o.current_offset IS NULL OR (j.txid, j.ordering) > (split_part(o.current_offset, ':', 1)::xid8,
+                      split_part(o.current_offset, ':', 2)::bigint)))""").query(Boolean.class).single();
           JsonPath now = dashboard();
           boolean same = now.prettify().equals(last[0].prettify());
           last[0] = now;
-          return same ? now : null;
+          return caughtUp && same ? now : null;
         }, java.util.Objects::nonNull);
   }
 
