@@ -32,6 +32,7 @@ const STATUS_COLORS: Record<string, string> = {
   CANCELLED: 'bg-red-50 text-red-700 ring-red-600/20',
   DECLINED: 'bg-red-50 text-red-700 ring-red-600/20',
   FAILED: 'bg-red-50 text-red-700 ring-red-600/20',
+  RELEASED: 'bg-slate-100 text-slate-700 ring-slate-500/20',
 };
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {

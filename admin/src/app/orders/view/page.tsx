@@ -402,7 +402,8 @@ function OrderDetail({ id }: { id: string }) {
                       }}
                       onCancel={() => setConfirmCancel(false)}
                     >
-                      The customer&apos;s order will be cancelled. This can&apos;t be undone.
+                      The customer&apos;s order will be cancelled. This can&apos;t be undone. An
+                      authorized payment is released: the customer&apos;s card is not charged.
                     </Confirm>
                   ) : (
                     <button

@@ -20,6 +20,8 @@ import org.monostore.checkout.PurchaseOrder.PaymentDeclined;
 import org.monostore.checkout.PurchaseOrder.PaymentFailed;
 import org.monostore.checkout.PurchaseOrder.PaymentOutcome;
 import org.monostore.checkout.PurchaseOrder.PaymentPending;
+import org.monostore.checkout.PurchaseOrder.PaymentReleased;
+import org.monostore.checkout.PurchaseOrder.PaymentRepriced;
 import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
@@ -60,7 +62,8 @@ public record OrderState(
       @Schema(example = "card") String method,
       @Schema(description = "The order's total when the payment was added") Money amount,
       @Schema(description = "INITIATED: not yet authorized; AUTHORIZED; DECLINED; FAILED; PENDING: the gateway did "
-          + "not answer in time, authorize again to learn its outcome") Payment.Status status,
+          + "not answer in time, authorize again to learn its outcome; RELEASED: authorized, then given back "
+          + "because the order was cancelled") Payment.Status status,
       @Schema(description = "What the gateway said; absent before it said anything") PaymentView.Outcome outcome,
       Instant createdAt,
       Instant updatedAt)
@@ -131,6 +134,14 @@ public record OrderState(
     return null;
   }
 
+  /** The authorized payment of an order cancelled after it was paid, until it is released. */
+  PaymentEntry paymentToRelease() {
+    if (status != Status.CANCELLED) {
+      return null;
+    }
+    return payments.stream().filter(payment -> payment.status() == Payment.Status.AUTHORIZED).findFirst().orElse(null);
+  }
+
   PaymentEntry payment(String paymentId) {
     return payments.stream().filter(payment -> payment.id().equals(paymentId)).findFirst().orElse(null);
   }
@@ -152,6 +163,7 @@ public record OrderState(
       case DECLINED -> new PaymentDeclined(payment.id(), payment.outcome(), idempotencyKey, at);
       case FAILED -> new PaymentFailed(payment.id(), payment.outcome(), idempotencyKey, at);
       case PENDING -> new PaymentPending(payment.id(), payment.outcome(), idempotencyKey, at);
+      case RELEASED -> new PaymentReleased(payment.id(), payment.outcome(), idempotencyKey, at);
       case INITIATED, AUTHORIZING -> null;
     };
   }
@@ -172,6 +184,16 @@ public record OrderState(
         yield new OrderState(cartId, market, currency, Status.PAYMENT_ADDED, contact, List.copyOf(more),
             added.pricing(), fulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at());
       }
+      case PaymentRepriced repriced -> {
+        List<PaymentEntry> updated = payments.stream()
+            .map(payment -> payment.id().equals(repriced.paymentId())
+                ? new PaymentEntry(payment.id(), payment.method(), repriced.amount(), payment.status(), payment.outcome(),
+                    payment.createdAt(), repriced.at())
+                : payment)
+            .toList();
+        yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing(), fulfillmentId,
+            paymentIdsByKey, cancelledBy, createdAt, repriced.at());
+      }
       case PaymentOutcome outcome -> withOutcome(outcome);
       case FulfillmentCreated created -> new OrderState(cartId, market, currency, Status.FULFILLMENT_CREATED, contact,
           payments, pricing, created.fulfillmentId(), paymentIdsByKey, cancelledBy, createdAt, created.at());
@@ -187,6 +209,7 @@ public record OrderState(
       case PaymentDeclined declined -> Payment.Status.DECLINED;
       case PaymentFailed failed -> Payment.Status.FAILED;
       case PaymentPending pending -> Payment.Status.PENDING;
+      case PaymentReleased released -> Payment.Status.RELEASED;
     };
     List<PaymentEntry> updated = payments.stream()
         .map(payment -> payment.id().equals(outcome.paymentId())

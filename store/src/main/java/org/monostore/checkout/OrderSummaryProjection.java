@@ -45,6 +45,9 @@ class OrderSummaryProjection {
         case PurchaseOrder.PaymentAdded added -> session.update(
             "UPDATE order_summary SET status = 'PAYMENT_ADDED', total = ?, updated_at = ? WHERE order_id = ?",
             added.amount().amount(), added.at(), orderId);
+        case PurchaseOrder.PaymentRepriced repriced -> session.update(
+            "UPDATE order_summary SET total = ?, updated_at = ? WHERE order_id = ?",
+            repriced.amount().amount(), repriced.at(), orderId);
         case PurchaseOrder.PaymentAuthorized authorized -> session.update("""
             UPDATE order_summary SET status = 'PAYMENT_AUTHORIZED', authorized_at = ?, updated_at = ?
             WHERE order_id = ?""", authorized.at(), authorized.at(), orderId);

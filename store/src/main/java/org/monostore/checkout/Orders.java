@@ -129,6 +129,16 @@ class Orders implements PurchaseOrder.Collaborators {
   }
 
   @Override
+  public CompletionStage<Payment.Reply> changePaymentAmount(String paymentId, Money amount) {
+    return payments.changeAmount(paymentId, amount);
+  }
+
+  @Override
+  public CompletionStage<Payment.Reply> releasePayment(String paymentId) {
+    return payments.release(paymentId);
+  }
+
+  @Override
   public CompletionStage<Fulfillment.Reply> createFulfillment(
       String fulfillmentId, String orderId, List<Fulfillment.Item> items, Contact contact) {
     return fulfillments.create(fulfillmentId, orderId, items, contact.shippingAddress());

@@ -40,8 +40,13 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
 
+  /** How long a cancelled order waits before it asks its payment to be released again. */
+  private static final Duration RELEASE_RETRY = Duration.ofSeconds(10);
+
   private static final Cart.Reply CART_SILENT =
       new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
+  private static final Payment.Reply PAYMENT_SILENT =
+      new Payment.Rejected(Rejection.unavailable("The payment did not answer in time; authorize it again"));
 
   // Protocol
 
@@ -82,12 +87,23 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   private record AuthorizationAnswered(AuthorizePayment authorize, Payment.Reply reply) implements StepAnswer {}
 
+  private record CartCheckedBeforeAuthorization(AuthorizePayment authorize, Cart.Reply reply) implements StepAnswer {}
+
+  private record PaymentAmountChanged(AuthorizePayment authorize, Pricing pricing, Payment.Reply reply)
+      implements StepAnswer {}
+
   private record FulfillmentAnswered(CreateFulfillment create, Fulfillment.Reply reply) implements StepAnswer {}
 
   private record CartReleased(String by, ActorRef<Reply> replyTo, Cart.Reply reply) implements StepAnswer {}
 
   private record FulfillmentStopped(String by, ActorRef<Reply> replyTo, Fulfillment.Reply reply)
       implements StepAnswer {}
+
+  /** A cancelled order gives back what its authorized payment reserved; sent again until it is. */
+  private record ReleasePayment() implements Command {}
+
+  /** The payment's answer to a release; null when it gave none in time. */
+  private record ReleaseAnswered(String paymentId, Payment.Reply reply) implements Command {}
 
   public sealed interface Reply extends CborSerializable {}
 
@@ -123,6 +139,10 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   public record PaymentPending(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
+  /** The order was cancelled after it was paid, and what the payment reserved was given back. */
+  public record PaymentReleased(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+      implements PaymentOutcome {}
+
   public sealed interface PaymentOutcome extends Event {
     String paymentId();
 
@@ -130,6 +150,12 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
     String idempotencyKey();
   }
+
+  /**
+   * An admin changed the locked cart after the payment was added: the order's pricing and the payment,
+   * not yet sent to the gateway, are for the cart's new total.
+   */
+  public record PaymentRepriced(String paymentId, Money amount, Pricing pricing, Instant at) implements Event {}
 
   public record FulfillmentCreated(String fulfillmentId, Instant at) implements Event {}
 
@@ -149,6 +175,10 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
         String paymentId, String orderId, Money amount, String method, String token);
 
     CompletionStage<Payment.Reply> authorizePayment(String paymentId);
+
+    CompletionStage<Payment.Reply> changePaymentAmount(String paymentId, Money amount);
+
+    CompletionStage<Payment.Reply> releasePayment(String paymentId);
 
     CompletionStage<Fulfillment.Reply> createFulfillment(
         String fulfillmentId, String orderId, List<Fulfillment.Item> items, Contact contact);
@@ -200,6 +230,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   private Effect<Event, OrderState> handle(OrderState state, Command command) {
     return switch (command) {
       case StepAnswer answer -> onAnswer(state, answer);
+      case ReleasePayment release -> releasePayment(state);
+      case ReleaseAnswered answered -> onRelease(state, answered);
       case Get get when state.status() != null -> Effect().reply(get.replyTo(), new Current(state));
       case Command request when busy -> Effect().stash();
       case Get get -> unknown(get.replyTo());
@@ -235,6 +267,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       // Paid: the cart is checked out for good and stays so.
       case CancelByAdmin cancel when state.paid() -> Effect()
           .persist(new OrderCancelled(cancel.admin(), Instant.now()))
+          .thenRun(this::releaseLater)
           .thenReply(cancel.replyTo(), Current::new);
       case CancelByAdmin cancel -> releaseCart(state, cancel.admin(), cancel.replyTo());
     };
@@ -261,9 +294,46 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     if (state.refuse("authorize") != null) {
       return reject(authorize.replyTo(), state.refuse("authorize"));
     }
-    return step(collaborators.authorizePayment(payment.id()),
-        new Payment.Rejected(Rejection.unavailable("The payment did not answer in time; authorize it again")),
+    if (payment.status() == Payment.Status.INITIATED) {
+      // Only an admin's override changes a locked cart; the first authorization after it must not
+      // charge the total from before.
+      return step(collaborators.askCart(state.cartId(), Cart.Get::new), CART_SILENT,
+          reply -> new CartCheckedBeforeAuthorization(authorize, reply));
+    }
+    return step(collaborators.authorizePayment(payment.id()), PAYMENT_SILENT,
         reply -> new AuthorizationAnswered(authorize, reply));
+  }
+
+  private Effect<Event, OrderState> onCartChecked(OrderState state, CartCheckedBeforeAuthorization checked) {
+    AuthorizePayment authorize = checked.authorize();
+    Money amount = state.payment(authorize.paymentId()).amount();
+    return switch (checked.reply()) {
+      case Cart.Current(CartView cart) when cart.pricing().total().equals(amount) ->
+          continueWith(collaborators.authorizePayment(authorize.paymentId()), PAYMENT_SILENT,
+              reply -> new AuthorizationAnswered(authorize, reply));
+      case Cart.Current(CartView cart) ->
+          continueWith(collaborators.changePaymentAmount(authorize.paymentId(), cart.pricing().total()),
+              PAYMENT_SILENT, reply -> new PaymentAmountChanged(authorize, cart.pricing(), reply));
+      case Cart.Rejected(Rejection rejection) -> failed(authorize.replyTo(), rejection);
+    };
+  }
+
+  /** The payment is for the new total now; the customer authorizes again, knowing what they pay. */
+  private Effect<Event, OrderState> onRepriced(PaymentAmountChanged changed) {
+    if (!(changed.reply() instanceof Payment.Current(PaymentView payment))) {
+      return failed(changed.authorize().replyTo(), ((Payment.Rejected) changed.reply()).rejection());
+    }
+    Money total = payment.amount();
+    return Effect()
+        .persist(new PaymentRepriced(payment.id(), total, changed.pricing(), Instant.now()))
+        .thenRun((OrderState repriced) -> {
+          busy = false;
+          changed.authorize().replyTo().tell(new Rejected(Rejection.conflict(
+              "The shop changed the cart after payment " + payment.id() + " was added: the total is now "
+                  + total.inWords() + ". Authorize again to pay it",
+              repriced.status().name(), repriced.allowed())));
+        })
+        .thenUnstashAll();
   }
 
   private Effect<Event, OrderState> createFulfillment(OrderState state, CreateFulfillment create) {
@@ -273,6 +343,34 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     return step(collaborators.createFulfillment(OrderState.fulfillmentIdOf(orderId), orderId, items, state.contact()),
         new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time")),
         reply -> new FulfillmentAnswered(create, reply));
+  }
+
+  // Releasing the payment of an order cancelled after it was paid: not a step, nothing waits for it
+
+  private void releaseLater(OrderState state) {
+    if (state.paymentToRelease() != null) {
+      context.getSelf().tell(new ReleasePayment());
+    }
+  }
+
+  private Effect<Event, OrderState> releasePayment(OrderState state) {
+    OrderState.PaymentEntry payment = state.paymentToRelease();
+    if (payment != null) {
+      context.pipeToSelf(collaborators.releasePayment(payment.id()),
+          (reply, failure) -> new ReleaseAnswered(payment.id(), failure == null ? reply : null));
+    }
+    return Effect().none();
+  }
+
+  private Effect<Event, OrderState> onRelease(OrderState state, ReleaseAnswered answered) {
+    if (answered.reply() instanceof Payment.Current(PaymentView payment) && payment.status() == Payment.Status.RELEASED) {
+      return state.paymentToRelease() == null ? Effect().none()
+          : Effect().persist(new PaymentReleased(payment.id(), payment.outcome(), null, Instant.now()));
+    }
+    context.getLog().warn("Payment {} of cancelled order {} is not released yet: {}; trying again in {}",
+        answered.paymentId(), orderId, answered.reply(), RELEASE_RETRY);
+    context.scheduleOnce(RELEASE_RETRY, context.getSelf(), new ReleasePayment());
+    return Effect().none();
   }
 
   private Effect<Event, OrderState> onAnswer(OrderState state, StepAnswer answer) {
@@ -303,6 +401,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
         case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
       };
       case AuthorizationAnswered answered -> onAuthorization(state, answered);
+      case CartCheckedBeforeAuthorization checked -> onCartChecked(state, checked);
+      case PaymentAmountChanged changed -> onRepriced(changed);
       case FulfillmentAnswered answered -> switch (answered.reply()) {
         case Fulfillment.Current(var fulfillment) ->
             done(Effect().persist(new FulfillmentCreated(fulfillment.id(), Instant.now())), answered.create().replyTo());
@@ -316,8 +416,9 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
             done(Effect().persist(new OrderCancelled(released.by(), Instant.now())), released.replyTo());
       };
       case FulfillmentStopped stopped -> switch (stopped.reply()) {
-        case Fulfillment.Current current ->
-            done(Effect().persist(new OrderCancelled(stopped.by(), Instant.now())), stopped.replyTo());
+        case Fulfillment.Current current -> done(
+            Effect().persist(new OrderCancelled(stopped.by(), Instant.now())).thenRun(this::releaseLater),
+            stopped.replyTo());
         case Fulfillment.Rejected(Rejection rejection) -> failed(stopped.replyTo(), rejection);
       };
     };
@@ -404,6 +505,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case Cancel c -> c.replyTo();
       case GiveContactByAdmin c -> c.replyTo();
       case CancelByAdmin c -> c.replyTo();
+      case ReleasePayment c -> throw new IllegalArgumentException("The order's own reminder expects no reply");
+      case ReleaseAnswered c -> throw new IllegalArgumentException("The payment's answer expects no reply");
       case StepAnswer c -> throw new IllegalArgumentException("An entity's answer expects no reply");
     };
   }
@@ -413,7 +516,10 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     return newEventHandlerBuilder().forAnyState().onAnyEvent(OrderState::apply);
   }
 
-  /** An order authorized just before a crash still gets the fulfilment it was due. */
+  /**
+   * An order authorized just before a crash still gets the fulfilment it was due, and one cancelled
+   * after it was paid still gives the payment back.
+   */
   @Override
   public SignalHandler<OrderState> signalHandler() {
     return newSignalHandlerBuilder()
@@ -421,6 +527,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
           if (state.status() == OrderState.Status.PAYMENT_AUTHORIZED && collaborators.fulfilAutomatically()) {
             context.getSelf().tell(new CreateFulfillment(context.getSystem().ignoreRef()));
           }
+          releaseLater(state);
         })
         .build();
   }

@@ -46,6 +46,15 @@ public final class Payment
 
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+  /** The order's total changed before the payment went to the gateway: it is for the new total. */
+  public record ChangeAmount(Money amount, ActorRef<Reply> replyTo) implements Command {}
+
+  /** Gives back what the authorization reserved: its order was cancelled after it was paid. */
+  public record Release(ActorRef<Reply> replyTo) implements Command {}
+
+  /** The gateway's answer to a release; null with {@code failure} when it gave none in time. */
+  private record GatewayReleased(PaymentGateway.Release release, String failure) implements Command {}
+
   /** The gateway's answer, or, when {@code authorization} is null, why there is none: a reason and words. */
   private record GatewayAnswered(PaymentGateway.Authorization authorization, String reason, String failure)
       implements Command {}
@@ -65,6 +74,8 @@ public final class Payment
   public record PaymentInitiated(String orderId, Money amount, String method, String token, Instant at)
       implements Event {}
 
+  public record AmountChanged(Money amount, Instant at) implements Event {}
+
   public record AuthorizationRequested(Instant at) implements Event {}
 
   public record PaymentAuthorized(String authorizationCode, Instant at) implements Event {}
@@ -79,6 +90,8 @@ public final class Payment
    */
   public record AuthorizationUnanswered(String reason, String message, Instant at) implements Event {}
 
+  public record AuthorizationReleased(Instant at) implements Event {}
+
   // State
 
   public enum Status {
@@ -90,10 +103,12 @@ public final class Payment
     DECLINED,
     FAILED,
     /** The gateway did not answer in time; authorizing again asks it for its first outcome. */
-    PENDING;
+    PENDING,
+    /** Was authorized; what it reserved was given back. */
+    RELEASED;
 
     public boolean isDecided() {
-      return this == AUTHORIZED || this == DECLINED || this == FAILED;
+      return this == AUTHORIZED || this == DECLINED || this == FAILED || this == RELEASED;
     }
   }
 
@@ -108,6 +123,8 @@ public final class Payment
       return switch (event) {
         case PaymentInitiated initiated -> new State(initiated.orderId(), initiated.amount(), initiated.method(),
             initiated.token(), Status.INITIATED, null, initiated.at(), initiated.at());
+        case AmountChanged changed ->
+            new State(orderId, changed.amount(), method, token, status, outcome, createdAt, changed.at());
         case AuthorizationRequested requested -> with(Status.AUTHORIZING, null, requested.at());
         case PaymentAuthorized authorized ->
             with(Status.AUTHORIZED, new PaymentView.Outcome("approved", "Approved", authorized.authorizationCode()),
@@ -118,6 +135,8 @@ public final class Payment
             with(Status.FAILED, new PaymentView.Outcome(failed.reason(), failed.message(), null), failed.at());
         case AuthorizationUnanswered unanswered -> with(Status.PENDING,
             new PaymentView.Outcome(unanswered.reason(), unanswered.message(), null), unanswered.at());
+        case AuthorizationReleased released -> with(Status.RELEASED, new PaymentView.Outcome("released",
+            "The reserved amount was given back", outcome.authorizationCode()), released.at());
       };
     }
 
@@ -160,6 +179,9 @@ public final class Payment
   /** Who waits for the gateway's answer; not state: after a restart they have timed out anyway. */
   private final List<ActorRef<Reply>> waiting = new ArrayList<>();
   private boolean gatewayAsked;
+  /** As {@code waiting}, for a release. */
+  private final List<ActorRef<Reply>> releasing = new ArrayList<>();
+  private boolean releaseAsked;
 
   private Payment(
       String paymentId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
@@ -195,6 +217,7 @@ public final class Payment
               Instant.now()))
           .thenReply(initiate.replyTo(), this::current);
       case GatewayAnswered answered -> Effect().noReply();
+      case GatewayReleased released -> Effect().noReply();
       default -> Effect()
           .none()
           .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf())))
@@ -209,6 +232,13 @@ public final class Payment
           Effect().reply(initiate.replyTo(), current(state));
       case Initiate initiate -> Effect().reply(initiate.replyTo(),
           new Rejected(Rejection.conflict("The payment belongs to another order", state.status().name())));
+      case ChangeAmount change when change.amount().equals(state.amount()) ->
+          Effect().reply(change.replyTo(), current(state));
+      case ChangeAmount change when state.status() == Status.INITIATED -> Effect()
+          .persist(new AmountChanged(change.amount(), Instant.now()))
+          .thenReply(change.replyTo(), this::current);
+      case ChangeAmount change -> Effect().reply(change.replyTo(), new Rejected(Rejection.conflict(
+          "The amount of a payment sent to the gateway cannot change", state.status().name())));
       case Authorize authorize when state.status().isDecided() -> Effect().reply(authorize.replyTo(), current(state));
       case Authorize authorize when state.status() == Status.INITIATED -> {
         waiting.add(authorize.replyTo());
@@ -227,7 +257,48 @@ public final class Payment
         }
         yield Effect().persist(State.answered(answered, Instant.now())).thenRun(this::answerWaiting).thenNoReply();
       }
+      case Release release when state.status() == Status.AUTHORIZED -> {
+        releasing.add(release.replyTo());
+        yield Effect().none().thenRun(this::askRelease).thenNoReply();
+      }
+      case Release release when state.status() == Status.RELEASED -> Effect().reply(release.replyTo(), current(state));
+      case Release release -> Effect().reply(release.replyTo(), new Rejected(
+          Rejection.conflict("Only an authorized payment can be released", state.status().name())));
+      case GatewayReleased released when state.status() != Status.AUTHORIZED -> Effect().noReply();
+      case GatewayReleased released when released.release() instanceof PaymentGateway.Released -> {
+        releaseAsked = false;
+        yield Effect().persist(new AuthorizationReleased(Instant.now())).thenRun(this::answerReleasing).thenNoReply();
+      }
+      case GatewayReleased released -> {
+        releaseAsked = false;
+        String failure = released.release() instanceof PaymentGateway.ReleaseFailed(String reason, String message)
+            ? message : released.failure();
+        context.getLog().warn("Payment {}: not released: {}", paymentId, failure);
+        yield Effect().none().thenRun((State unchanged) -> {
+          releasing.forEach(replyTo -> replyTo.tell(new Rejected(Rejection.unavailable(failure))));
+          releasing.clear();
+        }).thenNoReply();
+      }
     };
+  }
+
+  /** Asks the gateway to release the authorization unless a release is under way already. */
+  private void askRelease(State state) {
+    if (releaseAsked) {
+      return;
+    }
+    releaseAsked = true;
+    var request = new PaymentGateway.ReleaseRequest(paymentId, state.outcome().authorizationCode(), state.amount());
+    context.pipeToSelf(
+        gateway.release(request).toCompletableFuture().copy()
+            .orTimeout(gatewayTimeout.toMillis(), TimeUnit.MILLISECONDS),
+        (release, failure) -> new GatewayReleased(release, failure == null ? null : unanswered(failure).failure()));
+  }
+
+  private void answerReleasing(State state) {
+    Reply reply = current(state);
+    releasing.forEach(replyTo -> replyTo.tell(reply));
+    releasing.clear();
   }
 
   /** Asks the gateway unless a request is under way already; the answer comes back as a message. */
@@ -268,7 +339,10 @@ public final class Payment
       case Initiate c -> c.replyTo();
       case Authorize c -> c.replyTo();
       case Get c -> c.replyTo();
+      case Release c -> c.replyTo();
+      case ChangeAmount c -> c.replyTo();
       case GatewayAnswered c -> throw new IllegalArgumentException("The gateway's answer expects no reply");
+      case GatewayReleased c -> throw new IllegalArgumentException("The gateway's answer expects no reply");
     };
   }
 

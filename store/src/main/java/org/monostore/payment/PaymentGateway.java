@@ -12,6 +12,9 @@ public interface PaymentGateway {
 
   CompletionStage<Authorization> authorize(AuthorizationRequest request);
 
+  /** Gives back what an authorization reserved (a void): for an order cancelled after it was paid. */
+  CompletionStage<Release> release(ReleaseRequest request);
+
   record AuthorizationRequest(String key, Money amount, String method, String token) {}
 
   /** The gateway's answer to one authorization request. */
@@ -25,4 +28,16 @@ public interface PaymentGateway {
 
   /** The gateway could not decide; nothing is reserved. */
   record Failed(String reason, String message) implements Authorization {}
+
+  /** {@code key} is the payment's id, as for its authorization; {@code authorizationCode} what that gave. */
+  record ReleaseRequest(String key, String authorizationCode, Money amount) {}
+
+  /** The gateway's answer to a release. */
+  sealed interface Release {}
+
+  /** Nothing is reserved on the card any more. */
+  record Released() implements Release {}
+
+  /** The gateway could not release it now; asking again later may. */
+  record ReleaseFailed(String reason, String message) implements Release {}
 }

@@ -13,7 +13,8 @@ public record PaymentView(
     @Schema(example = "card") String method,
     @Schema(description = "What the payment is for: the order's total when it was added") Money amount,
     @Schema(description = "INITIATED: not yet authorized; AUTHORIZING: asked, no answer yet; AUTHORIZED; DECLINED; "
-        + "FAILED; PENDING: the gateway did not answer in time, authorize again to learn its outcome")
+        + "FAILED; PENDING: the gateway did not answer in time, authorize again to learn its outcome; RELEASED: "
+        + "authorized, then given back because the order was cancelled")
         Payment.Status status,
     @Schema(description = "What the gateway said; absent before it said anything") Outcome outcome,
     Instant createdAt,
@@ -23,7 +24,7 @@ public record PaymentView(
   @Schema(name = "PaymentOutcome")
   public record Outcome(
       @Schema(description = "approved, insufficient_funds, expired_card, invalid_token, gateway_error; timeout or "
-          + "unreachable while PENDING",
+          + "unreachable while PENDING; released once RELEASED",
           example = "approved") String code,
       @Schema(description = "In words") String message,
       @Schema(description = "The gateway's reference of an approved authorization") String authorizationCode)

@@ -46,6 +46,16 @@ public class Payments {
     return ask(paymentId, Payment.Authorize::new, authorizationTimeout);
   }
 
+  /** Makes a payment not yet sent to the gateway one for this amount. */
+  public CompletionStage<Payment.Reply> changeAmount(String paymentId, Money amount) {
+    return ask(paymentId, replyTo -> new Payment.ChangeAmount(amount, replyTo), askTimeout);
+  }
+
+  /** Gives back what the payment's authorization reserved, or answers that it was given back already. */
+  public CompletionStage<Payment.Reply> release(String paymentId) {
+    return ask(paymentId, Payment.Release::new, authorizationTimeout);
+  }
+
   public CompletionStage<Payment.Reply> get(String paymentId) {
     return ask(paymentId, Payment.Get::new, askTimeout);
   }

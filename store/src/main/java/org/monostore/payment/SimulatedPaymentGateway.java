@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code tok_timeout}: approved, but only after the slow-response delay, past the store's timeout
  *   <li>any other token: declined, {@code invalid_token}
  * </ul>
+ *
+ * <p>Every release succeeds: there is nothing reserved to give back.
  */
 @Component
 // monostore.payment.gateway chooses the gateway: "simulated", the default, is this one; a real adapter
@@ -35,6 +37,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
   private final Map<String, CompletableFuture<Authorization>> outcomes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final AtomicInteger approvals = new AtomicInteger();
+  private final Map<String, String> releases = new ConcurrentHashMap<>();
 
   SimulatedPaymentGateway(
       // How long tok_timeout takes to answer; longer than monostore.payment.gateway-timeout.
@@ -47,6 +50,17 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     requests.computeIfAbsent(request.key(), key -> new AtomicInteger()).incrementAndGet();
     // A minimal stage: no caller can complete, or time out, the outcome another caller shares.
     return outcomes.computeIfAbsent(request.key(), key -> decide(request)).minimalCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<Release> release(ReleaseRequest request) {
+    releases.putIfAbsent(request.key(), request.authorizationCode());
+    return CompletableFuture.completedFuture(new Released());
+  }
+
+  /** Whether the authorization under this key was released. */
+  public boolean released(String key) {
+    return releases.containsKey(key);
   }
 
   /** How many times the gateway was asked to authorize under this key, repeats included. */

@@ -1,6 +1,7 @@
 package org.monostore.shared;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -36,6 +37,12 @@ public record Money(
   /** The number of minor units in one major unit of this currency: 100 for SEK and EUR. */
   public static long minorUnitsPerMajor(String currency) {
     return (long) Math.pow(10, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()));
+  }
+
+  /** In words for people: "199.00 SEK". */
+  public String inWords() {
+    int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    return BigDecimal.valueOf(amount, digits).toPlainString() + " " + currency;
   }
 
   private void requireSameCurrency(Money other) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.monostore.TestUsers.asAdmin;
@@ -182,7 +183,11 @@ class CartAdminApiTest {
     awaitListed(cart, "status=LOCKED", page -> page.getInt("total") == 1
         && page.getInt("items[0].itemCount") == 3 && order.equals(page.getString("items[0].orderId")));
 
-    given().port(port).contentType(ContentType.JSON).post("/api/orders/" + order + "/payments/" + payment + "/authorize").then().statusCode(200)
+    // The payment was added for two books: the customer learns the new total before paying it.
+    String authorize = "/api/orders/" + order + "/payments/" + payment + "/authorize";
+    given().port(port).contentType(ContentType.JSON).post(authorize).then().statusCode(409)
+        .body("detail", containsString("the total is now"));
+    given().port(port).contentType(ContentType.JSON).post(authorize).then().statusCode(200)
         .body("status", equalTo("AUTHORIZED"));
     await().atMost(Duration.ofSeconds(10)).until(
         () -> given().port(port).get("/api/carts/" + cart).then().extract().path("status"),

@@ -3,6 +3,7 @@ package org.monostore.checkout;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
 import org.monostore.TestUsers;
+import org.monostore.payment.SimulatedPaymentGateway;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The admin's orders over HTTP: the list, the detail, and what only an admin may change. */
@@ -26,6 +29,7 @@ class OrderAdminApiTest {
   private static final String BOOK = "BOOK-000001";
 
   @LocalServerPort int port;
+  @Autowired SimulatedPaymentGateway gateway;
   private Shopper shopper;
 
   @BeforeEach
@@ -86,6 +90,49 @@ class OrderAdminApiTest {
     // The customer sees that the shop changed it, not which admin.
     shopper.order(order).getList("timeline.by").forEach(by -> assertThat(by).isNotEqualTo(TestUsers.ADMIN));
     assertThat(shopper.order(order).getList("timeline.by")).contains("shop");
+  }
+
+  @Test
+  void cancellingAPaidOrderGivesBackWhatItsPaymentReservedOnce() {
+    String order = paidOrder();
+    String payment = shopper.order(order).getString("payments[0].id");
+    asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(200);
+
+    await().atMost(Duration.ofSeconds(10)).until(
+        () -> shopper.order(order).getString("payments[0].status"), "RELEASED"::equals);
+    assertThat(gateway.released(payment)).isTrue();
+    assertThat(shopper.order(order).getList("timeline.event"))
+        .contains("PaymentReleased", "AuthorizationReleased");
+    given().port(port).get("/api/orders/" + order + "/payments/" + payment).then().statusCode(200)
+        .body("status", equalTo("RELEASED"))
+        .body("outcome.code", equalTo("released"));
+  }
+
+  @Test
+  void anAdminsChangeToALockedCartIsWhatTheCustomerPaysAfterBeingToldTheNewTotal() {
+    String order = shopper.payableOrder(BOOK, 2);
+    String payment = shopper.paymentOf(order, "tok_approve");
+    String cart = shopper.order(order).getString("cartId");
+    long before = shopper.order(order).getLong("payments[0].amount.amount");
+    asAdmin(port).body(Map.of("sku", "TOYS-000002", "quantity", 1))
+        .post("/api/admin/carts/" + cart + "/items?override=true").then().statusCode(200);
+    long cartTotal = given().port(port).get("/api/carts/" + cart).then().statusCode(200)
+        .extract().jsonPath().getLong("pricing.total.amount");
+    assertThat(cartTotal).isGreaterThan(before);
+
+    shopper.authorize(order, payment).then().statusCode(409)
+        .body("detail", containsString("the total is now"));
+    JsonPath repriced = shopper.order(order);
+    assertThat(repriced.getLong("payments[0].amount.amount")).isEqualTo(cartTotal);
+    assertThat(repriced.getString("payments[0].status")).isEqualTo("INITIATED");
+    assertThat(repriced.getList("timeline.event")).contains("PaymentRepriced", "AmountChanged");
+
+    shopper.authorize(order, payment).then().statusCode(200)
+        .body("status", equalTo("AUTHORIZED"))
+        .body("amount.amount", equalTo((int) cartTotal));
+    JsonPath paid = shopper.order(order);
+    assertThat(paid.getString("status")).isEqualTo("PAYMENT_AUTHORIZED");
+    assertThat(paid.getList("pricing.lines.sku")).contains(BOOK, "TOYS-000002");
   }
 
   @Test

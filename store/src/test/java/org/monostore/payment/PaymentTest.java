@@ -343,12 +343,66 @@ class PaymentTest {
     assertThat(gateway.requests).hasSize(2).extracting(AuthorizationRequest::key).containsOnly(paymentId);
   }
 
+  // Releasing
+
+  @Test
+  void anAuthorizedPaymentIsReleasedOnceUnderItsKeyAndAuthorizationCode() {
+    initiate();
+    gateway.answer(new Approved("AUTH-000001"));
+    run(Payment.Authorize::new);
+
+    var released = run(Payment.Release::new);
+
+    assertThat(current(released).status()).isEqualTo(Status.RELEASED);
+    assertThat(current(released).outcome().authorizationCode()).isEqualTo("AUTH-000001");
+    assertThat(released.eventOfType(Payment.AuthorizationReleased.class)).isNotNull();
+    assertThat(gateway.releases).singleElement()
+        .isEqualTo(new PaymentGateway.ReleaseRequest(paymentId, "AUTH-000001", AMOUNT));
+
+    var again = run(Payment.Release::new);
+    assertThat(current(again).status()).isEqualTo(Status.RELEASED);
+    assertThat(again.hasNoEvents()).isTrue();
+    assertThat(gateway.releases).hasSize(1);
+  }
+
+  @Test
+  void onlyAnAuthorizedPaymentCanBeReleased() {
+    initiate();
+    var notAuthorized = run(Payment.Release::new);
+    assertThat(rejection(notAuthorized).reason()).isEqualTo(Rejection.Reason.CONFLICT);
+
+    gateway.answer(new Declined("expired_card", "The card has expired"));
+    run(Payment.Authorize::new);
+    var declined = run(Payment.Release::new);
+    assertThat(rejection(declined).reason()).isEqualTo(Rejection.Reason.CONFLICT);
+    assertThat(gateway.releases).isEmpty();
+  }
+
+  @Test
+  void aReleaseTheGatewayRefusesLeavesThePaymentAuthorizedToBeReleasedLater() {
+    initiate();
+    gateway.answer(new Approved("AUTH-000001"));
+    run(Payment.Authorize::new);
+    gateway.releaseWith(new PaymentGateway.ReleaseFailed("gateway_error", "Try again later"));
+
+    var refused = run(Payment.Release::new);
+    assertThat(rejection(refused).reason()).isEqualTo(Rejection.Reason.UNAVAILABLE);
+    assertThat(refused.hasNoEvents()).isTrue();
+    assertThat(refused.state().status()).isEqualTo(Status.AUTHORIZED);
+
+    gateway.releaseWith(new PaymentGateway.Released());
+    assertThat(current(run(Payment.Release::new)).status()).isEqualTo(Status.RELEASED);
+    assertThat(gateway.releases).hasSize(2);
+  }
+
   // Helpers
 
   /** The test's stand-in for the gateway: it records every request and answers as the test says. */
   private static final class FakeGateway implements PaymentGateway {
 
     final List<AuthorizationRequest> requests = new CopyOnWriteArrayList<>();
+    final List<PaymentGateway.ReleaseRequest> releases = new CopyOnWriteArrayList<>();
+    private volatile PaymentGateway.Release release = new PaymentGateway.Released();
     private volatile Function<AuthorizationRequest, CompletionStage<Authorization>> answers =
         request -> new CompletableFuture<>();
 
@@ -356,6 +410,16 @@ class PaymentTest {
     public CompletionStage<Authorization> authorize(AuthorizationRequest request) {
       requests.add(request);
       return answers.apply(request);
+    }
+
+    @Override
+    public CompletionStage<Release> release(ReleaseRequest request) {
+      releases.add(request);
+      return CompletableFuture.completedFuture(release);
+    }
+
+    void releaseWith(PaymentGateway.Release answer) {
+      this.release = answer;
     }
 
     void answer(Authorization authorization) {
