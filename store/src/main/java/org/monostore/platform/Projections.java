@@ -29,13 +29,24 @@ import org.springframework.stereotype.Component;
  * its table changes and its offset in one transaction (exactly once). The tables live in the store's
  * own database. One instance per entity type, not several slices: each instance reads the journal's
  * whole new range, so on two cores slices cost more than they gain (docs/benchmarks.md). To rebuild a
- * read model, empty its tables and delete its offset row: it reads the journal again from the start.
+ * read model, stop the store, empty its tables and delete its offset row: it reads the journal again.
  */
 @Component
 public class Projections {
 
   /** Projections read the journal and write their tables on this pool, never on the actors' threads. */
   static final String BLOCKING_DISPATCHER = "pekko.projection.jdbc.blocking-jdbc-dispatcher";
+
+  /**
+   * How many events the running projections have still to project: for tests and benchmarks that must
+   * start from read models that hold everything written so far.
+   */
+  public static final String EVENTS_NOT_YET_PROJECTED = """
+      SELECT count(*) FROM pekko_projection_offset_store o
+      JOIN event_journal j ON split_part(j.persistence_id, '|', 1) = o.projection_key
+        AND j.txid >= split_part(o.current_offset, ':', 1)::xid8
+        AND (j.txid, j.ordering) > (split_part(o.current_offset, ':', 1)::xid8, split_part(o.current_offset, ':', 2)::bigint)
+      WHERE o.manifest = 'STR'""";
 
   /** A group closes at this many events, or this long after its first event. */
   private static final int GROUP_SIZE = 4000;

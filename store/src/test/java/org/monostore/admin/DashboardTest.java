@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
+import org.monostore.platform.Projections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,13 +50,7 @@ class DashboardTest {
     JsonPath[] last = {dashboard()};
     return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
         .until(() -> {
-          boolean caughtUp = jdbc.sql("""
-              SELECT NOT EXISTS (
-                SELECT FROM event_journal j
-                LEFT JOIN pekko_projection_offset_store o ON o.projection_key = split_part(j.persistence_id, '|', 1)
-                WHERE split_part(j.persistence_id, '|', 1) IN ('Cart', 'PurchaseOrder')
-                  AND (o.current_offset IS NULL OR (j.txid, j.ordering) > (split_part(o.current_offset, ':', 1)::xid8,
-                      split_part(o.current_offset, ':', 2)::bigint)))""").query(Boolean.class).single();
+          boolean caughtUp = jdbc.sql(Projections.EVENTS_NOT_YET_PROJECTED).query(Long.class).single() == 0;
           JsonPath now = dashboard();
           boolean same = now.prettify().equals(last[0].prettify());
           last[0] = now;

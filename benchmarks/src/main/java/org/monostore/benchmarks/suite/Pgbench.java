@@ -93,7 +93,7 @@ final class Pgbench {
     }
   }
 
-  private static Connection connect(int databasePort) throws SQLException {
+  static Connection connect(int databasePort) throws SQLException {
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", "");
   }
 }

@@ -134,6 +134,11 @@ final class Report {
       md.append(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.2f | %.2f | %.2f |%n", number(wake, "eventsPerCart"),
           number(wake, "carts"), number(wake, "p50Millis"), number(wake, "p99Millis"), number(wake, "maxMillis")));
     }
+    if (results.readModelsCaughtUp() != null) {
+      md.append(String.format(Locale.ROOT, "%nThe read models (the admin's projections) then took %.0f s to project "
+          + "the events these carts wrote; the load runs below started once they had.%n",
+          results.readModelsCaughtUp().toMillis() / 1000.0));
+    }
 
     md.append("\n## The references\n\n")
         .append("- **pgbench single-row insert**: pgbench on the store's own PostgreSQL, one `INSERT` of one row per ")

@@ -54,9 +54,14 @@ public final class Suite {
   /** The open model's arrival rates: a half and a quarter of a workload's best closed-model throughput. */
   private static final List<Integer> OPEN_MODEL_DIVISORS = List.of(2, 4);
 
-  /** What one run measured; hotPath, the profile of the cart writes, is null when it could not be taken. */
+  /**
+   * What one run measured; hotPath, the profile of the cart writes, is null when it could not be taken;
+   * readModelsCaughtUp, how long the read models took to project the memory test's events, is null for
+   * a store without them.
+   */
   record Results(
-      Instant started, Machine machine, Map<String, Object> lifetime, List<LoadResult> closed,
+      Instant started, Machine machine, Map<String, Object> lifetime, Duration readModelsCaughtUp,
+      List<LoadResult> closed,
       List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, Gc gc, FlameGraph hotPath,
       List<String> failures, Settings settings) {}
 
@@ -118,6 +123,7 @@ public final class Suite {
     List<LoadResult> open = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     Map<String, Object> lifetime;
+    Duration readModelsCaughtUp;
     Machine machine;
     Instant loadStarted;
     Instant openStarted;
@@ -128,6 +134,8 @@ public final class Suite {
       machine = Machine.describe(Pgbench.serverVersion(server.databasePort()));
       say("Measuring memory and wake-up of " + settings.lifetimeCarts() + " carts");
       lifetime = lifetime(server, settings);
+      say("Waiting for the read models to catch up");
+      readModelsCaughtUp = ReadModels.awaitCaughtUp(server.databasePort(), Duration.ofMinutes(20));
 
       hotPath = new JfrProfile(server.pid(), settings.hotPathRecording(), failures);
       say("Warming up");
@@ -163,7 +171,7 @@ public final class Suite {
     }
     Instant ended = Instant.now();
     Gc gc = new Gc(gcLog, GcLog.pauses(gcLog, loadStarted, ended), GcLog.pauses(gcLog, openStarted, ended));
-    Results results = new Results(started, machine, lifetime, closed, wrk, pgbench, open, gc, hotPath.graph(),
+    Results results = new Results(started, machine, lifetime, readModelsCaughtUp, closed, wrk, pgbench, open, gc, hotPath.graph(),
         failures, settings);
     Report.write(results);
     say("Wrote " + settings.report());

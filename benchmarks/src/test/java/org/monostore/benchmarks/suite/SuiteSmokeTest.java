@@ -40,10 +40,11 @@ class SuiteSmokeTest {
     assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
     assertThat(results.lifetime().get("wakeUps")).asList().hasSize(2);
     assertThat(results.lifetime().get("bytesPerActiveCartByClass")).asList().isNotEmpty();
+    assertThat(results.readModelsCaughtUp()).isNotNull();
 
     String report = Files.readString(work.resolve("benchmarks.md"));
     assertThat(report).contains("## Targets", "## Throughput and latency by concurrency", "## Open model",
-        "## Memory and lifetime", "Where an awake cart's heap goes", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)",
+        "## Memory and lifetime", "Where an awake cart's heap goes", "The read models (the admin's projections) then took", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)",
         "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM",
         "## Profile of the hot path", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
     assertThat(results.hotPath().samples()).isPositive();
