@@ -36,7 +36,7 @@ import org.monostore.shared.Money;
  * message and the change is decided against the cart as it is then.
  */
 public final class Cart
-    extends EventSourcedBehaviorWithEnforcedReplies<Cart.Command, Cart.Event, Cart.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<Cart.Command, Cart.Event, CartState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Cart");
 
@@ -121,7 +121,7 @@ public final class Cart
    */
   public record CartEditedByAdmin(String admin, boolean lockOverridden, Instant at) implements Event {}
 
-  // State
+  // State (the record and its rules are in CartState.java)
 
   public enum Status { OPEN, LOCKED, CHECKED_OUT }
 
@@ -130,154 +130,6 @@ public final class Cart
 
   public record Line(String sku, String name, String category, int quantity, long unitPrice)
       implements CborSerializable {}
-
-  /**
-   * The cart as its events left it; {@code status} is null until it is created, {@code orderId} names
-   * the order that locked or checked it out.
-   */
-  public record State(
-      String market, String currency, Status status, List<Line> lines, String orderId, Instant createdAt,
-      Instant updatedAt)
-      implements CborSerializable {
-
-    static final State NONE = new State(null, null, null, List.of(), null, null, null);
-
-    Optional<Line> line(String sku) {
-      return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
-    }
-
-    int quantityOf(String sku) {
-      return line(sku).map(Line::quantity).orElse(0);
-    }
-
-    /** Why the change may not be made to this open cart, or null when it may. */
-    Rejection refuse(LineChange change, Limits limits) {
-      int current = quantityOf(change.sku());
-      if (!(change instanceof AddItem) && current == 0) {
-        return Rejection.notFound("The cart has no line for " + change.sku());
-      }
-      String field = switch (change) {
-        case AddItem add -> "quantity";
-        case SetQuantity set -> "quantity";
-        case IncreaseQuantity increase -> "by";
-        case DecreaseQuantity decrease -> "by";
-      };
-      int amount = switch (change) {
-        case AddItem add -> add.quantity();
-        case SetQuantity set -> set.quantity();
-        case IncreaseQuantity increase -> increase.by();
-        case DecreaseQuantity decrease -> decrease.by();
-      };
-      if (amount < 1) {
-        return Rejection.invalid(field, "'" + field + "' must be a positive whole number");
-      }
-      if (change instanceof DecreaseQuantity && amount > current) {
-        return Rejection.invalid(field, "'by' is " + amount + " but the line has only " + current);
-      }
-      if (current == 0 && lines.size() >= limits.maxLines()) {
-        return Rejection.invalid("sku", "A cart holds at most " + limits.maxLines() + " lines");
-      }
-      if (quantityAfter(change) > limits.maxQuantityPerLine()) {
-        return Rejection.invalid(field,
-            "A line holds at most " + limits.maxQuantityPerLine() + " of a product");
-      }
-      return null;
-    }
-
-    /** The product's price in this cart's market and currency, or null where it has none. */
-    Money priceOf(ProductDetails product) {
-      Money price = product.priceIn(market);
-      return price != null && price.currency().equals(currency) ? price : null;
-    }
-
-    long quantityAfter(LineChange change) {
-      long current = quantityOf(change.sku());
-      return switch (change) {
-        case AddItem add -> current + add.quantity();
-        case SetQuantity set -> set.quantity();
-        case IncreaseQuantity increase -> current + increase.by();
-        case DecreaseQuantity decrease -> current - decrease.by();
-      };
-    }
-
-    /** The event that makes an allowed change, at the product's current price. */
-    Event changed(LineChange change, ProductDetails product, long unitPrice, Instant at) {
-      int after = (int) quantityAfter(change);
-      if (after == 0) {
-        return new ItemRemoved(change.sku(), at);
-      }
-      if (quantityOf(change.sku()) == 0) {
-        return new ItemAdded(change.sku(), product.name(), product.category(), after, unitPrice, at);
-      }
-      return new ItemQuantityChanged(change.sku(), after, unitPrice, at);
-    }
-
-    State apply(Event event) {
-      return switch (event) {
-        case CartCreated created ->
-            new State(created.market(), created.currency(), Status.OPEN, List.of(), null, created.at(), created.at());
-        case ItemAdded added -> {
-          List<Line> more = new ArrayList<>(lines);
-          more.add(new Line(added.sku(), added.name(), added.category(), added.quantity(), added.unitPrice()));
-          yield withLines(more, added.at());
-        }
-        case ItemQuantityChanged changed -> withLines(
-            lines.stream()
-                .map(line -> line.sku().equals(changed.sku())
-                    ? new Line(line.sku(), line.name(), line.category(), changed.quantity(), changed.unitPrice())
-                    : line)
-                .toList(),
-            changed.at());
-        case ItemRemoved removed ->
-            withLines(lines.stream().filter(line -> !line.sku().equals(removed.sku())).toList(), removed.at());
-        case CartCleared cleared -> withLines(List.of(), cleared.at());
-        case CartLocked locked -> withStatus(Status.LOCKED, locked.orderId(), locked.at());
-        case CartUnlocked unlocked -> withStatus(Status.OPEN, null, unlocked.at());
-        case CartCheckedOut checkedOut -> withStatus(Status.CHECKED_OUT, checkedOut.orderId(), checkedOut.at());
-        case CartEditedByAdmin edited -> this;
-      };
-    }
-
-    private State withLines(List<Line> newLines, Instant at) {
-      return new State(market, currency, status, List.copyOf(newLines), orderId, createdAt, at);
-    }
-
-    private State withStatus(Status newStatus, String newOrderId, Instant at) {
-      return new State(market, currency, newStatus, lines, newOrderId, createdAt, at);
-    }
-
-    boolean heldBy(String order) {
-      return order.equals(orderId);
-    }
-
-    /** Why the admin may not change this cart now, or null when they may. */
-    Rejection refuse(ByAdmin editor) {
-      if (status == null) {
-        return null;
-      }
-      return switch (status) {
-        case OPEN -> null;
-        case LOCKED -> editor.overrideLock() ? null : Rejection.conflict("The cart is locked by order " + orderId
-            + "'s payment: an admin may change it only by overriding the lock (override=true)", status.name(),
-            List.of("override"));
-        case CHECKED_OUT -> Rejection.conflict("The cart is checked out by order " + orderId
-            + " and can no longer change", status.name());
-      };
-    }
-
-    CartView view(String cartId, VatRates vatRates) {
-      List<Pricing.Item> items = new ArrayList<>(lines.size());
-      List<CartView.CartLine> viewLines = new ArrayList<>(lines.size());
-      for (Line line : lines) {
-        items.add(new Pricing.Item(line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice()));
-        Money unitPrice = new Money(line.unitPrice(), currency);
-        viewLines.add(new CartView.CartLine(line.sku(), line.name(), line.quantity(), unitPrice, unitPrice.times(line.quantity())));
-      }
-      Pricing pricing = Pricing.calculate(market, currency, items, List.of(), vatRates);
-      return new CartView(cartId, market, status, currency, viewLines, pricing.subtotal(), pricing, orderId,
-          createdAt, updatedAt);
-    }
-  }
 
   // Wiring
 
@@ -330,8 +182,8 @@ public final class Cart
   }
 
   @Override
-  public State emptyState() {
-    return State.NONE;
+  public CartState emptyState() {
+    return CartState.NONE;
   }
 
   @Override
@@ -342,7 +194,7 @@ public final class Cart
   // Handlers, by state
 
   @Override
-  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+  public CommandHandlerWithReply<Command, Event, CartState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
       case ByAdmin edit -> onAdminEdit(state, edit, edit.change());
@@ -356,7 +208,7 @@ public final class Cart
     return builder.build();
   }
 
-  private ReplyEffect<Event, State> onUncreated(Command command) {
+  private ReplyEffect<Event, CartState> onUncreated(Command command) {
     if (command instanceof Create create && !isMarket(create.market(), create.currency())) {
       return reject(create.replyTo(), Rejection.invalid("market", "A cart needs a market and its currency"));
     }
@@ -372,7 +224,7 @@ public final class Cart
         .thenReply(replyTo(command), state -> new Rejected(Rejection.notFound("There is no cart " + cartId)));
   }
 
-  private ReplyEffect<Event, State> onOpen(State state, Command command) {
+  private ReplyEffect<Event, CartState> onOpen(CartState state, Command command) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
       case LineChange change -> askPrice(state, change, null);
@@ -392,7 +244,7 @@ public final class Cart
   }
 
   /** Locked or checked out: only the order holding the cart may move it on. */
-  private ReplyEffect<Event, State> onClosed(State state, Command command) {
+  private ReplyEffect<Event, CartState> onClosed(CartState state, Command command) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
       case Lock lock when state.heldBy(lock.orderId()) -> Effect().reply(lock.replyTo(), current(state));
@@ -409,7 +261,7 @@ public final class Cart
   }
 
   /** An admin's change: the same rules as the shopper's, and the lock only with an override. */
-  private ReplyEffect<Event, State> onAdminEdit(State state, ByAdmin editor, Command change) {
+  private ReplyEffect<Event, CartState> onAdminEdit(CartState state, ByAdmin editor, Command change) {
     if (state.status() == null) {
       return onUncreated(change);
     }
@@ -426,14 +278,14 @@ public final class Cart
     };
   }
 
-  private ReplyEffect<Event, State> removeItem(State state, RemoveItem remove, ByAdmin editor) {
+  private ReplyEffect<Event, CartState> removeItem(CartState state, RemoveItem remove, ByAdmin editor) {
     if (state.line(remove.sku()).isEmpty()) {
       return reject(remove.replyTo(), Rejection.notFound("The cart has no line for " + remove.sku()));
     }
     return persist(state, new ItemRemoved(remove.sku(), Instant.now()), editor, remove.replyTo());
   }
 
-  private ReplyEffect<Event, State> clear(State state, Clear clear, ByAdmin editor) {
+  private ReplyEffect<Event, CartState> clear(CartState state, Clear clear, ByAdmin editor) {
     if (state.lines().isEmpty()) {
       return Effect().reply(clear.replyTo(), current(state));
     }
@@ -441,7 +293,7 @@ public final class Cart
   }
 
   /** Persists a change to the lines; an admin's change is recorded with the admin's name before it. */
-  private ReplyEffect<Event, State> persist(State state, Event change, ByAdmin editor, ActorRef<Reply> replyTo) {
+  private ReplyEffect<Event, CartState> persist(CartState state, Event change, ByAdmin editor, ActorRef<Reply> replyTo) {
     if (editor == null) {
       return Effect().persist(change).thenReply(replyTo, this::current);
     }
@@ -449,7 +301,7 @@ public final class Cart
     return Effect().persist(List.of(edited, change)).thenReply(replyTo, this::current);
   }
 
-  private ReplyEffect<Event, State> askPrice(State state, LineChange change, ByAdmin editor) {
+  private ReplyEffect<Event, CartState> askPrice(CartState state, LineChange change, ByAdmin editor) {
     Rejection refusal = state.refuse(change, limits);
     if (refusal != null) {
       return reject(change.replyTo(), refusal);
@@ -463,7 +315,7 @@ public final class Cart
   }
 
   /** The cart may have changed while the price was on its way: the rules are checked again. */
-  private ReplyEffect<Event, State> changeLine(State state, PriceQuoted quoted) {
+  private ReplyEffect<Event, CartState> changeLine(CartState state, PriceQuoted quoted) {
     LineChange change = quoted.change();
     Rejection refusal = state.refuse(change, limits);
     if (refusal != null) {
@@ -489,11 +341,11 @@ public final class Cart
     return market != null && market.matches("[A-Z]{2}") && currency != null && currency.matches("[A-Z]{3}");
   }
 
-  private Reply current(State state) {
+  private Reply current(CartState state) {
     return new Current(state.view(cartId, vatRates));
   }
 
-  private ReplyEffect<Event, State> reject(ActorRef<Reply> replyTo, Rejection rejection) {
+  private ReplyEffect<Event, CartState> reject(ActorRef<Reply> replyTo, Rejection rejection) {
     return Effect().reply(replyTo, new Rejected(rejection));
   }
 
@@ -513,9 +365,9 @@ public final class Cart
   }
 
   @Override
-  public EventHandler<State, Event> eventHandler() {
+  public EventHandler<CartState, Event> eventHandler() {
     var builder = newEventHandlerBuilder();
-    builder.forAnyState().onAnyEvent(State::apply);
+    builder.forAnyState().onAnyEvent(CartState::apply);
     return builder.build();
   }
 }

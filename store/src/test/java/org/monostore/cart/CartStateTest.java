@@ -22,7 +22,6 @@ import org.monostore.cart.Cart.Limits;
 import org.monostore.cart.Cart.Line;
 import org.monostore.cart.Cart.LineChange;
 import org.monostore.cart.Cart.SetQuantity;
-import org.monostore.cart.Cart.State;
 import org.monostore.cart.Cart.Status;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.Rejection;
@@ -44,7 +43,7 @@ class CartStateTest {
   private static final ProductDetails MUG = product("MUG-000001", "Mug");
   private static final ProductDetails TEA = product("TEA-000002", "Tea");
 
-  private static final State OPEN = State.NONE.apply(new CartCreated("SE", "SEK", CREATED));
+  private static final CartState OPEN = CartState.NONE.apply(new CartCreated("SE", "SEK", CREATED));
 
   // Adding
 
@@ -60,7 +59,7 @@ class CartStateTest {
 
   @Test
   void addingAnExistingSkuAddsToItsLine() {
-    State cart = withLine(OPEN, MUG, 2, 12_900);
+    CartState cart = withLine(OPEN, MUG, 2, 12_900);
     AddItem add = new AddItem(MUG.sku(), 3, null);
 
     assertThat(cart.refuse(add, LIMITS)).isNull();
@@ -73,7 +72,7 @@ class CartStateTest {
 
   @Test
   void increasingAddsToTheLineAtTheNewPrice() {
-    State cart = withLine(OPEN, MUG, 2, 12_900);
+    CartState cart = withLine(OPEN, MUG, 2, 12_900);
     IncreaseQuantity increase = new IncreaseQuantity(MUG.sku(), 4, null);
 
     assertThat(cart.refuse(increase, LIMITS)).isNull();
@@ -83,7 +82,7 @@ class CartStateTest {
 
   @Test
   void decreasingSubtractsFromTheLine() {
-    State cart = withLine(OPEN, MUG, 5, 12_900);
+    CartState cart = withLine(OPEN, MUG, 5, 12_900);
     DecreaseQuantity decrease = new DecreaseQuantity(MUG.sku(), 2, null);
 
     assertThat(cart.refuse(decrease, LIMITS)).isNull();
@@ -93,7 +92,7 @@ class CartStateTest {
 
   @Test
   void decreasingToZeroRemovesTheLine() {
-    State cart = withLine(OPEN, MUG, 2, 12_900);
+    CartState cart = withLine(OPEN, MUG, 2, 12_900);
     DecreaseQuantity decrease = new DecreaseQuantity(MUG.sku(), 2, null);
 
     assertThat(cart.refuse(decrease, LIMITS)).isNull();
@@ -103,14 +102,14 @@ class CartStateTest {
 
   @Test
   void decreasingByMoreThanTheLineHasIsRefused() {
-    State cart = withLine(OPEN, MUG, 2, 12_900);
+    CartState cart = withLine(OPEN, MUG, 2, 12_900);
 
     assertInvalid(cart.refuse(new DecreaseQuantity(MUG.sku(), 3, null), LIMITS), "by");
   }
 
   @Test
   void settingReplacesTheLinesQuantity() {
-    State cart = withLine(OPEN, MUG, 7, 12_900);
+    CartState cart = withLine(OPEN, MUG, 7, 12_900);
     SetQuantity set = new SetQuantity(MUG.sku(), 2, null);
 
     assertThat(cart.refuse(set, LIMITS)).isNull();
@@ -128,7 +127,7 @@ class CartStateTest {
   @ParameterizedTest
   @MethodSource("changesToAMissingLine")
   void changingALineTheCartDoesNotHaveIsNotFound(LineChange change) {
-    State cart = withLine(OPEN, MUG, 2, 12_900);
+    CartState cart = withLine(OPEN, MUG, 2, 12_900);
 
     Rejection refusal = cart.refuse(change, LIMITS);
 
@@ -152,7 +151,7 @@ class CartStateTest {
   @ParameterizedTest
   @MethodSource("nonPositiveAmounts")
   void nonPositiveAmountsAreInvalidNamingTheField(LineChange change, String field) {
-    State cart = withLine(OPEN, MUG, 2, 12_900);
+    CartState cart = withLine(OPEN, MUG, 2, 12_900);
 
     assertInvalid(cart.refuse(change, LIMITS), field);
   }
@@ -161,7 +160,7 @@ class CartStateTest {
 
   @Test
   void aLineHoldsAtMostTheMaximumQuantity() {
-    State cart = withLine(OPEN, MUG, 90, 12_900);
+    CartState cart = withLine(OPEN, MUG, 90, 12_900);
 
     assertThat(OPEN.refuse(new AddItem(MUG.sku(), 99, null), LIMITS)).isNull();
     assertInvalid(OPEN.refuse(new AddItem(MUG.sku(), 100, null), LIMITS), "quantity");
@@ -174,7 +173,7 @@ class CartStateTest {
 
   @Test
   void increasingByIntegerMaxValueIsRefusedInsteadOfOverflowing() {
-    State cart = withLine(OPEN, MUG, 5, 12_900);
+    CartState cart = withLine(OPEN, MUG, 5, 12_900);
     IncreaseQuantity increase = new IncreaseQuantity(MUG.sku(), Integer.MAX_VALUE, null);
     AddItem add = new AddItem(MUG.sku(), Integer.MAX_VALUE, null);
 
@@ -185,7 +184,7 @@ class CartStateTest {
 
   @Test
   void aCartHoldsAtMostTheMaximumNumberOfLines() {
-    State full = withLine(withLine(withLine(OPEN, MUG, 1, 100), TEA, 1, 200), product("CUP-000003", "Cup"), 1, 300);
+    CartState full = withLine(withLine(withLine(OPEN, MUG, 1, 100), TEA, 1, 200), product("CUP-000003", "Cup"), 1, 300);
 
     assertInvalid(full.refuse(new AddItem("PEN-000004", 1, null), LIMITS), "sku");
     assertThat(full.refuse(new AddItem(MUG.sku(), 1, null), LIMITS))
@@ -198,12 +197,12 @@ class CartStateTest {
 
   @Test
   void applyingCartCreatedOpensAnEmptyCartInItsMarket() {
-    assertThat(OPEN).isEqualTo(new State("SE", "SEK", Status.OPEN, List.of(), null, CREATED, CREATED));
+    assertThat(OPEN).isEqualTo(new CartState("SE", "SEK", Status.OPEN, List.of(), null, CREATED, CREATED));
   }
 
   @Test
   void applyingItemAddedAppendsALine() {
-    State cart = OPEN.apply(new ItemAdded(MUG.sku(), "Mug", "Kitchen", 2, 12_900, LATER));
+    CartState cart = OPEN.apply(new ItemAdded(MUG.sku(), "Mug", "Kitchen", 2, 12_900, LATER));
 
     assertThat(cart.lines()).containsExactly(new Line(MUG.sku(), "Mug", "Kitchen", 2, 12_900));
     assertThat(cart.createdAt()).isEqualTo(CREATED);
@@ -212,7 +211,7 @@ class CartStateTest {
 
   @Test
   void applyingItemQuantityChangedChangesOnlyThatLinesQuantityAndPrice() {
-    State cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950)
+    CartState cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950)
         .apply(new ItemQuantityChanged(MUG.sku(), 4, 11_900, LATEST));
 
     assertThat(cart.lines()).containsExactly(
@@ -223,7 +222,7 @@ class CartStateTest {
 
   @Test
   void applyingItemRemovedDropsOnlyThatLine() {
-    State cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950)
+    CartState cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950)
         .apply(new ItemRemoved(MUG.sku(), LATEST));
 
     assertThat(cart.lines()).containsExactly(new Line(TEA.sku(), "Tea", "Kitchen", 1, 4_950));
@@ -232,16 +231,16 @@ class CartStateTest {
 
   @Test
   void applyingCartClearedEmptiesTheCartButKeepsItsMarketAndCreationTime() {
-    State cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950).apply(new CartCleared(LATEST));
+    CartState cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950).apply(new CartCleared(LATEST));
 
-    assertThat(cart).isEqualTo(new State("SE", "SEK", Status.OPEN, List.of(), null, CREATED, LATEST));
+    assertThat(cart).isEqualTo(new CartState("SE", "SEK", Status.OPEN, List.of(), null, CREATED, LATEST));
   }
 
   @Test
   void applyingEventsKeepsLinesInInsertionOrder() {
     ProductDetails cup = product("CUP-000003", "Cup");
     ProductDetails pen = product("PEN-000004", "Pen");
-    State cart = withLine(withLine(withLine(OPEN, MUG, 1, 100), TEA, 1, 200), cup, 1, 300)
+    CartState cart = withLine(withLine(withLine(OPEN, MUG, 1, 100), TEA, 1, 200), cup, 1, 300)
         .apply(new ItemQuantityChanged(MUG.sku(), 5, 100, LATEST))
         .apply(new ItemRemoved(TEA.sku(), LATEST))
         .apply(new ItemAdded(pen.sku(), "Pen", "Kitchen", 1, 400, LATEST))
@@ -254,7 +253,7 @@ class CartStateTest {
 
   @Test
   void viewPricesEveryLineAndTheSubtotalInTheCartsCurrency() {
-    State cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 3, 4_950);
+    CartState cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 3, 4_950);
 
     CartView view = cart.view("cart-1", VAT);
 
@@ -272,7 +271,7 @@ class CartStateTest {
 
   @Test
   void viewOfAnEmptyCartHasAZeroSubtotalInItsCurrency() {
-    State finnish = State.NONE.apply(new CartCreated("FI", "EUR", CREATED));
+    CartState finnish = CartState.NONE.apply(new CartCreated("FI", "EUR", CREATED));
 
     CartView view = finnish.view("cart-2", VAT);
 
@@ -282,7 +281,7 @@ class CartStateTest {
 
   // Helpers
 
-  private static State withLine(State cart, ProductDetails product, int quantity, long unitPrice) {
+  private static CartState withLine(CartState cart, ProductDetails product, int quantity, long unitPrice) {
     return cart.apply(new ItemAdded(product.sku(), product.name(), product.category(), quantity, unitPrice, LATER));
   }
 

@@ -30,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.monostore.cart.Cart.Command;
 import org.monostore.cart.Cart.Event;
 import org.monostore.cart.Cart.Reply;
-import org.monostore.cart.Cart.State;
 import org.monostore.cart.CartView.CartLine;
 import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
@@ -70,7 +69,7 @@ class CartTest {
 
   private final String cartId = UUID.randomUUID().toString();
   private TestProbe<ClusterSharding.ShardCommand> shard;
-  private EventSourcedBehaviorTestKit<Command, Event, State> cart;
+  private EventSourcedBehaviorTestKit<Command, Event, CartState> cart;
 
   @BeforeAll
   static void startActorSystem() {
@@ -154,7 +153,7 @@ class CartTest {
 
     assertThat(rejection(result).reason()).isEqualTo(Reason.NOT_FOUND);
     assertThat(result.hasNoEvents()).isTrue();
-    assertThat(result.state()).isEqualTo(State.NONE);
+    assertThat(result.state()).isEqualTo(CartState.NONE);
     shard.expectMessageClass(ClusterSharding.Passivate.class);
     assertThat(priceLookups).isEmpty();
   }
@@ -398,9 +397,9 @@ class CartTest {
     add(MUG, 2);
     add(TEA, 1);
     run(replyTo -> new Cart.IncreaseQuantity(TEA.sku(), 4, replyTo));
-    State before = cart.getState();
+    CartState before = cart.getState();
 
-    State recovered = cart.restart().state();
+    CartState recovered = cart.restart().state();
 
     assertThat(recovered).isEqualTo(before);
     assertThat(current(run(Cart.Get::new)).lines()).extracting(CartLine::sku, CartLine::quantity)
@@ -415,7 +414,7 @@ class CartTest {
     add(TEA, 1);
     run(replyTo -> new Cart.RemoveItem(MUG.sku(), replyTo));
     run(replyTo -> new Cart.IncreaseQuantity(TEA.sku(), 1, replyTo));
-    State before = cart.getState();
+    CartState before = cart.getState();
 
     assertThat(cart.snapshotTestKit().orElseThrow().persistedInStorage(persistenceId()))
         .extracting(snapshot -> snapshot.first().sequenceNr())
@@ -426,7 +425,7 @@ class CartTest {
 
   // Helpers
 
-  private EventSourcedBehaviorTestKit<Command, Event, State> cartSnapshottingEvery(int snapshotEvery) {
+  private EventSourcedBehaviorTestKit<Command, Event, CartState> cartSnapshottingEvery(int snapshotEvery) {
     return EventSourcedBehaviorTestKit.create(
         actorTestKit.system(),
         Cart.create(cartId, shard.ref(), this::price, new VatRates("SE:25,FI:25.5", ""), new Cart.Limits(99, 100),
@@ -446,7 +445,7 @@ class CartTest {
     return CompletableFuture.completedFuture(product == null ? new Product.NotFound(sku) : new Product.Found(product));
   }
 
-  private CommandResultWithReply<Command, Event, State, Reply> run(Function<ActorRef<Reply>, Command> command) {
+  private CommandResultWithReply<Command, Event, CartState, Reply> run(Function<ActorRef<Reply>, Command> command) {
     return cart.runCommand(command);
   }
 
@@ -462,11 +461,11 @@ class CartTest {
     return PersistenceId.of(Cart.ENTITY_KEY.name(), cartId).id();
   }
 
-  private static CartView current(CommandResultWithReply<Command, Event, State, Reply> result) {
+  private static CartView current(CommandResultWithReply<Command, Event, CartState, Reply> result) {
     return result.replyOfType(Cart.Current.class).cart();
   }
 
-  private static Rejection rejection(CommandResultWithReply<Command, Event, State, Reply> result) {
+  private static Rejection rejection(CommandResultWithReply<Command, Event, CartState, Reply> result) {
     return result.replyOfType(Cart.Rejected.class).rejection();
   }
 

@@ -1,0 +1,179 @@
+package org.monostore.cart;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.monostore.cart.Cart.AddItem;
+import org.monostore.cart.Cart.ByAdmin;
+import org.monostore.cart.Cart.CartCheckedOut;
+import org.monostore.cart.Cart.CartCleared;
+import org.monostore.cart.Cart.CartCreated;
+import org.monostore.cart.Cart.CartEditedByAdmin;
+import org.monostore.cart.Cart.CartLocked;
+import org.monostore.cart.Cart.CartUnlocked;
+import org.monostore.cart.Cart.DecreaseQuantity;
+import org.monostore.cart.Cart.Event;
+import org.monostore.cart.Cart.IncreaseQuantity;
+import org.monostore.cart.Cart.ItemAdded;
+import org.monostore.cart.Cart.ItemQuantityChanged;
+import org.monostore.cart.Cart.ItemRemoved;
+import org.monostore.cart.Cart.Limits;
+import org.monostore.cart.Cart.Line;
+import org.monostore.cart.Cart.LineChange;
+import org.monostore.cart.Cart.SetQuantity;
+import org.monostore.cart.Cart.Status;
+import org.monostore.catalog.ProductDetails;
+import org.monostore.platform.CborSerializable;
+import org.monostore.platform.Rejection;
+import org.monostore.pricing.Pricing;
+import org.monostore.pricing.VatRates;
+import org.monostore.shared.Money;
+
+/**
+ * The cart as its events left it; {@code status} is null until it is created, {@code orderId} names
+ * the order that locked or checked it out.
+ */
+public record CartState(
+    String market, String currency, Status status, List<Line> lines, String orderId, Instant createdAt,
+    Instant updatedAt)
+    implements CborSerializable {
+
+  static final CartState NONE = new CartState(null, null, null, List.of(), null, null, null);
+
+  Optional<Line> line(String sku) {
+    return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
+  }
+
+  int quantityOf(String sku) {
+    return line(sku).map(Line::quantity).orElse(0);
+  }
+
+  /** Why the change may not be made to this open cart, or null when it may. */
+  Rejection refuse(LineChange change, Limits limits) {
+    int current = quantityOf(change.sku());
+    if (!(change instanceof AddItem) && current == 0) {
+      return Rejection.notFound("The cart has no line for " + change.sku());
+    }
+    String field = switch (change) {
+      case AddItem add -> "quantity";
+      case SetQuantity set -> "quantity";
+      case IncreaseQuantity increase -> "by";
+      case DecreaseQuantity decrease -> "by";
+    };
+    int amount = switch (change) {
+      case AddItem add -> add.quantity();
+      case SetQuantity set -> set.quantity();
+      case IncreaseQuantity increase -> increase.by();
+      case DecreaseQuantity decrease -> decrease.by();
+    };
+    if (amount < 1) {
+      return Rejection.invalid(field, "'" + field + "' must be a positive whole number");
+    }
+    if (change instanceof DecreaseQuantity && amount > current) {
+      return Rejection.invalid(field, "'by' is " + amount + " but the line has only " + current);
+    }
+    if (current == 0 && lines.size() >= limits.maxLines()) {
+      return Rejection.invalid("sku", "A cart holds at most " + limits.maxLines() + " lines");
+    }
+    if (quantityAfter(change) > limits.maxQuantityPerLine()) {
+      return Rejection.invalid(field,
+          "A line holds at most " + limits.maxQuantityPerLine() + " of a product");
+    }
+    return null;
+  }
+
+  /** The product's price in this cart's market and currency, or null where it has none. */
+  Money priceOf(ProductDetails product) {
+    Money price = product.priceIn(market);
+    return price != null && price.currency().equals(currency) ? price : null;
+  }
+
+  long quantityAfter(LineChange change) {
+    long current = quantityOf(change.sku());
+    return switch (change) {
+      case AddItem add -> current + add.quantity();
+      case SetQuantity set -> set.quantity();
+      case IncreaseQuantity increase -> current + increase.by();
+      case DecreaseQuantity decrease -> current - decrease.by();
+    };
+  }
+
+  /** The event that makes an allowed change, at the product's current price. */
+  Event changed(LineChange change, ProductDetails product, long unitPrice, Instant at) {
+    int after = (int) quantityAfter(change);
+    if (after == 0) {
+      return new ItemRemoved(change.sku(), at);
+    }
+    if (quantityOf(change.sku()) == 0) {
+      return new ItemAdded(change.sku(), product.name(), product.category(), after, unitPrice, at);
+    }
+    return new ItemQuantityChanged(change.sku(), after, unitPrice, at);
+  }
+
+  CartState apply(Event event) {
+    return switch (event) {
+      case CartCreated created ->
+          new CartState(created.market(), created.currency(), Status.OPEN, List.of(), null, created.at(), created.at());
+      case ItemAdded added -> {
+        List<Line> more = new ArrayList<>(lines);
+        more.add(new Line(added.sku(), added.name(), added.category(), added.quantity(), added.unitPrice()));
+        yield withLines(more, added.at());
+      }
+      case ItemQuantityChanged changed -> withLines(
+          lines.stream()
+              .map(line -> line.sku().equals(changed.sku())
+                  ? new Line(line.sku(), line.name(), line.category(), changed.quantity(), changed.unitPrice())
+                  : line)
+              .toList(),
+          changed.at());
+      case ItemRemoved removed ->
+          withLines(lines.stream().filter(line -> !line.sku().equals(removed.sku())).toList(), removed.at());
+      case CartCleared cleared -> withLines(List.of(), cleared.at());
+      case CartLocked locked -> withStatus(Status.LOCKED, locked.orderId(), locked.at());
+      case CartUnlocked unlocked -> withStatus(Status.OPEN, null, unlocked.at());
+      case CartCheckedOut checkedOut -> withStatus(Status.CHECKED_OUT, checkedOut.orderId(), checkedOut.at());
+      case CartEditedByAdmin edited -> this;
+    };
+  }
+
+  private CartState withLines(List<Line> newLines, Instant at) {
+    return new CartState(market, currency, status, List.copyOf(newLines), orderId, createdAt, at);
+  }
+
+  private CartState withStatus(Status newStatus, String newOrderId, Instant at) {
+    return new CartState(market, currency, newStatus, lines, newOrderId, createdAt, at);
+  }
+
+  boolean heldBy(String order) {
+    return order.equals(orderId);
+  }
+
+  /** Why the admin may not change this cart now, or null when they may. */
+  Rejection refuse(ByAdmin editor) {
+    if (status == null) {
+      return null;
+    }
+    return switch (status) {
+      case OPEN -> null;
+      case LOCKED -> editor.overrideLock() ? null : Rejection.conflict("The cart is locked by order " + orderId
+          + "'s payment: an admin may change it only by overriding the lock (override=true)", status.name(),
+          List.of("override"));
+      case CHECKED_OUT -> Rejection.conflict("The cart is checked out by order " + orderId
+          + " and can no longer change", status.name());
+    };
+  }
+
+  CartView view(String cartId, VatRates vatRates) {
+    List<Pricing.Item> items = new ArrayList<>(lines.size());
+    List<CartView.CartLine> viewLines = new ArrayList<>(lines.size());
+    for (Line line : lines) {
+      items.add(new Pricing.Item(line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice()));
+      Money unitPrice = new Money(line.unitPrice(), currency);
+      viewLines.add(new CartView.CartLine(line.sku(), line.name(), line.quantity(), unitPrice, unitPrice.times(line.quantity())));
+    }
+    Pricing pricing = Pricing.calculate(market, currency, items, List.of(), vatRates);
+    return new CartView(cartId, market, status, currency, viewLines, pricing.subtotal(), pricing, orderId,
+        createdAt, updatedAt);
+  }
+}
