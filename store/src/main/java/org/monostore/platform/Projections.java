@@ -1,7 +1,10 @@
 package org.monostore.platform;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +41,9 @@ public class Projections {
   static final String BLOCKING_DISPATCHER = "pekko.projection.jdbc.blocking-jdbc-dispatcher";
 
   /**
-   * How many events the running projections have still to project: for tests and benchmarks that must
-   * start from read models that hold everything written so far.
+   * How many events the running projections have still to project: the read models' lag, as the
+   * metric {@code monostore.projections.behind}, and for tests and benchmarks that must start from read
+   * models that hold everything written so far.
    */
   public static final String EVENTS_NOT_YET_PROJECTED = """
       SELECT count(*) FROM pekko_projection_offset_store o
@@ -56,10 +60,26 @@ public class Projections {
   private final DataSource dataSource;
   private final Duration pollInterval;
 
-  Projections(ActorSystem<?> system, DataSource dataSource) {
+  Projections(ActorSystem<?> system, DataSource dataSource, MeterRegistry metrics) {
     this.system = system;
     this.dataSource = dataSource;
     this.pollInterval = system.settings().config().getDuration("monostore.projections.poll-interval");
+    Gauge.builder("monostore.projections.behind", this::eventsBehind)
+        .description("Events in the journal that the read models have not projected yet")
+        .baseUnit("events")
+        .register(metrics);
+  }
+
+  /** Asked when the metrics are read; NaN while the database cannot answer. */
+  private double eventsBehind() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(EVENTS_NOT_YET_PROJECTED);
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      return Double.NaN;
+    }
   }
 
   /**

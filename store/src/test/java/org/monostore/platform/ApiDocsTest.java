@@ -93,7 +93,10 @@ class ApiDocsTest {
     assertThat(readiness.getString("components.cluster.details.memberStatus")).isEqualTo("Up");
     given().port(port).get("/api/products/BOOK-000001").then().statusCode(200);
     String metrics = given().port(port).get("/actuator/prometheus").then().statusCode(200).extract().asString();
-    assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count");
+    assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
+        "monostore_projections_behind_events");
     assertThat(List.of(metrics.split("\n"))).anyMatch(line -> line.contains("uri=\"/api/products/{sku}\""));
+    // The read models' lag: a count the database answered, not NaN.
+    assertThat(List.of(metrics.split("\n"))).anyMatch(line -> line.matches("monostore_projections_behind_events \\d+\\.0"));
   }
 }
