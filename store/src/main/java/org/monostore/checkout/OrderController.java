@@ -149,7 +149,9 @@ class OrderController {
   @Operation(summary = "Authorize a payment",
       description = "Idempotent: authorizing a payment again, or with the same Idempotency-Key, answers the first "
           + "outcome and never charges twice. A PENDING payment (the gateway did not answer in time) asks the "
-          + "gateway again for its first outcome.")
+          + "gateway again for its first outcome. If the shop changed the locked cart after the payment was "
+          + "added, the first try answers 409 with the new total and makes the payment one for it; authorizing "
+          + "again pays that total.")
   @PostMapping("/{orderId}/payments/{paymentId}/authorize")
   OrderState.PaymentEntry authorize(
       @PathVariable String orderId, @PathVariable String paymentId,
