@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.monostore.checkout.PurchaseOrder.ContactGiven;
 import org.monostore.checkout.PurchaseOrder.Event;
 import org.monostore.checkout.PurchaseOrder.FulfillmentCreated;
@@ -185,12 +186,9 @@ public record OrderState(
             added.pricing(), fulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at());
       }
       case PaymentRepriced repriced -> {
-        List<PaymentEntry> updated = payments.stream()
-            .map(payment -> payment.id().equals(repriced.paymentId())
-                ? new PaymentEntry(payment.id(), payment.method(), repriced.amount(), payment.status(), payment.outcome(),
-                    payment.createdAt(), repriced.at())
-                : payment)
-            .toList();
+        List<PaymentEntry> updated = withPayment(repriced.paymentId(), payment -> new PaymentEntry(payment.id(),
+            payment.method(), repriced.amount(), payment.status(), payment.outcome(), payment.createdAt(),
+            repriced.at()));
         yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing(), fulfillmentId,
             paymentIdsByKey, cancelledBy, createdAt, repriced.at());
       }
@@ -211,12 +209,8 @@ public record OrderState(
       case PaymentPending pending -> Payment.Status.PENDING;
       case PaymentReleased released -> Payment.Status.RELEASED;
     };
-    List<PaymentEntry> updated = payments.stream()
-        .map(payment -> payment.id().equals(outcome.paymentId())
-            ? new PaymentEntry(payment.id(), payment.method(), payment.amount(), paymentStatus, outcome.outcome(),
-                payment.createdAt(), outcome.at())
-            : payment)
-        .toList();
+    List<PaymentEntry> updated = withPayment(outcome.paymentId(), payment -> new PaymentEntry(payment.id(),
+        payment.method(), payment.amount(), paymentStatus, outcome.outcome(), payment.createdAt(), outcome.at()));
     Map<String, String> keys = paymentIdsByKey;
     if (outcome.idempotencyKey() != null) {
       keys = new HashMap<>(paymentIdsByKey);
@@ -226,5 +220,10 @@ public record OrderState(
     Status newStatus = outcome instanceof PaymentAuthorized ? Status.PAYMENT_AUTHORIZED : status;
     return new OrderState(cartId, market, currency, newStatus, contact, updated, pricing, fulfillmentId, keys,
         cancelledBy, createdAt, outcome.at());
+  }
+
+  /** The payments, with the one of this id changed. */
+  private List<PaymentEntry> withPayment(String paymentId, UnaryOperator<PaymentEntry> change) {
+    return payments.stream().map(payment -> payment.id().equals(paymentId) ? change.apply(payment) : payment).toList();
   }
 }

@@ -179,9 +179,8 @@ public final class Payment
   /** Who waits for the gateway's answer; not state: after a restart they have timed out anyway. */
   private final List<ActorRef<Reply>> waiting = new ArrayList<>();
   private boolean gatewayAsked;
-  /** As {@code waiting}, for a release. */
+  /** As {@code waiting}, for a release: the gateway is asked while anyone is in it. */
   private final List<ActorRef<Reply>> releasing = new ArrayList<>();
-  private boolean releaseAsked;
 
   private Payment(
       String paymentId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
@@ -258,19 +257,17 @@ public final class Payment
         yield Effect().persist(State.answered(answered, Instant.now())).thenRun(this::answerWaiting).thenNoReply();
       }
       case Release release when state.status() == Status.AUTHORIZED -> {
+        boolean underWay = !releasing.isEmpty();
         releasing.add(release.replyTo());
-        yield Effect().none().thenRun(this::askRelease).thenNoReply();
+        yield underWay ? Effect().noReply() : Effect().none().thenRun(this::askRelease).thenNoReply();
       }
       case Release release when state.status() == Status.RELEASED -> Effect().reply(release.replyTo(), current(state));
       case Release release -> Effect().reply(release.replyTo(), new Rejected(
           Rejection.conflict("Only an authorized payment can be released", state.status().name())));
       case GatewayReleased released when state.status() != Status.AUTHORIZED -> Effect().noReply();
-      case GatewayReleased released when released.release() instanceof PaymentGateway.Released -> {
-        releaseAsked = false;
-        yield Effect().persist(new AuthorizationReleased(Instant.now())).thenRun(this::answerReleasing).thenNoReply();
-      }
+      case GatewayReleased released when released.release() instanceof PaymentGateway.Released ->
+          Effect().persist(new AuthorizationReleased(Instant.now())).thenRun(this::answerReleasing).thenNoReply();
       case GatewayReleased released -> {
-        releaseAsked = false;
         String failure = released.release() instanceof PaymentGateway.ReleaseFailed(String reason, String message)
             ? message : released.failure();
         context.getLog().warn("Payment {}: not released: {}", paymentId, failure);
@@ -282,12 +279,8 @@ public final class Payment
     };
   }
 
-  /** Asks the gateway to release the authorization unless a release is under way already. */
+  /** Asks the gateway to release the authorization; its answer comes back as a message. */
   private void askRelease(State state) {
-    if (releaseAsked) {
-      return;
-    }
-    releaseAsked = true;
     var request = new PaymentGateway.ReleaseRequest(paymentId, state.outcome().authorizationCode(), state.amount());
     context.pipeToSelf(
         gateway.release(request).toCompletableFuture().copy()
