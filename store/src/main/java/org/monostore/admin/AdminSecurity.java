@@ -3,10 +3,13 @@ package org.monostore.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -21,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -39,12 +43,16 @@ class AdminSecurity {
 
   private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
   static final String ROLE = "ADMIN";
+  /** Where the admin's chain applies; the servlet filter's URL patterns below cover the same paths. */
+  private static final List<String> ADMIN_PATHS = List.of("/api/admin/**", "/admin", "/admin/**");
+  /** In a servlet URL pattern, "/admin/*" also matches "/admin". */
+  private static final List<String> ADMIN_URL_PATTERNS = List.of("/api/admin/*", "/admin/*");
 
   @Bean
   SecurityFilterChain adminApi(HttpSecurity http, AdminProblems problems, CsrfTokenRepository csrfTokens,
       SecurityContextRepository contexts) throws Exception {
     // The admin UI's files are public (they hold no data) but get the chain's security headers.
-    http.securityMatcher("/api/admin/**", "/admin", "/admin/**")
+    http.securityMatcher(ADMIN_PATHS.toArray(String[]::new))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/api/admin/session", "/admin", "/admin/**").permitAll()
             .anyRequest().hasRole(ROLE))
@@ -68,6 +76,26 @@ class AdminSecurity {
   @Bean
   SecurityObservationSettings securityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * Spring Security's filter is registered for every path by default. Outside the admin's paths it
+   * matches no chain but still wraps the request in its firewall and routes it through its own
+   * dispatch: 8% of a product lookup's CPU (benchmarks/ANALYSIS.md). So the servlet container calls it
+   * for the admin's paths only.
+   */
+  @Bean
+  static BeanPostProcessor securityFilterOnAdminPathsOnly() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String name) {
+        if (bean instanceof DelegatingFilterProxyRegistrationBean registration
+            && AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME.equals(registration.getFilterName())) {
+          registration.setUrlPatterns(ADMIN_URL_PATTERNS);
+        }
+        return bean;
+      }
+    };
   }
 
   /**

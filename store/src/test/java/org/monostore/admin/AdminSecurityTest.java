@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
+import jakarta.servlet.ServletContext;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -30,6 +31,7 @@ class AdminSecurityTest {
 
   @LocalServerPort int port;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired ServletContext servletContext;
 
   /** Every admin route but the sign-in itself, as method and path with ids and SKUs filled in. */
   private List<String[]> adminRoutes() {
@@ -133,6 +135,16 @@ class AdminSecurityTest {
         .get("/api/carts/" + cart);
     asAdmin.then().statusCode(200).body("timeline", nullValue());
     assertThat(asAdmin.getCookies()).isEmpty();
+  }
+
+  @Test
+  void theShopsOwnApiNeverPassesThroughSpringSecurity() {
+    assertThat(servletContext.getFilterRegistration("springSecurityFilterChain").getUrlPatternMappings())
+        .containsExactlyInAnyOrder("/api/admin/*", "/admin/*");
+    // The admin UI's files still get the chain's headers, the shop's answers do not need them.
+    given().port(port).redirects().follow(false).get("/admin").then().header("X-Content-Type-Options", "nosniff");
+    given().port(port).get("/api/products/BOOK-000001").then().statusCode(200)
+        .header("X-Content-Type-Options", nullValue());
   }
 
   /** Signs in as the UI does: the CSRF token first, then the credentials with it. */
