@@ -41,8 +41,7 @@ class CartSummaryProjection {
       List<Object[]> summarized = new ArrayList<>();
       for (Changes cart : carts.values()) {
         if (cart.created != null) {
-          created.add(new Object[] {cart.id, cart.created.market(), cart.created.currency(), cart.created.at(),
-              cart.created.at()});
+          created.add(new Object[] {cart.id, cart.created.market(), cart.created.currency(), cart.created.at()});
         }
         if (cart.cleared) {
           cleared.add(new Object[] {cart.id});
@@ -54,29 +53,37 @@ class CartSummaryProjection {
             linesSet.add(new Object[] {cart.id, sku, line.quantity(), line.unitPrice()});
           }
         });
-        String status = cart.status == null ? null : cart.status.name();
-        summarized.add(new Object[] {status, status, cart.orderId, cart.updatedAt, cart.id, cart.id});
+        summarized.add(new Object[] {cart.id, cart.status, cart.orderId, cart.updatedAt});
       }
-      session.batch("""
+      session.forRows("""
           INSERT INTO cart_summary (cart_id, market, currency, status, created_at, updated_at)
-          VALUES (?, ?, ?, 'OPEN', ?, ?) ON CONFLICT (cart_id) DO NOTHING""", created);
-      session.batch("DELETE FROM cart_summary_line WHERE cart_id = ?", cleared);
-      session.batch("DELETE FROM cart_summary_line WHERE cart_id = ? AND sku = ?", linesRemoved);
-      session.batch("""
-          INSERT INTO cart_summary_line (cart_id, sku, quantity, unit_price) VALUES (?, ?, ?, ?)
+          SELECT cart_id, market, currency, 'OPEN', at, at
+          FROM unnest(?::varchar[], ?::char(2)[], ?::char(3)[], ?::timestamptz[]) AS c(cart_id, market, currency, at)
+          ON CONFLICT (cart_id) DO NOTHING""", created);
+      session.forRows("DELETE FROM cart_summary_line WHERE cart_id = ANY (?::varchar[])", cleared);
+      session.forRows("""
+          DELETE FROM cart_summary_line l USING unnest(?::varchar[], ?::varchar[]) AS r(cart_id, sku)
+          WHERE l.cart_id = r.cart_id AND l.sku = r.sku""", linesRemoved);
+      // A group has at most one change per line, as one statement may change a row only once.
+      session.forRows("""
+          INSERT INTO cart_summary_line (cart_id, sku, quantity, unit_price)
+          SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[])
           ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = excluded.quantity, unit_price = excluded.unit_price""",
           linesSet);
-      // One update per cart, so that a group leaves one new version of each cart's row.
-      session.batch("""
-          UPDATE cart_summary
+      // One new version of each cart's row per group; a status comes with the order it names, or none.
+      session.forRows("""
+          UPDATE cart_summary s
           SET line_count = lines.count, item_count = lines.items, total = lines.total,
-              status = coalesce(?::varchar, status),
-              order_id = CASE WHEN ?::varchar IS NULL THEN order_id ELSE ?::varchar END,
-              updated_at = ?
-          FROM (SELECT count(*) AS count, coalesce(sum(quantity), 0) AS items,
+              status = coalesce(c.status, s.status),
+              order_id = CASE WHEN c.status IS NULL THEN s.order_id ELSE c.order_id END,
+              updated_at = c.updated_at
+          FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[])
+                 AS c(cart_id, status, order_id, updated_at)
+            CROSS JOIN LATERAL (
+              SELECT count(*) AS count, coalesce(sum(quantity), 0) AS items,
                   coalesce(sum(quantity * unit_price), 0) AS total
-                FROM cart_summary_line WHERE cart_id = ?) AS lines
-          WHERE cart_id = ?""", summarized);
+              FROM cart_summary_line WHERE cart_id = c.cart_id) AS lines
+          WHERE s.cart_id = c.cart_id""", summarized);
     }
   }
 

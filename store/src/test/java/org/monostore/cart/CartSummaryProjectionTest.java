@@ -45,9 +45,17 @@ class CartSummaryProjectionTest {
   private void project(String cartId, List<Cart.Event> events, int groupSize) throws Exception {
     List<CommittedEvents.Entry<Cart.Event>> entries = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      entries.add(new CommittedEvents.Entry<>(
-          new CommittedEvents.Position(1, i + 1), "Cart|" + cartId, i + 1, events.get(i), 0L));
+      entries.add(entry(cartId, i + 1, events.get(i)));
     }
+    project(entries, groupSize);
+  }
+
+  private static CommittedEvents.Entry<Cart.Event> entry(String cartId, long sequenceNumber, Cart.Event event) {
+    return new CommittedEvents.Entry<>(
+        new CommittedEvents.Position(1, sequenceNumber), "Cart|" + cartId, sequenceNumber, event, 0L);
+  }
+
+  private void project(List<CommittedEvents.Entry<Cart.Event>> entries, int groupSize) throws Exception {
     CartSummaryProjection.Handler handler = new CartSummaryProjection.Handler();
     for (int from = 0; from < entries.size(); from += groupSize) {
       Projections.Session session = new Projections.Session(dataSource);
@@ -78,5 +86,42 @@ class CartSummaryProjectionTest {
         .containsEntry("order_id", orderId);
     assertThat(((java.sql.Timestamp) row.get("updated_at")).toInstant()).isEqualTo(T.plusSeconds(9));
     assertThat(row(apart)).isEqualTo(row);
+  }
+
+  @Test
+  void everyCartInAGroupGetsItsOwnRow() throws Exception {
+    String orderId = EntityIds.newId();
+    String locked = EntityIds.newId();
+    String emptied = EntityIds.newId();
+    String unlocked = EntityIds.newId();
+    List<Cart.Event> lockedHistory = history(orderId);
+    List<Cart.Event> emptiedHistory = List.of(
+        new Cart.CartCreated("NO", "NOK", T),
+        new Cart.ItemAdded("BOOK-000002", "Book", "Books", 2, 9000, T.plusSeconds(1)),
+        new Cart.ItemRemoved("BOOK-000002", T.plusSeconds(2)));
+    List<Cart.Event> unlockedHistory = List.of(
+        new Cart.CartCreated("DK", "DKK", T),
+        new Cart.ItemAdded("TOYS-000001", "Kite", "Toys", 3, 7000, T.plusSeconds(1)),
+        new Cart.CartLocked(orderId, T.plusSeconds(2)),
+        new Cart.CartUnlocked(orderId, T.plusSeconds(3)));
+    // The three carts' events interleaved, as carts edited side by side write them.
+    List<CommittedEvents.Entry<Cart.Event>> entries = new ArrayList<>();
+    for (int i = 0; i < lockedHistory.size(); i++) {
+      entries.add(entry(locked, i + 1, lockedHistory.get(i)));
+      if (i < emptiedHistory.size()) {
+        entries.add(entry(emptied, i + 1, emptiedHistory.get(i)));
+      }
+      if (i < unlockedHistory.size()) {
+        entries.add(entry(unlocked, i + 1, unlockedHistory.get(i)));
+      }
+    }
+    project(entries, 1000);
+
+    assertThat(row(locked)).containsEntry("status", "LOCKED").containsEntry("total", 250000L)
+        .containsEntry("order_id", orderId);
+    assertThat(row(emptied)).containsEntry("status", "OPEN").containsEntry("line_count", 0)
+        .containsEntry("item_count", 0).containsEntry("total", 0L).containsEntry("order_id", null);
+    assertThat(row(unlocked)).containsEntry("status", "OPEN").containsEntry("line_count", 1)
+        .containsEntry("item_count", 3).containsEntry("total", 21000L).containsEntry("order_id", null);
   }
 }
