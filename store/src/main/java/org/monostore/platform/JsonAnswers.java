@@ -1,0 +1,22 @@
+package org.monostore.platform;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The API answers in JSON (and the admin UI's files as they are), never in XML. Spring MVC registers
+ * JAXB's converter because swagger-core brings the JAXB API along, and asks it for every answer whether
+ * it could write it: a search for an annotation on the answer's class, 4% of a product lookup's CPU
+ * (benchmarks/ANALYSIS.md).
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonAnswers implements WebMvcConfigurer {
+
+  @Override
+  public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+    converters.configureMessageConvertersList(
+        list -> list.removeIf(converter -> converter instanceof Jaxb2RootElementHttpMessageConverter));
+  }
+}
