@@ -8,7 +8,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The API answers in JSON (and the admin UI's files as they are), never in XML. Spring MVC registers
  * JAXB's converter because swagger-core brings the JAXB API along, and asks it for every answer whether
- * it could write it: a search for an annotation on the answer's class, 4% of a product lookup's CPU
+ * it could write it: a search for an annotation on the answer's class, 3% of a product lookup's CPU
  * (benchmarks/ANALYSIS.md).
  */
 @Configuration(proxyBeanMethods = false)

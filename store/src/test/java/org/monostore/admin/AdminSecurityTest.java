@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
-import jakarta.servlet.ServletContext;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.servlet.ServletContext;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
