@@ -96,6 +96,9 @@ class ApiDocsTest {
     assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
         "monostore_projections_behind_events");
     assertThat(List.of(metrics.split("\n"))).anyMatch(line -> line.contains("uri=\"/api/products/{sku}\""));
+    // Requests being served, counted without a long task timer per request: at least this scrape.
+    assertThat(List.of(metrics.split("\n"))).anyMatch(line -> line.matches("http_server_requests_in_flight [1-9]\\d*\\.0"));
+    assertThat(metrics).doesNotContain("http_server_requests_active");
     // The read models' lag: a count the database answered, not NaN.
     assertThat(List.of(metrics.split("\n"))).anyMatch(line -> line.matches("monostore_projections_behind_events \\d+\\.0"));
   }
