@@ -85,6 +85,12 @@ public final class Cart
   /** {@code editor} is the admin making the change, or null for the shopper. */
   private record PriceQuoted(LineChange change, ByAdmin editor, Product.Reply quote) implements Command {}
 
+  /**
+   * The shard's word that an idle cart goes to sleep. Without a stop message of its own, sharding wraps
+   * every entity in one more behavior layer to turn its PoisonPill into a stop: 80 bytes per awake cart.
+   */
+  private record GoToSleep() implements Command {}
+
   public sealed interface Reply extends CborSerializable {}
 
   public record Current(CartView cart) implements Reply {}
@@ -141,8 +147,9 @@ public final class Cart
       int snapshotEvery) {
     sharding.init(
         Entity.of(
-            ENTITY_KEY,
-            context -> create(context.getEntityId(), context.getShard(), prices, vatRates, limits, snapshotEvery)));
+                ENTITY_KEY,
+                context -> create(context.getEntityId(), context.getShard(), prices, vatRates, limits, snapshotEvery))
+            .withStopMessage(new GoToSleep()));
   }
 
   static Behavior<Command> create(
@@ -197,6 +204,7 @@ public final class Cart
   public CommandHandlerWithReply<Command, Event, CartState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
+      case GoToSleep sleep -> Effect().stop().thenNoReply();
       case ByAdmin edit -> onAdminEdit(state, edit, edit.change());
       case PriceQuoted quoted when quoted.editor() != null -> onAdminEdit(state, quoted.editor(), quoted);
       default -> switch (state.status()) {
@@ -231,7 +239,7 @@ public final class Cart
       case PriceQuoted quoted -> changeLine(state, quoted);
       case RemoveItem remove -> removeItem(state, remove, null);
       case Clear clear -> clear(state, clear, null);
-      case ByAdmin edit -> throw new IllegalStateException("Admin edits are dispatched before the status");
+      case ByAdmin _, GoToSleep _ -> throw new IllegalStateException("Dispatched before the status");
       case Create create -> reject(create.replyTo(), Rejection.conflict("The cart exists already", state.status().name()));
       case Lock lock when state.lines().isEmpty() ->
           reject(lock.replyTo(), Rejection.conflict("The cart is empty: there is nothing to pay for", state.status().name()));
@@ -361,6 +369,7 @@ public final class Cart
       case CheckOut c -> c.replyTo();
       case PriceQuoted c -> c.change().replyTo();
       case ByAdmin c -> replyTo(c.change());
+      case GoToSleep c -> throw new IllegalStateException("Going to sleep is answered by no one");
     };
   }
 
