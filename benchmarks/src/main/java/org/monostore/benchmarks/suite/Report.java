@@ -117,9 +117,11 @@ final class Report {
     md.append("\n## Memory and lifetime\n\n")
         .append(String.format(Locale.ROOT,
             "%,.0f carts of %s lines each were filled through the actors (%s found awake), then left idle until all had "
-                + "passivated (idle timeout %s s). Heap is measured after full collections.%n%n",
+                + "passivated (idle timeout %s s). Heap is measured after full collections; the awake carts' %s s after "
+                + "the last was filled, once the timeouts of the asks that filled them had come due (a pending "
+                + "timeout is the asker's heap, not the cart's).%n%n",
             number(lifetime, "carts"), lifetime.get("linesPerCart"), lifetime.get("liveCartsCounted"),
-            lifetime.get("idleTimeoutSeconds")))
+            lifetime.get("idleTimeoutSeconds"), lifetime.get("measuredAfterFillSeconds")))
         .append("| heap before | heap with all carts awake | heap after they passivated | per awake cart | per passivated cart |\n")
         .append("|---|---|---|---|---|\n")
         .append(String.format(Locale.ROOT, "| %.1f MB | %.1f MB | %.1f MB | %,.0f bytes | %,.0f bytes |%n%n",
