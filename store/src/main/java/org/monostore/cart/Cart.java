@@ -204,7 +204,7 @@ public final class Cart
   public CommandHandlerWithReply<Command, Event, CartState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
-      case GoToSleep sleep -> Effect().stop().thenNoReply();
+      case GoToSleep _ -> Effect().stop().thenNoReply();
       case ByAdmin edit -> onAdminEdit(state, edit, edit.change());
       case PriceQuoted quoted when quoted.editor() != null -> onAdminEdit(state, quoted.editor(), quoted);
       default -> switch (state.status()) {
@@ -369,7 +369,7 @@ public final class Cart
       case CheckOut c -> c.replyTo();
       case PriceQuoted c -> c.change().replyTo();
       case ByAdmin c -> replyTo(c.change());
-      case GoToSleep c -> throw new IllegalStateException("Going to sleep is answered by no one");
+      case GoToSleep _ -> throw new IllegalStateException("Going to sleep is answered by no one");
     };
   }
 
