@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,10 +21,12 @@ final class GatlingRun {
 
   private GatlingRun() {}
 
-  /** A closed model of {@code clients} shoppers, or an open model at {@code rate} arrivals/s. */
-  static LoadResult run(
-      Suite.Settings settings, String baseUrl, String workload, int clients, int rate, int seconds, Path cartsFeed)
-      throws IOException, InterruptedException {
+  /**
+   * A closed model of {@code clients} shoppers, or an open model at {@code rate} arrivals/s, against the
+   * store whose process is {@code storePid}.
+   */
+  static LoadResult run(Suite.Settings settings, String baseUrl, long storePid, String workload, int clients,
+      int rate, int seconds, Path cartsFeed) throws IOException, InterruptedException {
     String name = workload + (rate > 0 ? "-rate" + rate : "-c" + clients);
     Path results = settings.workDir().resolve("gatling").resolve(name);
     List<String> command = new ArrayList<>(List.of(
@@ -37,12 +40,19 @@ final class GatlingRun {
     command.addAll(List.of("io.gatling.app.Gatling", "-s", "org.monostore.benchmarks.simulations.StoreLoad",
         "-rf", results.toString(), "-rd", name));
     Path log = settings.workDir().resolve("gatling-" + name + ".log");
+    CpuUse.Reading before = CpuUse.Reading.now(storePid);
     Process gatling = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    int exit = gatling.waitFor();
-    if (exit != 0) {
-      throw new IllegalStateException("Gatling run " + name + " failed (exit " + exit + "), see " + log);
+    // A process's CPU time can no longer be read once it has exited, so it is read until then.
+    double gatlingSeconds = 0;
+    while (!gatling.waitFor(200, TimeUnit.MILLISECONDS)) {
+      double sofar = CpuUse.cpuSeconds(gatling.pid());
+      gatlingSeconds = Double.isNaN(sofar) ? gatlingSeconds : sofar;
     }
-    return parse(workload, clients, rate, report(results));
+    CpuUse cpu = before.until(CpuUse.Reading.now(storePid), gatlingSeconds);
+    if (gatling.exitValue() != 0) {
+      throw new IllegalStateException("Gatling run " + name + " failed (exit " + gatling.exitValue() + "), see " + log);
+    }
+    return parse(workload, clients, rate, report(results)).withCpu(cpu);
   }
 
   private static Path report(Path results) throws IOException {

@@ -102,13 +102,20 @@ final class Report {
     md.append(hotPath(results));
 
     md.append("\n## Open model: fixed arrival rates at a half and a quarter of the best throughput\n\n")
-        .append("Each workload at half its best closed-model throughput (Gatling), then at a quarter.\n\n")
-        .append("| workload | arrivals per second | p50 ms | p99 ms | max ms | requests | failed |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+        .append("Each workload at half its best closed-model throughput (Gatling), then at a quarter. Each arriving ")
+        .append("shopper opens a connection of its own and makes 10 requests 50 ms apart. CPU is measured from the ")
+        .append("start of Gatling's JVM to its exit; the machine has ").append(results.machine().cores())
+        .append(" cores.\n\n")
+        .append("| workload | arrivals per second | p50 ms | p99 ms | max ms | requests | failed | cores busy ")
+        .append("| store's JVM, µs per request | Gatling, µs per request |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (LoadResult r : results.open()) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %,d | %d |%n",
-          describe(r.workload()), r.rate(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.requests(), r.failed()));
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %,d | %d | %s |%n",
+          describe(r.workload()), r.rate(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.requests(), r.failed(),
+          cpu(r)));
     }
+    md.append("\nThe same measured in the closed model at ").append(Suite.profiledClients(results.settings())).append(" clients: ")
+        .append(closedCpu(results, "product-lookup")).append("; ").append(closedCpu(results, "cart-write")).append(".\n");
     Suite.Gc gc = results.gc();
     md.append("\nGC pauses of the store's JVM (its log: `").append(shown(gc.log())).append("`): during the load runs (from the warm-up on), ")
         .append(pauses(gc.load())).append("; during the open-model runs alone, ").append(pauses(gc.open())).append(".\n");
@@ -256,6 +263,28 @@ final class Report {
 
   private static Optional<LoadResult> pgbench(Suite.Results results, int clients) {
     return results.pgbench().stream().filter(r -> r.clients() == clients).findFirst();
+  }
+
+  /** Cores busy, then the store's and Gatling's CPU per request, as table cells. */
+  private static String cpu(LoadResult r) {
+    if (!measured(r)) {
+      return "- | - | -";
+    }
+    CpuUse cpu = r.cpu();
+    return String.format(Locale.ROOT, "%.2f | %,.0f | %,.0f", cpu.busyCores(), cpu.storeMicrosPerRequest(r.requests()),
+        cpu.generatorMicrosPerRequest(r.requests()));
+  }
+
+  private static String closedCpu(Suite.Results results, String workload) {
+    return find(results.closed(), workload, Suite.profiledClients(results.settings())).filter(Report::measured)
+        .map(r -> String.format(Locale.ROOT, "%s %.2f cores busy, the store's JVM %,.0f µs and Gatling %,.0f µs per request",
+            describe(workload), r.cpu().busyCores(), r.cpu().storeMicrosPerRequest(r.requests()),
+            r.cpu().generatorMicrosPerRequest(r.requests())))
+        .orElse(describe(workload) + " not measured");
+  }
+
+  private static boolean measured(LoadResult r) {
+    return !Double.isNaN(r.cpu().busySeconds()) && !Double.isNaN(r.cpu().storeSeconds()) && r.requests() > 0;
   }
 
   /** The open-model run of the targets: the one at half the best throughput, the highest rate. */

@@ -181,7 +181,7 @@ public final class Suite {
   private static LoadResult run(Settings settings, BenchmarkServerProcess server, String workload, int clients,
       int rate, int seconds) throws IOException, InterruptedException {
     Path carts = carts(settings, server, workload + "-" + clients + "-" + rate, workload, clients);
-    return GatlingRun.run(settings, server.baseUrl(), workload, clients, rate, seconds, carts);
+    return GatlingRun.run(settings, server.baseUrl(), server.pid(), workload, clients, rate, seconds, carts);
   }
 
   /** The carts a cart workload's run edits, prepared before it; null for a workload without carts. */

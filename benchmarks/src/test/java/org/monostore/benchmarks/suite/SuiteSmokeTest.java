@@ -35,6 +35,9 @@ class SuiteSmokeTest {
     assertThat(results.open()).allSatisfy(run -> {
       assertThat(run.requests()).as(run.workload()).isPositive();
       assertThat(run.failed()).as(run.workload() + " failures").isZero();
+      assertThat(run.cpu().busySeconds()).as("machine's CPU during " + run.workload()).isPositive();
+      assertThat(run.cpu().storeSeconds()).as("store's CPU during " + run.workload()).isPositive();
+      assertThat(run.cpu().generatorSeconds()).as("Gatling's CPU during " + run.workload()).isPositive();
     });
     assertThat(results.gc().log()).isRegularFile();
     assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
@@ -46,7 +49,10 @@ class SuiteSmokeTest {
     assertThat(report).contains("## Targets", "## Throughput and latency by concurrency", "## Open model",
         "## Memory and lifetime", "Where an awake cart's heap goes", "The read models (the admin's projections) then took", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)",
         "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM",
+        "Gatling, µs per request",
         "## Profile of the hot path", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
+    assertThat(report).containsPattern(
+        "closed model at 2 clients: product lookups \\d+\\.\\d\\d cores busy, the store's JVM [\\d,]+ µs and Gatling");
     assertThat(results.hotPath().samples()).isPositive();
     assertThat(Files.readString(work.resolve("benchmarks-flame-cart-writes.svg"))).startsWith("<svg").contains("<title>");
     assertThat(Files.readString(work.resolve("benchmarks-throughput.svg"))).startsWith("<svg").contains("cart writes");
