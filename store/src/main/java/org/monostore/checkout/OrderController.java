@@ -18,6 +18,7 @@ import org.monostore.fulfillment.Fulfillments;
 import org.monostore.platform.EntityIds;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Address;
+import org.monostore.shared.StorableText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
-  private static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final Orders orders;
@@ -52,10 +52,10 @@ class OrderController {
 
   @Schema(name = "AddressInput")
   record AddressRequest(
-      @NotBlank @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Storgatan 1")
+      @NotBlank @Size(min = 1, max = 200) @StorableText @Schema(example = "Storgatan 1")
           String line1,
-      @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(description = "Optional") String line2,
-      @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Stockholm")
+      @Size(max = 200) @StorableText @Schema(description = "Optional") String line2,
+      @NotBlank @Size(min = 1, max = 100) @StorableText @Schema(example = "Stockholm")
           String city,
       @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 -]{1,11}", message = "must be a postal code: 2-12 letters, "
           + "digits, spaces or dashes") @Schema(example = "111 51") String postalCode,
@@ -76,9 +76,9 @@ class OrderController {
       {"email": "anna.svensson@example.com", "name": "Anna Svensson", "phone": "+46 70 123 45 67",
        "shippingAddress": {"line1": "Storgatan 1", "city": "Stockholm", "postalCode": "111 51", "country": "SE"}}""")
   record ContactRequest(
-      @NotBlank @Size(max = 254) @Pattern(regexp = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+",
+      @NotBlank @Size(max = 254) @StorableText @Pattern(regexp = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+",
           message = "must be an email address") @Schema(example = "anna.svensson@example.com") String email,
-      @NotBlank @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS) @Schema(example = "Anna Svensson")
+      @NotBlank @Size(min = 1, max = 200) @StorableText @Schema(example = "Anna Svensson")
           String name,
       @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,24}", message = "must be a phone number: digits, spaces, dashes, "
           + "brackets and a leading +") @Schema(example = "+46 70 123 45 67") String phone,
