@@ -77,6 +77,15 @@ public final class Cart
   public record CheckOut(String orderId, ActorRef<Reply> replyTo) implements Command {}
 
   /**
+   * The order that locked the cart sends its payment to the gateway for the cart's total, which must
+   * hold until the gateway's outcome is known: not even an admin's override may change the cart now.
+   */
+  public record HoldForAuthorization(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
+  /** The gateway declined or failed the payment, or it was repriced first: the hold ends, the lock stays. */
+  public record EndAuthorizationHold(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
    * A change made by an admin on the shopper's behalf: a line change, {@link RemoveItem} or {@link Clear}.
    * It is recorded with the admin's name; only with {@code overrideLock} may it change a locked cart.
    */
@@ -120,6 +129,10 @@ public final class Cart
   public record CartUnlocked(String orderId, Instant at) implements Event {}
 
   public record CartCheckedOut(String orderId, Instant at) implements Event {}
+
+  public record CartHeldForAuthorization(String orderId, Instant at) implements Event {}
+
+  public record AuthorizationHoldEnded(String orderId, Instant at) implements Event {}
 
   /**
    * An admin changed the cart; the event of the change itself is persisted with it, right after.
@@ -248,6 +261,9 @@ public final class Cart
       case Unlock unlock -> Effect().reply(unlock.replyTo(), current(state));
       case CheckOut checkOut -> reject(checkOut.replyTo(),
           Rejection.conflict("The cart has no payment under way to check out with", state.status().name()));
+      case HoldForAuthorization hold -> reject(hold.replyTo(),
+          Rejection.conflict("The cart is not locked for a payment", state.status().name()));
+      case EndAuthorizationHold end -> Effect().reply(end.replyTo(), current(state));
     };
   }
 
@@ -262,6 +278,13 @@ public final class Cart
           Effect().persist(new CartCheckedOut(checkOut.orderId(), Instant.now()))
               .thenReply(checkOut.replyTo(), this::current);
       case CheckOut checkOut when state.heldBy(checkOut.orderId()) -> Effect().reply(checkOut.replyTo(), current(state));
+      case HoldForAuthorization hold when state.heldBy(hold.orderId()) && state.status() == Status.LOCKED
+          && !state.authorizing() -> Effect().persist(new CartHeldForAuthorization(hold.orderId(), Instant.now()))
+          .thenReply(hold.replyTo(), this::current);
+      case HoldForAuthorization hold when state.heldBy(hold.orderId()) -> Effect().reply(hold.replyTo(), current(state));
+      case EndAuthorizationHold end when state.heldBy(end.orderId()) && state.authorizing() ->
+          Effect().persist(new AuthorizationHoldEnded(end.orderId(), Instant.now())).thenReply(end.replyTo(), this::current);
+      case EndAuthorizationHold end -> Effect().reply(end.replyTo(), current(state));
       default -> reject(replyTo(command), Rejection.conflict(
           "The cart is " + state.status() + " by order " + state.orderId() + " and can no longer change",
           state.status().name()));
@@ -273,7 +296,7 @@ public final class Cart
     if (state.status() == null) {
       return onUncreated(change);
     }
-    Rejection refusal = state.refuse(editor);
+    Rejection refusal = state.refuse(editor, change instanceof PriceQuoted quoted ? quoted.change() : change);
     if (refusal != null) {
       return reject(replyTo(change), refusal);
     }
@@ -367,6 +390,8 @@ public final class Cart
       case Lock c -> c.replyTo();
       case Unlock c -> c.replyTo();
       case CheckOut c -> c.replyTo();
+      case HoldForAuthorization c -> c.replyTo();
+      case EndAuthorizationHold c -> c.replyTo();
       case PriceQuoted c -> c.change().replyTo();
       case ByAdmin c -> replyTo(c.change());
       case GoToSleep _ -> throw new IllegalStateException("Going to sleep is answered by no one");

@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.monostore.cart.Cart.AddItem;
+import org.monostore.cart.Cart.AuthorizationHoldEnded;
 import org.monostore.cart.Cart.ByAdmin;
 import org.monostore.cart.Cart.CartCheckedOut;
 import org.monostore.cart.Cart.CartCleared;
 import org.monostore.cart.Cart.CartCreated;
 import org.monostore.cart.Cart.CartEditedByAdmin;
+import org.monostore.cart.Cart.CartHeldForAuthorization;
 import org.monostore.cart.Cart.CartLocked;
 import org.monostore.cart.Cart.CartUnlocked;
+import org.monostore.cart.Cart.Clear;
+import org.monostore.cart.Cart.Command;
 import org.monostore.cart.Cart.DecreaseQuantity;
 import org.monostore.cart.Cart.Event;
 import org.monostore.cart.Cart.IncreaseQuantity;
@@ -21,6 +25,7 @@ import org.monostore.cart.Cart.ItemRemoved;
 import org.monostore.cart.Cart.Limits;
 import org.monostore.cart.Cart.Line;
 import org.monostore.cart.Cart.LineChange;
+import org.monostore.cart.Cart.RemoveItem;
 import org.monostore.cart.Cart.SetQuantity;
 import org.monostore.cart.Cart.Status;
 import org.monostore.catalog.ProductDetails;
@@ -32,14 +37,15 @@ import org.monostore.shared.Money;
 
 /**
  * The cart as its events left it; {@code status} is null until it is created, {@code orderId} names
- * the order that locked or checked it out.
+ * the order that locked or checked it out, {@code authorizing} says that order's payment is at the
+ * gateway for the cart's total (snapshots from before it was recorded read as false).
  */
 public record CartState(
-    String market, String currency, Status status, List<Line> lines, String orderId, Instant createdAt,
-    Instant updatedAt)
+    String market, String currency, Status status, List<Line> lines, String orderId, boolean authorizing,
+    Instant createdAt, Instant updatedAt)
     implements CborSerializable {
 
-  static final CartState NONE = new CartState(null, null, null, List.of(), null, null, null);
+  static final CartState NONE = new CartState(null, null, null, List.of(), null, false, null, null);
 
   Optional<Line> line(String sku) {
     return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
@@ -114,7 +120,8 @@ public record CartState(
   CartState apply(Event event) {
     return switch (event) {
       case CartCreated created ->
-          new CartState(created.market(), created.currency(), Status.OPEN, List.of(), null, created.at(), created.at());
+          new CartState(created.market(), created.currency(), Status.OPEN, List.of(), null, false, created.at(),
+              created.at());
       case ItemAdded added -> {
         List<Line> more = new ArrayList<>(lines);
         more.add(new Line(added.sku(), added.name(), added.category(), added.quantity(), added.unitPrice()));
@@ -130,37 +137,56 @@ public record CartState(
       case ItemRemoved removed ->
           withLines(lines.stream().filter(line -> !line.sku().equals(removed.sku())).toList(), removed.at());
       case CartCleared cleared -> withLines(List.of(), cleared.at());
-      case CartLocked locked -> withStatus(Status.LOCKED, locked.orderId(), locked.at());
-      case CartUnlocked unlocked -> withStatus(Status.OPEN, null, unlocked.at());
-      case CartCheckedOut checkedOut -> withStatus(Status.CHECKED_OUT, checkedOut.orderId(), checkedOut.at());
+      case CartLocked locked -> withStatus(Status.LOCKED, locked.orderId(), false, locked.at());
+      case CartUnlocked unlocked -> withStatus(Status.OPEN, null, false, unlocked.at());
+      case CartCheckedOut checkedOut -> withStatus(Status.CHECKED_OUT, checkedOut.orderId(), false, checkedOut.at());
+      case CartHeldForAuthorization held -> withStatus(status, orderId, true, held.at());
+      case AuthorizationHoldEnded ended -> withStatus(status, orderId, false, ended.at());
       case CartEditedByAdmin edited -> this;
     };
   }
 
   private CartState withLines(List<Line> newLines, Instant at) {
-    return new CartState(market, currency, status, List.copyOf(newLines), orderId, createdAt, at);
+    return new CartState(market, currency, status, List.copyOf(newLines), orderId, authorizing, createdAt, at);
   }
 
-  private CartState withStatus(Status newStatus, String newOrderId, Instant at) {
-    return new CartState(market, currency, newStatus, lines, newOrderId, createdAt, at);
+  private CartState withStatus(Status newStatus, String newOrderId, boolean nowAuthorizing, Instant at) {
+    return new CartState(market, currency, newStatus, lines, newOrderId, nowAuthorizing, createdAt, at);
   }
 
   boolean heldBy(String order) {
     return order.equals(orderId);
   }
 
-  /** Why the admin may not change this cart now, or null when they may. */
-  Rejection refuse(ByAdmin editor) {
-    if (status == null) {
+  /** Why the admin may not make this change now, or null when they may. */
+  Rejection refuse(ByAdmin editor, Command change) {
+    if (status == null || status == Status.OPEN) {
       return null;
     }
-    return switch (status) {
-      case OPEN -> null;
-      case LOCKED -> editor.overrideLock() ? null : Rejection.conflict("The cart is locked by order " + orderId
-          + "'s payment: an admin may change it only by overriding the lock (override=true)", status.name(),
-          List.of("override"));
-      case CHECKED_OUT -> Rejection.conflict("The cart is checked out by order " + orderId
-          + " and can no longer change", status.name());
+    if (status == Status.CHECKED_OUT) {
+      return Rejection.conflict("The cart is checked out by order " + orderId + " and can no longer change",
+          status.name());
+    }
+    if (authorizing) {
+      return Rejection.conflict("Order " + orderId + "'s payment for this cart is at the payment gateway: the cart "
+          + "cannot change until the gateway has answered", status.name());
+    }
+    if (!editor.overrideLock()) {
+      return Rejection.conflict("The cart is locked by order " + orderId + "'s payment: an admin may change it only "
+          + "by overriding the lock (override=true)", status.name(), List.of("override"));
+    }
+    // An order with nothing to pay for or ship must not be paid: it is cancelled instead.
+    return leavesNoLine(change) ? Rejection.conflict("The cart is locked by order " + orderId
+        + "'s payment and would be left empty: cancel the order instead", status.name()) : null;
+  }
+
+  private boolean leavesNoLine(Command change) {
+    return switch (change) {
+      case Clear clear -> true;
+      case RemoveItem remove -> lines.size() == 1 && line(remove.sku()).isPresent();
+      case LineChange lineChange -> lines.size() == 1 && line(lineChange.sku()).isPresent()
+          && quantityAfter(lineChange) <= 0;
+      default -> false;
     };
   }
 

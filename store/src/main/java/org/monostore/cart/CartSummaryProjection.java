@@ -121,8 +121,10 @@ class CartSummaryProjection {
         case Cart.CartLocked locked -> status(Cart.Status.LOCKED, locked.orderId());
         case Cart.CartUnlocked unlocked -> status(Cart.Status.OPEN, null);
         case Cart.CartCheckedOut checkedOut -> status(Cart.Status.CHECKED_OUT, checkedOut.orderId());
-        // The change the admin made follows in its own event.
+        // The change the admin made follows in its own event; a hold keeps the cart LOCKED.
         case Cart.CartEditedByAdmin edited -> { }
+        case Cart.CartHeldForAuthorization held -> { }
+        case Cart.AuthorizationHoldEnded ended -> { }
       }
     }
 

@@ -48,6 +48,8 @@ class CartTimeline {
       case Cart.CartLocked locked -> "by order " + locked.orderId();
       case Cart.CartUnlocked unlocked -> "by order " + unlocked.orderId();
       case Cart.CartCheckedOut checkedOut -> "by order " + checkedOut.orderId();
+      case Cart.CartHeldForAuthorization held -> "while order " + held.orderId() + "'s payment is at the gateway";
+      case Cart.AuthorizationHoldEnded ended -> "by order " + ended.orderId();
       case Cart.CartEditedByAdmin edited -> edited.lockOverridden() ? "overriding the order's lock" : null;
     };
   }
