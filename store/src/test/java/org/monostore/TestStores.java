@@ -23,11 +23,12 @@ public final class TestStores {
 
   private TestStores() {}
 
-  /** A store with its own embedded PostgreSQL in the folder. */
-  public static ConfigurableApplicationContext withEmbeddedDatabase(Path directory, Map<String, Object> settings) {
+  /** A store with its own embedded PostgreSQL in the folder, and the test's own beans, if any. */
+  public static ConfigurableApplicationContext withEmbeddedDatabase(
+      Path directory, Map<String, Object> settings, Class<?>... testBeans) {
     Map<String, Object> all = new HashMap<>(settings);
     all.put("monostore.embedded-database.directory", directory.toString());
-    return start(all);
+    return start(all, testBeans);
   }
 
   /** A store on the given database. */
@@ -65,13 +66,13 @@ public final class TestStores {
     }
   }
 
-  private static ConfigurableApplicationContext start(Map<String, Object> settings) {
+  private static ConfigurableApplicationContext start(Map<String, Object> settings, Class<?>... testBeans) {
     Map<String, Object> all = new HashMap<>();
     all.put("server.port", "0");
     all.put("pekko.remote.artery.canonical.port", "0");
     all.putAll(settings);
     // As command-line arguments, so they outrank application.properties as they would in production.
     String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(MonoStoreApplication.class).run(args);
+    return new SpringApplicationBuilder(MonoStoreApplication.class).sources(testBeans).run(args);
   }
 }

@@ -108,10 +108,11 @@ class OrderAdminController {
     return fulfil(orderId, admin, Fulfillment.Deliver::new);
   }
 
-  @Operation(summary = "Cancel the fulfilment", description = "Unless it is shipped; the order stays as it is.")
+  @Operation(summary = "Cancel the fulfilment", description = "Unless it is shipped. The order is then "
+      + "PAYMENT_AUTHORIZED again: it can be fulfilled anew, or cancelled, which releases the payment.")
   @PostMapping("/{orderId}/fulfillment/cancel")
   OrderView cancelFulfillment(@PathVariable String orderId, Principal admin) {
-    return fulfil(orderId, admin, Fulfillment.Cancel::new);
+    return view(orderId, replyTo -> new PurchaseOrder.CancelFulfillment(admin.getName(), replyTo));
   }
 
   private OrderView fulfil(

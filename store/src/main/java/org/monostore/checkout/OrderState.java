@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.monostore.checkout.PurchaseOrder.ContactGiven;
 import org.monostore.checkout.PurchaseOrder.Event;
+import org.monostore.checkout.PurchaseOrder.FulfillmentCancelled;
 import org.monostore.checkout.PurchaseOrder.FulfillmentCreated;
 import org.monostore.checkout.PurchaseOrder.OrderCancelled;
 import org.monostore.checkout.PurchaseOrder.OrderCreated;
@@ -23,6 +24,7 @@ import org.monostore.checkout.PurchaseOrder.PaymentOutcome;
 import org.monostore.checkout.PurchaseOrder.PaymentPending;
 import org.monostore.checkout.PurchaseOrder.PaymentReleased;
 import org.monostore.checkout.PurchaseOrder.PaymentRepriced;
+import org.monostore.checkout.PurchaseOrder.PaymentSettlementDue;
 import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
@@ -33,7 +35,9 @@ import org.monostore.shared.Money;
 /**
  * A purchase order as its events left it, and the rules of its state machine: which actions each
  * status allows. {@code status} is null until the order is created; {@code pricing} is null until a
- * payment fixes it (before that the order costs what its cart holds now).
+ * payment fixes it (before that the order costs what its cart holds now). {@code nextFulfillmentId} is
+ * the random id its next fulfilment gets, chosen when the order was created or its last fulfilment was
+ * cancelled, so that a repeated request creates that one fulfilment and no other.
  */
 public record OrderState(
     String cartId,
@@ -44,6 +48,7 @@ public record OrderState(
     List<PaymentEntry> payments,
     Pricing pricing,
     String fulfillmentId,
+    String nextFulfillmentId,
     Map<String, String> paymentIdsByKey,
     String cancelledBy,
     Instant createdAt,
@@ -51,7 +56,7 @@ public record OrderState(
     implements CborSerializable {
 
   static final OrderState NONE =
-      new OrderState(null, null, null, null, null, List.of(), null, null, Map.of(), null, null, null);
+      new OrderState(null, null, null, null, null, List.of(), null, null, null, Map.of(), null, null, null);
 
   /** Every status has a named transition into it. */
   public enum Status { CREATED, CONTACT_GIVEN, PAYMENT_ADDED, PAYMENT_AUTHORIZED, FULFILLMENT_CREATED, CANCELLED }
@@ -112,6 +117,8 @@ public record OrderState(
       return "Payment " + open.id() + " waits for the gateway's outcome: authorize it again to learn it";
     } else if (action.equals("addPayment") && open != null) {
       return "Payment " + open.id() + " is added and not yet authorized";
+    } else if (action.equals("cancelFulfillment") && status == Status.PAYMENT_AUTHORIZED) {
+      return "The order has no fulfilment to cancel";
     } else if (action.equals("createFulfillment") && fulfillmentId != null) {
       return "The order has fulfilment " + fulfillmentId + " already";
     } else if (action.equals("cancel") && paid) {
@@ -135,12 +142,28 @@ public record OrderState(
     return null;
   }
 
-  /** The authorized payment of an order cancelled after it was paid, until it is released. */
-  PaymentEntry paymentToRelease() {
-    if (status != Status.CANCELLED) {
-      return null;
-    }
-    return payments.stream().filter(payment -> payment.status() == Payment.Status.AUTHORIZED).findFirst().orElse(null);
+  /**
+   * The payment of a cancelled order that may still hold the customer's money, until it is known not
+   * to: authorized (to be released), pending (the gateway may have reserved it), or added and maybe sent
+   * to the gateway by a request that did not come back.
+   */
+  PaymentEntry paymentToSettle() {
+    return status == Status.CANCELLED ? paymentThatMayHoldMoney() : null;
+  }
+
+  PaymentEntry paymentThatMayHoldMoney() {
+    return payments.stream().filter(payment -> payment.status() == Payment.Status.AUTHORIZED
+        || !payment.status().isDecided()).findFirst().orElse(null);
+  }
+
+  /** Why an admin may not cancel the fulfilment now, or null when they may. */
+  Rejection refuseFulfillmentCancel() {
+    return status == Status.FULFILLMENT_CREATED ? null : conflict("cancelFulfillment");
+  }
+
+  /** The id for the order's next fulfilment; orders from before it was chosen at random derive it. */
+  String fulfillmentIdToCreate(String orderId) {
+    return nextFulfillmentId != null ? nextFulfillmentId : fulfillmentIdOf(orderId);
   }
 
   PaymentEntry payment(String paymentId) {
@@ -152,7 +175,7 @@ public record OrderState(
     return payments.stream().filter(payment -> !payment.status().isDecided()).findFirst().orElse(null);
   }
 
-  /** The fulfilment's id follows from the order's, so that a repeated request creates the same one. */
+  /** How fulfilment ids were chosen before they were random: from the order's id. */
   static String fulfillmentIdOf(String orderId) {
     return UUID.nameUUIDFromBytes(("fulfillment:" + orderId).getBytes(StandardCharsets.UTF_8)).toString();
   }
@@ -174,30 +197,36 @@ public record OrderState(
   OrderState apply(Event event) {
     return switch (event) {
       case OrderCreated created -> new OrderState(created.cartId(), created.market(), created.currency(),
-          Status.CREATED, null, List.of(), null, null, Map.of(), null, created.at(), created.at());
+          Status.CREATED, null, List.of(), null, null, created.fulfillmentId(), Map.of(), null, created.at(),
+          created.at());
       case ContactGiven given -> new OrderState(cartId, market, currency,
           status == Status.CREATED ? Status.CONTACT_GIVEN : status, given.contact(), payments, pricing, fulfillmentId,
-          paymentIdsByKey, cancelledBy, createdAt, given.at());
+          nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, given.at());
       case PaymentAdded added -> {
         List<PaymentEntry> more = new ArrayList<>(payments);
         more.add(new PaymentEntry(added.paymentId(), added.method(), added.amount(), Payment.Status.INITIATED, null,
             added.at(), added.at()));
         yield new OrderState(cartId, market, currency, Status.PAYMENT_ADDED, contact, List.copyOf(more),
-            added.pricing(), fulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at());
+            added.pricing(), fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at());
       }
       case PaymentRepriced repriced -> {
         List<PaymentEntry> updated = withPayment(repriced.paymentId(), payment -> new PaymentEntry(payment.id(),
             payment.method(), repriced.amount(), payment.status(), payment.outcome(), payment.createdAt(),
             repriced.at()));
         yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing(), fulfillmentId,
-            paymentIdsByKey, cancelledBy, createdAt, repriced.at());
+            nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, repriced.at());
       }
       case PaymentOutcome outcome -> withOutcome(outcome);
       case FulfillmentCreated created -> new OrderState(cartId, market, currency, Status.FULFILLMENT_CREATED, contact,
-          payments, pricing, created.fulfillmentId(), paymentIdsByKey, cancelledBy, createdAt, created.at());
+          payments, pricing, created.fulfillmentId(), null, paymentIdsByKey, cancelledBy, createdAt, created.at());
+      // Paid and with nothing on its way: the order may be fulfilled again, or cancelled by an admin.
+      case FulfillmentCancelled cancelled -> new OrderState(cartId, market, currency, Status.PAYMENT_AUTHORIZED,
+          contact, payments, pricing, null, cancelled.nextFulfillmentId(), paymentIdsByKey, cancelledBy, createdAt,
+          cancelled.at());
       case OrderEditedByAdmin edited -> this;
+      case PaymentSettlementDue due -> this;
       case OrderCancelled cancelled -> new OrderState(cartId, market, currency, Status.CANCELLED, contact, payments,
-          pricing, fulfillmentId, paymentIdsByKey, cancelled.by(), createdAt, cancelled.at());
+          pricing, fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelled.by(), createdAt, cancelled.at());
     };
   }
 
@@ -217,9 +246,10 @@ public record OrderState(
       keys.putIfAbsent(outcome.idempotencyKey(), outcome.paymentId());
       keys = Map.copyOf(keys);
     }
-    Status newStatus = outcome instanceof PaymentAuthorized ? Status.PAYMENT_AUTHORIZED : status;
-    return new OrderState(cartId, market, currency, newStatus, contact, updated, pricing, fulfillmentId, keys,
-        cancelledBy, createdAt, outcome.at());
+    Status newStatus = outcome instanceof PaymentAuthorized && status != Status.CANCELLED
+        ? Status.PAYMENT_AUTHORIZED : status;
+    return new OrderState(cartId, market, currency, newStatus, contact, updated, pricing, fulfillmentId,
+        nextFulfillmentId, keys, cancelledBy, createdAt, outcome.at());
   }
 
   /** The payments, with the one of this id changed. */

@@ -52,6 +52,7 @@ class OrderSummaryProjection {
             UPDATE order_summary SET status = 'PAYMENT_AUTHORIZED', authorized_at = ?, updated_at = ?
             WHERE order_id = ?""", authorized.at(), authorized.at(), orderId);
         case PurchaseOrder.FulfillmentCreated created -> status(session, orderId, "FULFILLMENT_CREATED", event);
+        case PurchaseOrder.FulfillmentCancelled cancelled -> status(session, orderId, "PAYMENT_AUTHORIZED", event);
         case PurchaseOrder.OrderCancelled cancelled -> status(session, orderId, "CANCELLED", event);
         // Declined, failed or pending payments, and an admin's marker: the status stays.
         default -> session.update("UPDATE order_summary SET updated_at = ? WHERE order_id = ?", event.at(), orderId);

@@ -68,6 +68,7 @@ class OrderTimeline {
   private static String byOf(Object event) {
     return switch (event) {
       case PurchaseOrder.OrderCancelled cancelled -> cancelled.by();
+      case PurchaseOrder.FulfillmentCancelled cancelled -> cancelled.by();
       case PurchaseOrder.OrderEditedByAdmin edited -> edited.admin();
       case Fulfillment.FulfillmentEditedByAdmin edited -> edited.admin();
       default -> null;

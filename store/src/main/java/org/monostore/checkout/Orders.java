@@ -145,8 +145,8 @@ class Orders implements PurchaseOrder.Collaborators {
   }
 
   @Override
-  public CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId) {
-    return fulfillments.cancel(fulfillmentId);
+  public CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId, String admin) {
+    return fulfillments.cancel(fulfillmentId, admin);
   }
 
   @Override

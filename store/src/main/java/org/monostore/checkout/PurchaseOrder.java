@@ -1,8 +1,8 @@
 package org.monostore.checkout;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -40,11 +40,10 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
 
-  /** How long a cancelled order waits before it asks its payment to be released again. */
-  private static final Duration RELEASE_RETRY = Duration.ofSeconds(10);
-
   private static final Cart.Reply CART_SILENT =
       new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
+  private static final Fulfillment.Reply FULFILLMENT_SILENT =
+      new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time"));
   private static final Payment.Reply PAYMENT_SILENT =
       new Payment.Rejected(Rejection.unavailable("The payment did not answer in time; authorize it again"));
 
@@ -76,6 +75,19 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
    */
   public record CancelByAdmin(String admin, ActorRef<Reply> replyTo) implements Command {}
 
+  /**
+   * An admin cancels the order's fulfilment, unless it is shipped: the order is paid with nothing on
+   * its way, and may be fulfilled again or cancelled, which gives the payment back.
+   */
+  public record CancelFulfillment(String admin, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * The order's payment may still hold the customer's money (the order was cancelled, or the gateway's
+   * outcome is pending): find out and settle it. Sent by the order itself and, until the payment is
+   * settled, by the payment settlement reminders, which survive passivation and restarts.
+   */
+  public record SettlePayment() implements Command {}
+
   /** Another entity's answer to the step under way. */
   private sealed interface StepAnswer extends Command {}
 
@@ -87,20 +99,22 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   private record AuthorizationAnswered(AuthorizePayment authorize, Payment.Reply reply) implements StepAnswer {}
 
-  private record CartCheckedBeforeAuthorization(AuthorizePayment authorize, Cart.Reply reply) implements StepAnswer {}
+  private record CartHeld(AuthorizePayment authorize, Cart.Reply reply) implements StepAnswer {}
 
   private record PaymentAmountChanged(AuthorizePayment authorize, Pricing pricing, Payment.Reply reply)
       implements StepAnswer {}
 
   private record FulfillmentAnswered(CreateFulfillment create, Fulfillment.Reply reply) implements StepAnswer {}
 
+  /** Another entity took note of what the step did; the request is then answered as prepared. */
+  private record Noted(ActorRef<Reply> replyTo, Reply reply) implements StepAnswer {}
+
   private record CartReleased(String by, ActorRef<Reply> replyTo, Cart.Reply reply) implements StepAnswer {}
 
   private record FulfillmentStopped(String by, ActorRef<Reply> replyTo, Fulfillment.Reply reply)
       implements StepAnswer {}
 
-  /** A cancelled order gives back what its authorized payment reserved; sent again until it is. */
-  private record ReleasePayment() implements Command {}
+  private record FulfillmentWithdrawn(CancelFulfillment cancel, Fulfillment.Reply reply) implements StepAnswer {}
 
   /** The payment's answer to a release; null when it gave none in time. */
   private record ReleaseAnswered(String paymentId, Payment.Reply reply) implements Command {}
@@ -117,7 +131,9 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     Instant at();
   }
 
-  public record OrderCreated(String cartId, String market, String currency, Instant at) implements Event {}
+  /** {@code fulfillmentId} is the random id the order's first fulfilment will have; null in older events. */
+  public record OrderCreated(String cartId, String market, String currency, String fulfillmentId, Instant at)
+      implements Event {}
 
   public record ContactGiven(Contact contact, Instant at) implements Event {}
 
@@ -159,8 +175,18 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   public record FulfillmentCreated(String fulfillmentId, Instant at) implements Event {}
 
+  /** {@code by} is the admin; the next fulfilment, if the order gets one, is {@code nextFulfillmentId}. */
+  public record FulfillmentCancelled(String fulfillmentId, String by, String nextFulfillmentId, Instant at)
+      implements Event {}
+
   /** {@code by} is "customer" or the name of the admin who cancelled it. */
   public record OrderCancelled(String by, Instant at) implements Event {}
+
+  /**
+   * Persisted with {@link OrderCancelled} when a payment may hold the customer's money: from here on it
+   * is settled (released, or learnt to hold nothing), by reminders until it is.
+   */
+  public record PaymentSettlementDue(String paymentId, Instant at) implements Event {}
 
   /** An admin changed the order; the change's own event is persisted with it, right after. */
   public record OrderEditedByAdmin(String admin, String action, Instant at) implements Event {}
@@ -183,7 +209,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     CompletionStage<Fulfillment.Reply> createFulfillment(
         String fulfillmentId, String orderId, List<Fulfillment.Item> items, Contact contact);
 
-    CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId);
+    /** {@code admin} is who cancels it, recorded with the fulfilment's event. */
+    CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId, String admin);
 
     /** Whether an authorized order creates its fulfilment by itself. */
     boolean fulfilAutomatically();
@@ -230,10 +257,10 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   private Effect<Event, OrderState> handle(OrderState state, Command command) {
     return switch (command) {
       case StepAnswer answer -> onAnswer(state, answer);
-      case ReleasePayment release -> releasePayment(state);
-      case ReleaseAnswered answered -> onRelease(state, answered);
+      case ReleaseAnswered answered -> onSettlement(state, answered);
       case Get get when state.status() != null -> Effect().reply(get.replyTo(), new Current(state));
       case Command request when busy -> Effect().stash();
+      case SettlePayment settle -> settle(state);
       case Get get -> unknown(get.replyTo());
       case Create create when state.status() == null ->
           step(collaborators.askCart(create.cartId(), Cart.Get::new), CART_SILENT, reply -> new CartFound(create, reply));
@@ -261,15 +288,35 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case CancelByAdmin cancel when state.refuseAdminCancel() != null ->
           reject(cancel.replyTo(), state.refuseAdminCancel());
       case CancelByAdmin cancel when state.fulfillmentId() != null ->
-          step(collaborators.cancelFulfillment(state.fulfillmentId()),
-              new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time")),
+          step(collaborators.cancelFulfillment(state.fulfillmentId(), cancel.admin()), FULFILLMENT_SILENT,
               reply -> new FulfillmentStopped(cancel.admin(), cancel.replyTo(), reply));
       // Paid: the cart is checked out for good and stays so.
       case CancelByAdmin cancel when state.paid() -> Effect()
-          .persist(new OrderCancelled(cancel.admin(), Instant.now()))
-          .thenRun(this::releaseLater)
+          .persist(cancellation(state, cancel.admin()))
+          .thenRun(this::settleNow)
           .thenReply(cancel.replyTo(), Current::new);
       case CancelByAdmin cancel -> releaseCart(state, cancel.admin(), cancel.replyTo());
+      case CancelFulfillment cancel when state.refuseFulfillmentCancel() != null ->
+          reject(cancel.replyTo(), state.refuseFulfillmentCancel());
+      case CancelFulfillment cancel -> step(collaborators.cancelFulfillment(state.fulfillmentId(), cancel.admin()),
+          FULFILLMENT_SILENT, reply -> new FulfillmentWithdrawn(cancel, reply));
+    };
+  }
+
+  /** The order's cancellation, and the settlement of a payment that may hold the customer's money. */
+  static List<Event> cancellation(OrderState state, String by) {
+    Instant now = Instant.now();
+    OrderState.PaymentEntry payment = state.paymentThatMayHoldMoney();
+    return payment == null ? List.of(new OrderCancelled(by, now))
+        : List.of(new OrderCancelled(by, now), new PaymentSettlementDue(payment.id(), now));
+  }
+
+  /** Whether the fulfilment's answer says it is cancelled, by this request or by one before it. */
+  private static boolean isCancelled(Fulfillment.Reply reply) {
+    return switch (reply) {
+      case Fulfillment.Current(var fulfillment) -> fulfillment.status() == Fulfillment.Status.CANCELLED;
+      case Fulfillment.Rejected(Rejection rejection) ->
+          Fulfillment.Status.CANCELLED.name().equals(rejection.currentStatus());
     };
   }
 
@@ -295,20 +342,24 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       return reject(authorize.replyTo(), state.refuse("authorize"));
     }
     if (payment.status() == Payment.Status.INITIATED) {
-      // Only an admin's override changes a locked cart; the first authorization after it must not
-      // charge the total from before.
-      return step(collaborators.askCart(state.cartId(), Cart.Get::new), CART_SILENT,
-          reply -> new CartCheckedBeforeAuthorization(authorize, reply));
+      // An admin's override may have changed the locked cart: the cart is held unchanged while the
+      // payment is at the gateway, and what it holds then is what is paid.
+      return step(collaborators.askCart(state.cartId(), cart -> new Cart.HoldForAuthorization(orderId, cart)),
+          CART_SILENT, reply -> new CartHeld(authorize, reply));
     }
     return step(collaborators.authorizePayment(payment.id()), PAYMENT_SILENT,
         reply -> new AuthorizationAnswered(authorize, reply));
   }
 
-  private Effect<Event, OrderState> onCartChecked(OrderState state, CartCheckedBeforeAuthorization checked) {
-    AuthorizePayment authorize = checked.authorize();
+  private Effect<Event, OrderState> onCartHeld(OrderState state, CartHeld held) {
+    AuthorizePayment authorize = held.authorize();
     Money amount = state.payment(authorize.paymentId()).amount();
-    return switch (checked.reply()) {
-      case Cart.Current(CartView cart) when cart.pricing().total().equals(amount) ->
+    return switch (held.reply()) {
+      case Cart.Current(CartView cart) when cart.lines().isEmpty() -> endHold(state, authorize.replyTo(),
+          new Rejected(Rejection.conflict("The cart holds nothing to pay for or ship: cancel the order",
+              state.status().name(), state.allowed())));
+      case Cart.Current(CartView cart) when cart.pricing().total().equals(amount)
+          && cart.pricing().lines().equals(state.pricing().lines()) ->
           continueWith(collaborators.authorizePayment(authorize.paymentId()), PAYMENT_SILENT,
               reply -> new AuthorizationAnswered(authorize, reply));
       case Cart.Current(CartView cart) ->
@@ -318,7 +369,10 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     };
   }
 
-  /** The payment is for the new total now; the customer authorizes again, knowing what they pay. */
+  /**
+   * The payment is for the cart's new contents now, and the cart's hold ends until the customer, who
+   * learns what they pay, authorizes again.
+   */
   private Effect<Event, OrderState> onRepriced(PaymentAmountChanged changed) {
     if (!(changed.reply() instanceof Payment.Current(PaymentView payment))) {
       return failed(changed.authorize().replyTo(), ((Payment.Rejected) changed.reply()).rejection());
@@ -326,50 +380,84 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     Money total = payment.amount();
     return Effect()
         .persist(new PaymentRepriced(payment.id(), total, changed.pricing(), Instant.now()))
-        .thenRun((OrderState repriced) -> {
-          busy = false;
-          changed.authorize().replyTo().tell(new Rejected(Rejection.conflict(
-              "The shop changed the cart after payment " + payment.id() + " was added: the total is now "
-                  + total.inWords() + ". Authorize again to pay it",
-              repriced.status().name(), repriced.allowed())));
-        })
-        .thenUnstashAll();
+        .thenRun((OrderState repriced) -> askToEndHold(repriced, changed.authorize().replyTo(),
+            new Rejected(Rejection.conflict("The shop changed the cart after payment " + payment.id()
+                + " was added: the total is now " + total.inWords() + ". Authorize again to pay it",
+                repriced.status().name(), repriced.allowed()))));
+  }
+
+  /** Ends the cart's hold for the authorization, then answers as prepared. */
+  private Effect<Event, OrderState> endHold(OrderState state, ActorRef<Reply> replyTo, Reply reply) {
+    askToEndHold(state, replyTo, reply);
+    return Effect().none();
+  }
+
+  private void askToEndHold(OrderState state, ActorRef<Reply> replyTo, Reply reply) {
+    context.pipeToSelf(collaborators.askCart(state.cartId(), cart -> new Cart.EndAuthorizationHold(orderId, cart)),
+        (answer, failure) -> {
+          if (failure != null || answer instanceof Cart.Rejected) {
+            // The next authorization holds the cart again anyway; meanwhile an admin cannot change it.
+            context.getLog().warn("Order {}: its cart did not end the hold for the authorization: {}", orderId,
+                failure != null ? failure.toString() : answer);
+          }
+          return new Noted(replyTo, reply);
+        });
   }
 
   private Effect<Event, OrderState> createFulfillment(OrderState state, CreateFulfillment create) {
     List<Fulfillment.Item> items = state.pricing().lines().stream()
         .map(line -> new Fulfillment.Item(line.sku(), line.name(), line.quantity()))
         .toList();
-    return step(collaborators.createFulfillment(OrderState.fulfillmentIdOf(orderId), orderId, items, state.contact()),
-        new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time")),
-        reply -> new FulfillmentAnswered(create, reply));
+    return step(collaborators.createFulfillment(state.fulfillmentIdToCreate(orderId), orderId, items, state.contact()),
+        FULFILLMENT_SILENT, reply -> new FulfillmentAnswered(create, reply));
   }
 
-  // Releasing the payment of an order cancelled after it was paid: not a step, nothing waits for it
+  // Settling a payment that may hold the customer's money: not a step, nothing waits for it
 
-  private void releaseLater(OrderState state) {
-    if (state.paymentToRelease() != null) {
-      context.getSelf().tell(new ReleasePayment());
+  private void settleNow(OrderState state) {
+    if (state.paymentToSettle() != null) {
+      context.getSelf().tell(new SettlePayment());
     }
   }
 
-  private Effect<Event, OrderState> releasePayment(OrderState state) {
-    OrderState.PaymentEntry payment = state.paymentToRelease();
-    if (payment != null) {
-      context.pipeToSelf(collaborators.releasePayment(payment.id()),
-          (reply, failure) -> new ReleaseAnswered(payment.id(), failure == null ? reply : null));
+  /**
+   * A cancelled order's payment is released (the payment voids one never sent to the gateway); a
+   * pending payment's outcome is asked for again. What is still open after this is retried by the
+   * reminders, not by the order, so that it survives the order going to sleep or its node stopping.
+   */
+  private Effect<Event, OrderState> settle(OrderState state) {
+    OrderState.PaymentEntry cancelledWith = state.paymentToSettle();
+    if (cancelledWith != null) {
+      context.pipeToSelf(collaborators.releasePayment(cancelledWith.id()),
+          (reply, failure) -> new ReleaseAnswered(cancelledWith.id(), failure == null ? reply : null));
+      return Effect().none();
+    }
+    OrderState.PaymentEntry open = state.openPayment();
+    if (state.status() != null && open != null && open.status() == Payment.Status.PENDING) {
+      return authorize(state, new AuthorizePayment(open.id(), null, context.getSystem().ignoreRef()));
     }
     return Effect().none();
   }
 
-  private Effect<Event, OrderState> onRelease(OrderState state, ReleaseAnswered answered) {
-    if (answered.reply() instanceof Payment.Current(PaymentView payment) && payment.status() == Payment.Status.RELEASED) {
-      return state.paymentToRelease() == null ? Effect().none()
-          : Effect().persist(new PaymentReleased(payment.id(), payment.outcome(), null, Instant.now()));
+  private Effect<Event, OrderState> onSettlement(OrderState state, ReleaseAnswered answered) {
+    OrderState.PaymentEntry payment = state.paymentToSettle();
+    if (payment == null || !payment.id().equals(answered.paymentId())) {
+      return Effect().none();
     }
-    context.getLog().warn("Payment {} of cancelled order {} is not released yet: {}; trying again in {}",
-        answered.paymentId(), orderId, answered.reply(), RELEASE_RETRY);
-    context.scheduleOnce(RELEASE_RETRY, context.getSelf(), new ReleasePayment());
+    if (answered.reply() instanceof Payment.Current(PaymentView settled)) {
+      Instant now = Instant.now();
+      Event outcome = switch (settled.status()) {
+        case RELEASED -> new PaymentReleased(settled.id(), settled.outcome(), null, now);
+        case DECLINED -> new PaymentDeclined(settled.id(), settled.outcome(), null, now);
+        case FAILED -> new PaymentFailed(settled.id(), settled.outcome(), null, now);
+        case INITIATED, AUTHORIZING, AUTHORIZED, PENDING -> null;
+      };
+      if (outcome != null) {
+        return Effect().persist(outcome);
+      }
+    }
+    context.getLog().warn("Payment {} of cancelled order {} may still hold money ({}); a reminder settles it later",
+        answered.paymentId(), orderId, answered.reply());
     return Effect().none();
   }
 
@@ -377,7 +465,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     return switch (answer) {
       case CartFound found -> switch (found.reply()) {
         case Cart.Current(CartView cart) when cart.status() == Cart.Status.OPEN -> done(
-            Effect().persist(new OrderCreated(cart.id(), cart.market(), cart.currency(), Instant.now())),
+            Effect().persist(new OrderCreated(cart.id(), cart.market(), cart.currency(), UUID.randomUUID().toString(),
+                Instant.now())),
             found.create().replyTo());
         case Cart.Current(CartView cart) -> failed(found.create().replyTo(), Rejection.conflict(
             "The cart is " + cart.status() + " by order " + cart.orderId(), cart.status().name()));
@@ -401,7 +490,11 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
         case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
       };
       case AuthorizationAnswered answered -> onAuthorization(state, answered);
-      case CartCheckedBeforeAuthorization checked -> onCartChecked(state, checked);
+      case CartHeld held -> onCartHeld(state, held);
+      case Noted noted -> Effect().none().thenRun((OrderState unchanged) -> {
+        busy = false;
+        noted.replyTo().tell(noted.reply());
+      }).thenUnstashAll();
       case PaymentAmountChanged changed -> onRepriced(changed);
       case FulfillmentAnswered answered -> switch (answered.reply()) {
         case Fulfillment.Current(var fulfillment) ->
@@ -412,14 +505,23 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
         case Cart.Rejected(Rejection rejection) when rejection.reason() == Rejection.Reason.UNAVAILABLE ->
             failed(released.replyTo(), rejection);
         // Open again, or never locked by this order: either way the order may go.
-        case Cart.Reply reply ->
-            done(Effect().persist(new OrderCancelled(released.by(), Instant.now())), released.replyTo());
+        case Cart.Reply reply -> done(
+            Effect().persist(cancellation(state, released.by())).thenRun(this::settleNow), released.replyTo());
       };
       case FulfillmentStopped stopped -> switch (stopped.reply()) {
-        case Fulfillment.Current current -> done(
-            Effect().persist(new OrderCancelled(stopped.by(), Instant.now())).thenRun(this::releaseLater),
-            stopped.replyTo());
+        case Fulfillment.Reply reply when isCancelled(reply) -> done(
+            Effect().persist(cancellation(state, stopped.by())).thenRun(this::settleNow), stopped.replyTo());
+        case Fulfillment.Current current -> failed(stopped.replyTo(), Rejection.conflict(
+            "The fulfilment is " + current.fulfillment().status() + " and was not cancelled", state.status().name()));
         case Fulfillment.Rejected(Rejection rejection) -> failed(stopped.replyTo(), rejection);
+      };
+      case FulfillmentWithdrawn withdrawn -> switch (withdrawn.reply()) {
+        case Fulfillment.Reply reply when isCancelled(reply) -> done(Effect().persist(new FulfillmentCancelled(
+            state.fulfillmentId(), withdrawn.cancel().admin(), UUID.randomUUID().toString(), Instant.now())),
+            withdrawn.cancel().replyTo());
+        case Fulfillment.Current current -> failed(withdrawn.cancel().replyTo(), Rejection.conflict(
+            "The fulfilment is " + current.fulfillment().status() + " and was not cancelled", state.status().name()));
+        case Fulfillment.Rejected(Rejection rejection) -> failed(withdrawn.cancel().replyTo(), rejection);
       };
     };
   }
@@ -434,7 +536,13 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     if (outcome == null) {
       return done(Effect().none(), authorize.replyTo());
     }
+    if (outcome instanceof PaymentDeclined || outcome instanceof PaymentFailed) {
+      // Nothing is reserved: the cart may change again as a locked cart may, until the next payment.
+      return Effect().persist(outcome)
+          .thenRun((OrderState unpaid) -> askToEndHold(unpaid, authorize.replyTo(), new Current(unpaid)));
+    }
     if (!(outcome instanceof PaymentAuthorized)) {
+      // Pending: the gateway may have reserved the cart's total, so the cart stays held.
       return done(Effect().persist(outcome), authorize.replyTo());
     }
     return Effect().persist(outcome).thenRun((OrderState authorized) -> {
@@ -505,7 +613,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case Cancel c -> c.replyTo();
       case GiveContactByAdmin c -> c.replyTo();
       case CancelByAdmin c -> c.replyTo();
-      case ReleasePayment c -> throw new IllegalArgumentException("The order's own reminder expects no reply");
+      case CancelFulfillment c -> c.replyTo();
+      case SettlePayment c -> throw new IllegalArgumentException("A settlement reminder expects no reply");
       case ReleaseAnswered c -> throw new IllegalArgumentException("The payment's answer expects no reply");
       case StepAnswer c -> throw new IllegalArgumentException("An entity's answer expects no reply");
     };
@@ -527,7 +636,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
           if (state.status() == OrderState.Status.PAYMENT_AUTHORIZED && collaborators.fulfilAutomatically()) {
             context.getSelf().tell(new CreateFulfillment(context.getSystem().ignoreRef()));
           }
-          releaseLater(state);
+          settleNow(state);
         })
         .build();
   }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
     + "or cancelled before it ships. A step the current status does not allow is a 409 that lists the allowed ones.")
 @RestController
 @RequestMapping("/api/fulfillments")
+// Cancelling is a step of the order's checkout as well, so its route is checkout's (FulfillmentCancellationController).
 class FulfillmentController {
 
   private final Fulfillments fulfillments;
@@ -55,11 +56,5 @@ class FulfillmentController {
   @PostMapping("/{fulfillmentId}/deliver")
   FulfillmentView deliver(@PathVariable String fulfillmentId) {
     return fulfillments.ask(fulfillmentId, Fulfillment.Deliver::new);
-  }
-
-  @Operation(summary = "Cancel the fulfilment", description = "Allowed when CREATED or PICKED, not once shipped.")
-  @PostMapping("/{fulfillmentId}/cancel")
-  FulfillmentView cancel(@PathVariable String fulfillmentId) {
-    return fulfillments.ask(fulfillmentId, Fulfillment.Cancel::new);
   }
 }

@@ -47,10 +47,10 @@ public class Fulfillments {
         scheduler);
   }
 
-  /** Cancels the fulfilment unless it is shipped; it does not block, like {@link #create}. */
-  public CompletionStage<Fulfillment.Reply> cancel(String fulfillmentId) {
-    return AskPattern.ask(sharding.entityRefFor(Fulfillment.ENTITY_KEY, fulfillmentId), Fulfillment.Cancel::new,
-        asks.timeout(), scheduler);
+  /** Cancels the fulfilment unless it is shipped, recording the admin; it does not block, like {@link #create}. */
+  public CompletionStage<Fulfillment.Reply> cancel(String fulfillmentId, String admin) {
+    return AskPattern.ask(sharding.entityRefFor(Fulfillment.ENTITY_KEY, fulfillmentId),
+        replyTo -> new Fulfillment.ByAdmin(admin, new Fulfillment.Cancel(replyTo)), asks.timeout(), scheduler);
   }
 
   /** The fulfilment's current view, asked and waited for (used by the order view). */

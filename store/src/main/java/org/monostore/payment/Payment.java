@@ -15,6 +15,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -49,7 +50,11 @@ public final class Payment
   /** The order's total changed before the payment went to the gateway: it is for the new total. */
   public record ChangeAmount(Money amount, ActorRef<Reply> replyTo) implements Command {}
 
-  /** Gives back what the authorization reserved: its order was cancelled after it was paid. */
+  /**
+   * Its order was cancelled: gives back what the authorization reserved, voids a payment never sent to
+   * the gateway, and answers a declined or failed one as it is; while the gateway's outcome is unknown
+   * it asks the gateway for it and answers that it cannot release yet.
+   */
   public record Release(ActorRef<Reply> replyTo) implements Command {}
 
   /** The gateway's answer to a release; null with {@code failure} when it gave none in time. */
@@ -261,9 +266,20 @@ public final class Payment
         releasing.add(release.replyTo());
         yield underWay ? Effect().noReply() : Effect().none().thenRun(this::askRelease).thenNoReply();
       }
-      case Release release when state.status() == Status.RELEASED -> Effect().reply(release.replyTo(), current(state));
-      case Release release -> Effect().reply(release.replyTo(), new Rejected(
-          Rejection.conflict("Only an authorized payment can be released", state.status().name())));
+      case Release release when state.status() == Status.RELEASED || state.status() == Status.DECLINED
+          || state.status() == Status.FAILED -> Effect().reply(release.replyTo(), current(state));
+      // Never sent to the gateway: it never will be, so nothing can be reserved.
+      case Release release when state.status() == Status.INITIATED -> Effect()
+          .persist(new AuthorizationFailed("cancelled", "The order was cancelled before the payment was authorized",
+              Instant.now()))
+          .thenReply(release.replyTo(), this::current);
+      // PENDING: the gateway may have reserved the money; its first outcome is asked for again.
+      case Release release -> {
+        EffectBuilder<Event, State> effect = state.status() == Status.PENDING
+            ? Effect().none().thenRun(this::askGateway) : Effect().none();
+        yield effect.thenReply(release.replyTo(), unchanged -> new Rejected(Rejection.unavailable(
+            "The gateway's outcome for the payment is not known yet; it can be released once it is")));
+      }
       case GatewayReleased released when state.status() != Status.AUTHORIZED -> Effect().noReply();
       case GatewayReleased released when released.release() instanceof PaymentGateway.Released ->
           Effect().persist(new AuthorizationReleased(Instant.now())).thenRun(this::answerReleasing).thenNoReply();

@@ -58,7 +58,8 @@ class OrderStateTest {
   private static final PaymentView.Outcome FAILED = new PaymentView.Outcome("gateway_error", "The gateway failed", null);
   private static final PaymentView.Outcome TIMED_OUT = new PaymentView.Outcome("timeout", "No answer in time", null);
 
-  private static final OrderState CREATED = OrderState.NONE.apply(new OrderCreated("cart-1", "SE", "SEK", CREATED_AT));
+  private static final String FIRST_FULFILLMENT_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+  private static final OrderState CREATED = OrderState.NONE.apply(new OrderCreated("cart-1", "SE", "SEK", FIRST_FULFILLMENT_ID, CREATED_AT));
   private static final OrderState CONTACT_GIVEN = CREATED.apply(new ContactGiven(ANNA, LATER));
   private static final OrderState PAYMENT_INITIATED = CONTACT_GIVEN.apply(added("pay-1"));
   private static final OrderState PAYMENT_PENDING =
@@ -193,7 +194,7 @@ class OrderStateTest {
   @Test
   void applyingOrderCreatedOpensAnOrderForTheCartInItsMarket() {
     assertThat(CREATED).isEqualTo(new OrderState("cart-1", "SE", "SEK", Status.CREATED, null, List.of(), null, null,
-        Map.of(), null, CREATED_AT, CREATED_AT));
+        FIRST_FULFILLMENT_ID, Map.of(), null, CREATED_AT, CREATED_AT));
   }
 
   @Test
@@ -313,24 +314,31 @@ class OrderStateTest {
   // The fulfilment's id
 
   @Test
-  void theFulfilmentIdFollowsFromTheOrderId() {
-    String orderId = UUID.randomUUID().toString();
-
-    String fulfillmentId = OrderState.fulfillmentIdOf(orderId);
-
-    assertThat(OrderState.fulfillmentIdOf(orderId)).isEqualTo(fulfillmentId);
-    assertThat(fulfillmentId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    assertThat(UUID.fromString(fulfillmentId).toString()).isEqualTo(fulfillmentId);
-    assertThat(fulfillmentId).isNotEqualTo(orderId);
+  void theFirstFulfilmentHasTheIdChosenWhenTheOrderWasCreated() {
+    assertThat(AUTHORIZED.fulfillmentIdToCreate("order-1")).isEqualTo(FIRST_FULFILLMENT_ID);
   }
 
   @Test
-  void eachOrderHasAFulfilmentIdOfItsOwn() {
+  void anOrderFromBeforeFulfilmentIdsWereChosenDerivesItsFromTheOrderId() {
+    OrderState older = OrderState.NONE.apply(new OrderCreated("cart-1", "SE", "SEK", null, CREATED_AT));
     String orderId = UUID.randomUUID().toString();
-    String otherOrderId = UUID.randomUUID().toString();
 
-    assertThat(OrderState.fulfillmentIdOf(orderId)).isNotEqualTo(OrderState.fulfillmentIdOf(otherOrderId));
-    assertThat(OrderState.fulfillmentIdOf("order-1")).isNotEqualTo(OrderState.fulfillmentIdOf("order-2"));
+    assertThat(older.fulfillmentIdToCreate(orderId)).isEqualTo(OrderState.fulfillmentIdOf(orderId))
+        .isNotEqualTo(orderId);
+  }
+
+  @Test
+  void aCancelledFulfilmentLeavesTheOrderPaidAndReadyForAnotherWithANewId() {
+    OrderState withdrawn =
+        FULFILLED.apply(new PurchaseOrder.FulfillmentCancelled(FULFILLMENT_ID, "admin", "next-id", LATEST));
+
+    assertThat(withdrawn.status()).isEqualTo(Status.PAYMENT_AUTHORIZED);
+    assertThat(withdrawn.fulfillmentId()).isNull();
+    assertThat(withdrawn.allowed()).contains("createFulfillment");
+    assertThat(withdrawn.refuseAdminCancel()).isNull();
+    assertThat(withdrawn.fulfillmentIdToCreate("order-1")).isEqualTo("next-id");
+    assertThat(FULFILLED.refuseFulfillmentCancel()).isNull();
+    assertThat(withdrawn.refuseFulfillmentCancel().detail()).contains("no fulfilment to cancel");
   }
 
   // What a payment's answer means for the order

@@ -52,6 +52,13 @@ final class Shopper {
     return order;
   }
 
+  /** An order of its own cart, paid: its payment authorized with the approving test token. */
+  String paidOrder(String sku, int quantity) {
+    String order = payableOrder(sku, quantity);
+    authorize(order, paymentOf(order, "tok_approve")).then().statusCode(200);
+    return order;
+  }
+
   Response giveContact(String order) {
     return giveContact(order, contact());
   }

@@ -1,6 +1,7 @@
 package org.monostore.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -366,16 +367,48 @@ class PaymentTest {
   }
 
   @Test
-  void onlyAnAuthorizedPaymentCanBeReleased() {
+  void releasingAPaymentNeverSentToTheGatewayVoidsItSoItNeverWillBe() {
     initiate();
-    var notAuthorized = run(Payment.Release::new);
-    assertThat(rejection(notAuthorized).reason()).isEqualTo(Rejection.Reason.CONFLICT);
 
+    var voided = run(Payment.Release::new);
+
+    assertThat(current(voided).status()).isEqualTo(Status.FAILED);
+    assertThat(current(voided).outcome().code()).isEqualTo("cancelled");
+    gateway.answer(new Approved("AUTH-000001"));
+    assertThat(current(run(Payment.Authorize::new)).status()).isEqualTo(Status.FAILED);
+    assertThat(gateway.requests).isEmpty();
+    assertThat(gateway.releases).isEmpty();
+  }
+
+  @Test
+  void releasingADeclinedPaymentAnswersItAsItIsWithNothingToGiveBack() {
+    initiate();
     gateway.answer(new Declined("expired_card", "The card has expired"));
     run(Payment.Authorize::new);
+
     var declined = run(Payment.Release::new);
-    assertThat(rejection(declined).reason()).isEqualTo(Rejection.Reason.CONFLICT);
+
+    assertThat(current(declined).status()).isEqualTo(Status.DECLINED);
+    assertThat(declined.hasNoEvents()).isTrue();
     assertThat(gateway.releases).isEmpty();
+  }
+
+  @Test
+  void releasingAPendingPaymentAsksTheGatewayForItsOutcomeFirst() {
+    payment = paymentTimingOutAfter(SHORT);
+    initiate();
+    gateway.answerWith(request -> new CompletableFuture<>());
+    run(Payment.Authorize::new);
+    gateway.answer(new Approved("AUTH-000001"));
+
+    var notYet = run(Payment.Release::new);
+
+    assertThat(rejection(notYet).reason()).isEqualTo(Rejection.Reason.UNAVAILABLE);
+    assertThat(gateway.releases).isEmpty();
+    assertThat(gateway.requests).hasSize(2).extracting(AuthorizationRequest::key).containsOnly(paymentId);
+    await().atMost(PATIENT).until(() ->
+        current(run(Payment.Get::new)).status() == Status.AUTHORIZED);
+    assertThat(current(run(Payment.Release::new)).status()).isEqualTo(Status.RELEASED);
   }
 
   @Test
