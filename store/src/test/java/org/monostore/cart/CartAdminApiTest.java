@@ -8,15 +8,18 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.monostore.Problems.problem;
 import static org.monostore.TestUsers.asAdmin;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
 import org.monostore.TestUsers;
@@ -159,15 +162,8 @@ class CartAdminApiTest {
   @Test
   void aLockedCartChangesOnlyThroughARecordedOverrideAndACheckedOutOneNever() {
     String cart = cartWith(BOOK, 2);
-    String order = given().port(port).contentType(ContentType.JSON).body(Map.of("cartId", cart))
-        .post("/api/orders").then().statusCode(201).extract().path("id");
-    given().port(port).contentType(ContentType.JSON).body(Map.of("email", "anna@example.com", "name", "Anna",
-            "shippingAddress", Map.of("line1", "Storgatan 1", "city", "Stockholm", "postalCode", "111 51",
-                "country", "SE")))
-        .put("/api/orders/" + order + "/contact").then().statusCode(200);
-    String payment = given().port(port).contentType(ContentType.JSON)
-        .body(Map.of("method", "card", "token", "tok_approve"))
-        .post("/api/orders/" + order + "/payments").then().statusCode(201).extract().path("id");
+    String order = orderFor(cart);
+    String payment = lockedByPayment(order);
 
     asAdmin(port).post("/api/admin/carts/" + cart + "/items/" + BOOK + "/increase").then().statusCode(409)
         .body("currentStatus", equalTo("LOCKED"))
@@ -198,5 +194,41 @@ class CartAdminApiTest {
         && "anna@example.com".equals(page.getString("items[0].email")));
     assertThat(listedEmail.getInt("items[0].itemCount")).isEqualTo(3);
     assertThat(listed("q=ANNA@example").getList("items.id")).contains(cart);
+  }
+
+  @Test
+  void aLockedCartIsNeverLeftEmptyEvenWithAnOverride() {
+    String cart = cartWith(BOOK, 2);
+    String order = orderFor(cart);
+    lockedByPayment(order);
+    String items = "/api/admin/carts/" + cart + "/items";
+
+    for (var emptying : List.<Supplier<Response>>of(
+        () -> asAdmin(port).delete(items + "?override=true"),
+        () -> asAdmin(port).delete(items + "/" + BOOK + "?override=true"),
+        () -> asAdmin(port).body(Map.of("by", 2)).post(items + "/" + BOOK + "/decrease?override=true"))) {
+      problem(emptying.get(), 409).body("currentStatus", equalTo("LOCKED"))
+          .body("detail", containsString("cancel the order instead"));
+    }
+    assertThat(given().port(port).get("/api/carts/" + cart).then().extract().jsonPath().getInt("lines[0].quantity"))
+        .isEqualTo(2);
+    asAdmin(port).body(Map.of("by", 1)).post(items + "/" + BOOK + "/decrease?override=true").then().statusCode(200)
+        .body("lines[0].quantity", equalTo(1));
+  }
+
+  private String orderFor(String cart) {
+    return given().port(port).contentType(ContentType.JSON).body(Map.of("cartId", cart))
+        .post("/api/orders").then().statusCode(201).extract().path("id");
+  }
+
+  /** Gives the order contact information and a payment, which locks its cart; answers the payment's id. */
+  private String lockedByPayment(String order) {
+    given().port(port).contentType(ContentType.JSON).body(Map.of("email", "anna@example.com", "name", "Anna",
+            "shippingAddress", Map.of("line1", "Storgatan 1", "city", "Stockholm", "postalCode", "111 51",
+                "country", "SE")))
+        .put("/api/orders/" + order + "/contact").then().statusCode(200);
+    return given().port(port).contentType(ContentType.JSON)
+        .body(Map.of("method", "card", "token", "tok_approve"))
+        .post("/api/orders/" + order + "/payments").then().statusCode(201).extract().path("id");
   }
 }
