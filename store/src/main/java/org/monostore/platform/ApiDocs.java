@@ -239,7 +239,8 @@ class ApiDocs {
 
   private static Schema<?> problemSchema() {
     return new ObjectSchema()
-        .description("An RFC 9457 problem response")
+        .description("An RFC 9457 problem response; other properties may follow, as RFC 9457 allows")
+        .required(List.of("title", "status", "detail"))
         .addProperty("type", new StringSchema().example("about:blank"))
         .addProperty("title", new StringSchema().example("Bad Request"))
         .addProperty("status", new IntegerSchema().example(400))
