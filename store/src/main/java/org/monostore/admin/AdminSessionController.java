@@ -94,6 +94,7 @@ class AdminSessionController {
   }
 
   @Operation(summary = "Sign out")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Signed out")
   @DeleteMapping
   ResponseEntity<Void> signOut(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

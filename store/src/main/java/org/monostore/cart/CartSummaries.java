@@ -36,8 +36,8 @@ class CartSummaries {
       int lineCount,
       @Schema(description = "The quantities of all lines added up") int itemCount,
       @Schema(description = "The sum of the lines, VAT included") Money total,
-      @Schema(description = "The email given on an order of the cart, if any") String email,
-      @Schema(description = "The order that locked or checked out the cart") String orderId,
+      @Schema(description = "The email given on an order of the cart, if any", nullable = true) String email,
+      @Schema(description = "The order that locked or checked out the cart", nullable = true) String orderId,
       Instant createdAt,
       @Schema(description = "The cart's last activity") Instant updatedAt) {}
 

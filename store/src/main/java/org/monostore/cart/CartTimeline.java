@@ -15,8 +15,8 @@ class CartTimeline {
   record Entry(
       Instant at,
       @Schema(description = "What happened, in the past tense", example = "ItemAdded") String event,
-      @Schema(description = "The admin who made the change; absent for the shopper's own") String by,
-      @Schema(description = "What changed, in short", example = "BOOK-000001 × 2") String detail) {}
+      @Schema(description = "The admin who made the change; null for the shopper's own", nullable = true) String by,
+      @Schema(description = "What changed, in short", example = "BOOK-000001 × 2", nullable = true) String detail) {}
 
   private final Journal journal;
 

@@ -17,7 +17,8 @@ public record CartView(
     @Schema(description = "The lines, in the order they were added") List<CartLine> lines,
     @Schema(description = "The sum of the line totals") Money subtotal,
     @Schema(description = "The full price calculation: lines with their VAT, discounts, VAT per rate, total") Pricing pricing,
-    @Schema(description = "The order that locked or checked out the cart; null while it is open") String orderId,
+    @Schema(description = "The order that locked or checked out the cart; null while it is open", nullable = true)
+        String orderId,
     Instant createdAt,
     @Schema(description = "When the cart last changed") Instant updatedAt)
     implements CborSerializable {

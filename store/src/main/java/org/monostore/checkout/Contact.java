@@ -9,9 +9,9 @@ import org.monostore.shared.Address;
 public record Contact(
     @Schema(example = "anna.svensson@example.com") String email,
     @Schema(example = "Anna Svensson") String name,
-    @Schema(example = "+46 70 123 45 67") String phone,
+    @Schema(example = "+46 70 123 45 67", nullable = true) String phone,
     Address shippingAddress,
-    @Schema(description = "Absent when it is the shipping address") Address billingAddress)
+    @Schema(description = "Null when it is the shipping address", nullable = true) Address billingAddress)
     implements CborSerializable {
 
   Address billingOrShipping() {

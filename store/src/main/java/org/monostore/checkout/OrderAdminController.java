@@ -83,6 +83,7 @@ class OrderAdminController {
   }
 
   @Operation(summary = "Create the fulfilment order", description = "Once the payment is authorized.")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The order with its fulfilment")
   @PostMapping("/{orderId}/fulfillment")
   ResponseEntity<OrderView> createFulfillment(@PathVariable String orderId) {
     OrderView order = view(orderId, PurchaseOrder.CreateFulfillment::new);

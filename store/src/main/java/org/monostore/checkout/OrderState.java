@@ -70,7 +70,8 @@ public record OrderState(
       @Schema(description = "INITIATED: not yet authorized; AUTHORIZED; DECLINED; FAILED; PENDING: the gateway did "
           + "not answer in time, authorize again to learn its outcome; RELEASED: authorized, then given back "
           + "because the order was cancelled") Payment.Status status,
-      @Schema(description = "What the gateway said; absent before it said anything") PaymentView.Outcome outcome,
+      @Schema(description = "What the gateway said; null before it said anything", nullable = true)
+          PaymentView.Outcome outcome,
       Instant createdAt,
       Instant updatedAt)
       implements CborSerializable {}

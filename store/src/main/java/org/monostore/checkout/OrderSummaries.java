@@ -34,9 +34,10 @@ class OrderSummaries {
       @Schema(example = "SE") String market,
       @Schema(example = "SEK") String currency,
       OrderState.Status status,
-      String email,
-      String name,
-      @Schema(description = "The fixed amount once a payment is added; the cart's total before") Money total,
+      @Schema(description = "Null until the contact is given", nullable = true) String email,
+      @Schema(description = "Null until the contact is given", nullable = true) String name,
+      @Schema(description = "The fixed amount once a payment is added; the cart's total before", nullable = true)
+          Money total,
       Instant createdAt,
       Instant updatedAt) {}
 

@@ -25,7 +25,7 @@ class OrderTimeline {
       @Schema(description = "The id of the order, payment or fulfilment") String sourceId,
       @Schema(description = "What happened, in the past tense", example = "PaymentAuthorized") String event,
       @Schema(description = "Who did it, where the event records it: customer, or for an admin's change the "
-          + "admin's name (shop in the customer's view)") String by) {
+          + "admin's name (shop in the customer's view); null where the event does not say", nullable = true) String by) {
 
     Entry withoutAdminNames() {
       return new Entry(at, source, sourceId, event, withoutAdminName(by));

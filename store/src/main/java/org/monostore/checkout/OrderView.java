@@ -19,13 +19,14 @@ record OrderView(
     @Schema(description = "false while the cart can still change and pricing is what it holds now; true once a "
         + "payment locked the cart and fixed the amount") boolean pricingFixed,
     Pricing pricing,
-    @Schema(description = "Absent until given") Contact contact,
+    @Schema(description = "Null until given", nullable = true) Contact contact,
     @Schema(description = "Every payment added, the latest last") List<OrderState.PaymentEntry> payments,
-    @Schema(description = "Absent until created") FulfillmentView fulfillment,
+    @Schema(description = "Null until created", nullable = true) FulfillmentView fulfillment,
     @Schema(description = "What the order accepts now: contact, addPayment, authorize, createFulfillment, cancel")
         List<String> allowedActions,
     @Schema(description = "The events of the order, its payments and its fulfilment, oldest first")
         List<OrderTimeline.Entry> timeline,
-    @Schema(description = "Who cancelled the order, once it is cancelled", example = "customer") String cancelledBy,
+    @Schema(description = "Who cancelled the order, once it is cancelled", example = "customer", nullable = true)
+        String cancelledBy,
     Instant createdAt,
     Instant updatedAt) {}

@@ -15,7 +15,7 @@ public record FulfillmentView(
         Fulfillment.Status status,
     @Schema(description = "What goes in the parcel, as ordered") List<Fulfillment.Item> items,
     @Schema(description = "Where the parcel goes") Address shippingAddress,
-    @Schema(description = "The carrier's tracking number, once shipped", example = "JJD000390007727")
+    @Schema(description = "The carrier's tracking number, once shipped", example = "JJD000390007727", nullable = true)
         String trackingNumber,
     Instant createdAt,
     @Schema(description = "When the fulfilment last changed") Instant updatedAt)

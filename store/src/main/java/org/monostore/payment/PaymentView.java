@@ -16,7 +16,7 @@ public record PaymentView(
         + "FAILED; PENDING: the gateway did not answer in time, authorize again to learn its outcome; RELEASED: "
         + "authorized, then given back because the order was cancelled")
         Payment.Status status,
-    @Schema(description = "What the gateway said; absent before it said anything") Outcome outcome,
+    @Schema(description = "What the gateway said; null before it said anything", nullable = true) Outcome outcome,
     Instant createdAt,
     Instant updatedAt)
     implements CborSerializable {
@@ -27,6 +27,7 @@ public record PaymentView(
           + "unreachable while PENDING; released once RELEASED",
           example = "approved") String code,
       @Schema(description = "In words") String message,
-      @Schema(description = "The gateway's reference of an approved authorization") String authorizationCode)
+      @Schema(description = "The gateway's reference of an approved authorization", nullable = true)
+          String authorizationCode)
       implements CborSerializable {}
 }

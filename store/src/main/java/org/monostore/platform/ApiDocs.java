@@ -17,20 +17,40 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * The OpenAPI document at /v3/api-docs. Every operation gets the problem responses it can give
- * (400, 404, 409, 413, 503), described once here instead of on each controller method.
+ * (400, 401, 403, 404, 409, 413, 503) and who may call it, described once here instead of on each
+ * controller method.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocs {
 
+  static {
+    // The CSRF token a handler asks Spring Security for is no query parameter of the API.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(CsrfToken.class);
+  }
+
   private static final String PROBLEM = "Problem";
+
+  /** The security schemes: an admin by HTTP Basic, or by the admin UI's session with its CSRF token. */
+  private static final String BASIC = "adminBasic";
+  private static final String SESSION = "adminSession";
+  private static final String CSRF_COOKIE = "csrfCookie";
+  private static final String CSRF_HEADER = "csrfHeader";
+  private static final String SIGN_IN = "/api/admin/session";
 
   /** The paths in the order a shopper meets them, so the reference reads as the way through the shop. */
   private static final List<String> SHOPPING_ORDER = List.of(
@@ -74,8 +94,29 @@ class ApiDocs {
 
                     Prices include VAT, as consumer shops in the markets must show them; a `pricing`
                     states the VAT contained per rate, rounded per line half to even.
-                    """))
-;
+
+                    The shop's operations need no credentials: carts and orders are addressed by
+                    random ids. The admin API (and the warehouse's fulfilment operations) needs an
+                    admin: HTTP Basic for scripts, or the admin UI's session cookie, with which every
+                    change also sends the `XSRF-TOKEN` cookie's value in the `X-XSRF-TOKEN` header.
+                    """)
+                .contact(new Contact().name("The MonoStore team"))
+                .license(new License().name("Proprietary: all rights reserved").identifier("LicenseRef-Proprietary")))
+        // Relative: the store that serves the document serves the API.
+        .servers(List.of(new Server().url("/").description("This store")))
+        .components(
+            new Components()
+                .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                    .description("An admin's user name and password, for scripts; needs no CSRF token"))
+                .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                    .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
+                    .description("The admin UI's session, from `POST /api/admin/session`"))
+                .addSecuritySchemes(CSRF_COOKIE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                    .in(SecurityScheme.In.COOKIE).name("XSRF-TOKEN")
+                    .description("The CSRF token cookie that `GET /api/admin/session` and signing in set"))
+                .addSecuritySchemes(CSRF_HEADER, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                    .in(SecurityScheme.In.HEADER).name("X-XSRF-TOKEN")
+                    .description("The `XSRF-TOKEN` cookie's value again, with every change made in a session")));
   }
 
   @Bean
@@ -91,8 +132,10 @@ class ApiDocs {
                     item.readOperationsMap()
                         .forEach((method, operation) -> {
                           addProblems(path, method, operation);
+                          secure(path, method, operation);
                           describeIds(operation);
                         }));
+      api.getComponents().getSchemas().values().forEach(ApiDocs::patternsAsJsonSchemaReadsThem);
       api.setPaths(inShoppingOrder(api.getPaths()));
     };
   }
@@ -100,10 +143,22 @@ class ApiDocs {
   private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
     ApiResponses responses = operation.getResponses();
     boolean hasPathId = path.contains("{");
-    boolean changesState = method != PathItem.HttpMethod.GET && !path.equals("/api/carts");
+    boolean changesState = method != PathItem.HttpMethod.GET && !path.equals("/api/carts") && !path.equals(SIGN_IN);
     responses.addApiResponse("400", problem("Invalid input: the problem names the field and what is wrong"));
     if (hasPathId) {
       responses.addApiResponse("404", problem("Nothing exists under this id"));
+    }
+    if (path.equals(SIGN_IN)) {
+      if (method != PathItem.HttpMethod.DELETE) {
+        responses.addApiResponse("401", problem(method == PathItem.HttpMethod.GET
+            ? "Nobody is signed in" : "The user name or the password is wrong"));
+      }
+      if (method != PathItem.HttpMethod.GET) {
+        responses.addApiResponse("403", problem("No valid CSRF token, or the user is no admin"));
+      }
+    } else if (forAdmins(path)) {
+      responses.addApiResponse("401", problem("Not signed in as an admin: sign in, or use HTTP Basic"));
+      responses.addApiResponse("403", problem("Not an admin, or a change in a session without its CSRF token"));
     }
     if (changesState) {
       responses.addApiResponse("409", problem("The status of the cart, order or fulfilment does not allow it "
@@ -116,6 +171,45 @@ class ApiDocs {
         "503",
         problem("The store could not answer in time; retry after the given seconds")
             .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())));
+  }
+
+  /** The admin API and the warehouse's fulfilment operations are for signed-in admins only. */
+  private static boolean forAdmins(String path) {
+    return path.startsWith("/api/admin/") || path.startsWith("/api/fulfillments/");
+  }
+
+  /**
+   * Who may call the operation. A generated client sends HTTP Basic, or the session cookie, with the
+   * CSRF cookie and header on changes; the shop's operations need nothing. Signing in needs the CSRF
+   * token (from the session's GET) but no credentials; the GET itself answers whoever asks.
+   */
+  private static void secure(String path, PathItem.HttpMethod method, Operation operation) {
+    SecurityRequirement basic = new SecurityRequirement().addList(BASIC);
+    SecurityRequirement session = new SecurityRequirement().addList(SESSION);
+    SecurityRequirement sessionChange = new SecurityRequirement().addList(SESSION).addList(CSRF_COOKIE)
+        .addList(CSRF_HEADER);
+    if (path.equals(SIGN_IN)) {
+      operation.setSecurity(switch (method) {
+        case GET -> List.of(new SecurityRequirement(), session, basic);
+        case POST -> List.of(new SecurityRequirement().addList(CSRF_COOKIE).addList(CSRF_HEADER));
+        default -> List.of(sessionChange);
+      });
+    } else if (forAdmins(path)) {
+      operation.setSecurity(method == PathItem.HttpMethod.GET ? List.of(basic, session) : List.of(basic, sessionChange));
+    } else {
+      operation.setSecurity(List.of());
+    }
+  }
+
+  /**
+   * The request patterns in the regular expressions of JSON Schema (ECMA-262), which has no POSIX
+   * classes: Java's {@code \p{Cntrl}} is the ASCII control characters.
+   */
+  private static void patternsAsJsonSchemaReadsThem(Schema<?> schema) {
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().stream().filter(property -> property.getPattern() != null)
+          .forEach(property -> property.setPattern(property.getPattern().replace("\\p{Cntrl}", "\\x00-\\x1F\\x7F")));
+    }
   }
 
   private static void describeIds(Operation operation) {
@@ -145,7 +239,8 @@ class ApiDocs {
 
   private static Schema<?> problemSchema() {
     return new ObjectSchema()
-        .description("An RFC 9457 problem response")
+        .description("An RFC 9457 problem response; other properties may follow, as RFC 9457 allows")
+        .required(List.of("title", "status", "detail"))
         .addProperty("type", new StringSchema().example("about:blank"))
         .addProperty("title", new StringSchema().example("Bad Request"))
         .addProperty("status", new IntegerSchema().example(400))

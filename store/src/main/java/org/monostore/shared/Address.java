@@ -7,7 +7,7 @@ import org.monostore.platform.CborSerializable;
 @Schema(description = "A postal address")
 public record Address(
     @Schema(example = "Storgatan 1") String line1,
-    @Schema(description = "Optional second line", example = "lgh 1102") String line2,
+    @Schema(description = "Optional second line", example = "lgh 1102", nullable = true) String line2,
     @Schema(example = "Stockholm") String city,
     @Schema(example = "111 51") String postalCode,
     @Schema(description = "ISO 3166-1 alpha-2 country code", example = "SE") String country)

@@ -75,6 +75,30 @@ class ApiDocsTest {
   }
 
   @Test
+  void everyOperationNamesWhoMayCallIt() {
+    JsonPath api = given().port(port).get("/v3/api-docs").jsonPath();
+    Map<String, List<String>> basic = Map.of("adminBasic", List.of());
+    Map<String, List<String>> session = Map.of("adminSession", List.of());
+    Map<String, List<String>> sessionChange =
+        Map.of("adminSession", List.of(), "csrfCookie", List.of(), "csrfHeader", List.of());
+    assertThat(api.getMap("components.securitySchemes")).containsOnlyKeys(
+        "adminBasic", "adminSession", "csrfCookie", "csrfHeader");
+    assertThat(api.getList("paths.'/api/products/{sku}'.get.security")).isEmpty();
+    assertThat(api.getList("paths.'/api/carts/{cartId}/items'.post.security")).isEmpty();
+    assertThat(api.getList("paths.'/api/orders/{orderId}/payments/{paymentId}/authorize'.post.security")).isEmpty();
+    assertThat(api.getList("paths.'/api/admin/dashboard'.get.security")).containsExactly(basic, session);
+    assertThat(api.getList("paths.'/api/admin/orders/{orderId}/cancel'.post.security"))
+        .containsExactly(basic, sessionChange);
+    assertThat(api.getList("paths.'/api/fulfillments/{fulfillmentId}/pick'.post.security"))
+        .containsExactly(basic, sessionChange);
+    assertThat(api.getList("paths.'/api/admin/session'.post.security"))
+        .containsExactly(Map.of("csrfCookie", List.of(), "csrfHeader", List.of()));
+    assertThat(api.getMap("paths.'/api/admin/carts'.get.responses")).containsKeys("401", "403");
+    assertThat(api.getMap("paths.'/api/carts/{cartId}'.get.responses")).doesNotContainKeys("401", "403");
+    assertThat(api.getList("paths.'/api/admin/session'.get.parameters")).isNull();
+  }
+
+  @Test
   void theApiReferencePageIsServedWithItsScriptAndNoOutsideAddresses() {
     String page = given().port(port).get("/docs").then().statusCode(200)
         .contentType(containsString("text/html")).extract().asString();
