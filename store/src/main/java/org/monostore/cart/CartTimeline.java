@@ -30,6 +30,10 @@ class CartTimeline {
     String admin = null;
     for (Object event : events) {
       Cart.Event cartEvent = (Cart.Event) event;
+      if (cartEvent instanceof Cart.RequestKeyRecorded) {
+        // A client's key is how the change came, not something that happened to the cart.
+        continue;
+      }
       String by = cartEvent instanceof Cart.CartEditedByAdmin edited ? edited.admin() : admin;
       entries.add(new Entry(cartEvent.at(), event.getClass().getSimpleName(), by, detail(cartEvent)));
       // An admin's marker event names the admin of the change event that follows it.
@@ -49,6 +53,7 @@ class CartTimeline {
       case Cart.CartUnlocked unlocked -> "by order " + unlocked.orderId();
       case Cart.CartCheckedOut checkedOut -> "by order " + checkedOut.orderId();
       case Cart.CartEditedByAdmin edited -> edited.lockOverridden() ? "overriding the order's lock" : null;
+      case Cart.RequestKeyRecorded keyed -> keyed.request();
     };
   }
 }
