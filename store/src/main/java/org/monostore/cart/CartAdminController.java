@@ -72,7 +72,7 @@ class CartAdminController {
     return detail(carts.ask(cartId, Cart.Get::new));
   }
 
-  @Operation(summary = "Add a product on the shopper's behalf")
+  @Operation(summary = "Add a product on the shopper's behalf", description = CartController.KEYED)
   @PostMapping("/{cartId}/items")
   ResponseEntity<AdminCartView> addItem(
       @PathVariable String cartId, @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override,
@@ -82,7 +82,7 @@ class CartAdminController {
     return edit(cartId, admin, override, key, replyTo -> new Cart.AddItem(request.sku(), request.quantity(), replyTo));
   }
 
-  @Operation(summary = "Increase a line's quantity on the shopper's behalf")
+  @Operation(summary = "Increase a line's quantity on the shopper's behalf", description = CartController.KEYED)
   @PostMapping("/{cartId}/items/{sku}/increase")
   ResponseEntity<AdminCartView> increase(
       @PathVariable String cartId, @PathVariable String sku,
@@ -94,7 +94,7 @@ class CartAdminController {
     return edit(cartId, admin, override, key, replyTo -> new Cart.IncreaseQuantity(CartController.sku(sku), by, replyTo));
   }
 
-  @Operation(summary = "Decrease a line's quantity on the shopper's behalf")
+  @Operation(summary = "Decrease a line's quantity on the shopper's behalf", description = CartController.KEYED)
   @PostMapping("/{cartId}/items/{sku}/decrease")
   ResponseEntity<AdminCartView> decrease(
       @PathVariable String cartId, @PathVariable String sku,
@@ -106,7 +106,7 @@ class CartAdminController {
     return edit(cartId, admin, override, key, replyTo -> new Cart.DecreaseQuantity(CartController.sku(sku), by, replyTo));
   }
 
-  @Operation(summary = "Set a line's quantity on the shopper's behalf")
+  @Operation(summary = "Set a line's quantity on the shopper's behalf", description = CartController.KEYED)
   @PutMapping("/{cartId}/items/{sku}")
   ResponseEntity<AdminCartView> setQuantity(
       @PathVariable String cartId, @PathVariable String sku,
@@ -118,7 +118,7 @@ class CartAdminController {
         replyTo -> new Cart.SetQuantity(CartController.sku(sku), request.quantity(), replyTo));
   }
 
-  @Operation(summary = "Remove a line on the shopper's behalf")
+  @Operation(summary = "Remove a line on the shopper's behalf", description = CartController.KEYED)
   @DeleteMapping("/{cartId}/items/{sku}")
   ResponseEntity<AdminCartView> removeItem(
       @PathVariable String cartId, @PathVariable String sku,
@@ -128,7 +128,7 @@ class CartAdminController {
     return edit(cartId, admin, override, key, replyTo -> new Cart.RemoveItem(CartController.sku(sku), replyTo));
   }
 
-  @Operation(summary = "Remove every line on the shopper's behalf")
+  @Operation(summary = "Remove every line on the shopper's behalf", description = CartController.KEYED)
   @DeleteMapping("/{cartId}/items")
   ResponseEntity<AdminCartView> clear(
       @PathVariable String cartId,

@@ -83,7 +83,8 @@ class CartController {
       + KEYED)
   @PostMapping("/{cartId}/items")
   ResponseEntity<CartView> addItem(
-      @PathVariable String cartId, @Valid @RequestBody AddItemRequest request, @Parameter(description = IdempotencyKey.DESCRIPTION)
+      @PathVariable String cartId, @Valid @RequestBody AddItemRequest request,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     return change(cartId, key, replyTo -> new Cart.AddItem(request.sku(), request.quantity(), replyTo));
   }
@@ -92,7 +93,8 @@ class CartController {
   @PostMapping("/{cartId}/items/{sku}/increase")
   ResponseEntity<CartView> increase(
       @PathVariable String cartId, @PathVariable String sku,
-      @Valid @RequestBody(required = false) QuantityStep step, @Parameter(description = IdempotencyKey.DESCRIPTION)
+      @Valid @RequestBody(required = false) QuantityStep step,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     int by = step == null ? 1 : step.orOne();
     return change(cartId, key, replyTo -> new Cart.IncreaseQuantity(sku(sku), by, replyTo));
@@ -102,7 +104,8 @@ class CartController {
   @PostMapping("/{cartId}/items/{sku}/decrease")
   ResponseEntity<CartView> decrease(
       @PathVariable String cartId, @PathVariable String sku,
-      @Valid @RequestBody(required = false) QuantityStep step, @Parameter(description = IdempotencyKey.DESCRIPTION)
+      @Valid @RequestBody(required = false) QuantityStep step,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     int by = step == null ? 1 : step.orOne();
     return change(cartId, key, replyTo -> new Cart.DecreaseQuantity(sku(sku), by, replyTo));
@@ -119,14 +122,18 @@ class CartController {
 
   @Operation(summary = "Remove a line", description = KEYED)
   @DeleteMapping("/{cartId}/items/{sku}")
-  ResponseEntity<CartView> removeItem(@PathVariable String cartId, @PathVariable String sku, @Parameter(description = IdempotencyKey.DESCRIPTION)
+  ResponseEntity<CartView> removeItem(
+      @PathVariable String cartId, @PathVariable String sku,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     return change(cartId, key, replyTo -> new Cart.RemoveItem(sku(sku), replyTo));
   }
 
   @Operation(summary = "Remove every line", description = KEYED)
   @DeleteMapping("/{cartId}/items")
-  ResponseEntity<CartView> clear(@PathVariable String cartId, @Parameter(description = IdempotencyKey.DESCRIPTION)
+  ResponseEntity<CartView> clear(
+      @PathVariable String cartId,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     return change(cartId, key, Cart.Clear::new);
   }
