@@ -1,5 +1,10 @@
 package org.monostore.cart;
 
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,10 +94,38 @@ public final class Cart
    * A change made by an admin on the shopper's behalf: a line change, {@link RemoveItem} or {@link Clear}.
    * It is recorded with the admin's name; only with {@code overrideLock} may it change a locked cart.
    */
-  public record ByAdmin(String admin, boolean overrideLock, Command change) implements Command {}
+  public record ByAdmin(String admin, boolean overrideLock, @Change Command change) implements Command {}
 
-  /** {@code editor} is the admin making the change, or null for the shopper. */
-  private record PriceQuoted(LineChange change, ByAdmin editor, Product.Reply quote) implements Command {}
+  /**
+   * A change (as {@link ByAdmin} takes one, or a {@link ByAdmin}) sent with the client's Idempotency-Key.
+   * The key is recorded with the change; the same key with the same change again is answered on
+   * {@code replayTo} and not made again, the same key with another request is refused.
+   */
+  public record Keyed(String key, @Change Command change, ActorRef<Replayed> replayTo) implements Command {}
+
+  /** A command inside another, named by its type, so that it crosses the network to the cart's node. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @JacksonAnnotationsInside
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+  @JsonSubTypes({
+    @JsonSubTypes.Type(AddItem.class), @JsonSubTypes.Type(IncreaseQuantity.class),
+    @JsonSubTypes.Type(DecreaseQuantity.class), @JsonSubTypes.Type(SetQuantity.class),
+    @JsonSubTypes.Type(RemoveItem.class), @JsonSubTypes.Type(Clear.class), @JsonSubTypes.Type(ByAdmin.class)
+  })
+  @interface Change {}
+
+  /**
+   * Records that the client's key creates the order {@code orderId} from this cart; if the key was used for
+   * that already, the order it named is answered on {@code replayTo} instead.
+   */
+  public record OpenOrder(String key, String orderId, ActorRef<Reply> replyTo, ActorRef<Replayed> replayTo)
+      implements Command {}
+
+  /**
+   * {@code editor} is the admin making the change, or null for the shopper; {@code keyed} is the change with
+   * its Idempotency-Key, or null.
+   */
+  private record PriceQuoted(LineChange change, ByAdmin editor, Keyed keyed, Product.Reply quote) implements Command {}
 
   /**
    * The shard's word that an idle cart goes to sleep. Without a stop message of its own, sharding wraps
@@ -105,6 +138,12 @@ public final class Cart
   public record Current(CartView cart) implements Reply {}
 
   public record Rejected(Rejection rejection) implements Reply {}
+
+  /**
+   * The answer to a key used before for the same request: the cart as it is now, and for {@link OpenOrder}
+   * the order the key created. Not a {@link Reply}: only who sent a key waits for it.
+   */
+  public record Replayed(CartView cart, String orderId) implements CborSerializable {}
 
   // Events
 
@@ -140,6 +179,12 @@ public final class Cart
    */
   public record CartEditedByAdmin(String admin, boolean lockOverridden, Instant at) implements Event {}
 
+  /**
+   * A client's Idempotency-Key, persisted with the change it came with (in the same write) or, for an
+   * order's creation, with the order's id.
+   */
+  public record RequestKeyRecorded(String key, String request, String orderId, Instant at) implements Event {}
+
   // State (the record and its rules are in CartState.java)
 
   public enum Status { OPEN, LOCKED, CHECKED_OUT }
@@ -150,6 +195,9 @@ public final class Cart
   public record Line(String sku, String name, String category, int quantity, long unitPrice)
       implements CborSerializable {}
 
+  /** An Idempotency-Key the cart remembers: what it was sent with, and the order it created, if it did. */
+  public record KeyedRequest(String key, String request, String orderId, Instant at) implements CborSerializable {}
+
   // Wiring
 
   public static void init(
@@ -157,11 +205,13 @@ public final class Cart
       Function<String, CompletionStage<Product.Reply>> prices,
       VatRates vatRates,
       Limits limits,
+      RequestKeys requestKeys,
       int snapshotEvery) {
     sharding.init(
         Entity.of(
                 ENTITY_KEY,
-                context -> create(context.getEntityId(), context.getShard(), prices, vatRates, limits, snapshotEvery))
+                context -> create(context.getEntityId(), context.getShard(), prices, vatRates, limits, requestKeys,
+                    snapshotEvery))
             .withStopMessage(new GoToSleep()));
   }
 
@@ -171,8 +221,10 @@ public final class Cart
       Function<String, CompletionStage<Product.Reply>> prices,
       VatRates vatRates,
       Limits limits,
+      RequestKeys requestKeys,
       int snapshotEvery) {
-    return Behaviors.setup(context -> new Cart(cartId, context, shard, prices, vatRates, limits, snapshotEvery));
+    return Behaviors.setup(
+        context -> new Cart(cartId, context, shard, prices, vatRates, limits, requestKeys, snapshotEvery));
   }
 
   private final String cartId;
@@ -181,6 +233,7 @@ public final class Cart
   private final Function<String, CompletionStage<Product.Reply>> prices;
   private final VatRates vatRates;
   private final Limits limits;
+  private final RequestKeys requestKeys;
   private final int snapshotEvery;
 
   private Cart(
@@ -190,6 +243,7 @@ public final class Cart
       Function<String, CompletionStage<Product.Reply>> prices,
       VatRates vatRates,
       Limits limits,
+      RequestKeys requestKeys,
       int snapshotEvery) {
     super(PersistenceId.of(ENTITY_KEY.name(), cartId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.cartId = cartId;
@@ -198,6 +252,7 @@ public final class Cart
     this.prices = prices;
     this.vatRates = vatRates;
     this.limits = limits;
+    this.requestKeys = requestKeys;
     this.snapshotEvery = snapshotEvery;
   }
 
@@ -218,11 +273,13 @@ public final class Cart
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
       case GoToSleep _ -> Effect().stop().thenNoReply();
-      case ByAdmin edit -> onAdminEdit(state, edit, edit.change());
-      case PriceQuoted quoted when quoted.editor() != null -> onAdminEdit(state, quoted.editor(), quoted);
+      case Keyed keyed -> onKeyed(state, keyed);
+      case OpenOrder open -> openOrder(state, open);
+      case ByAdmin edit -> onAdminEdit(state, edit, edit.change(), null);
+      case PriceQuoted quoted when quoted.editor() != null -> onAdminEdit(state, quoted.editor(), quoted, null);
       default -> switch (state.status()) {
         case null -> onUncreated(command);
-        case OPEN -> onOpen(state, command);
+        case OPEN -> onOpen(state, command, null);
         case LOCKED, CHECKED_OUT -> onClosed(state, command);
       };
     });
@@ -245,14 +302,15 @@ public final class Cart
         .thenReply(replyTo(command), state -> new Rejected(Rejection.notFound("There is no cart " + cartId)));
   }
 
-  private ReplyEffect<Event, CartState> onOpen(CartState state, Command command) {
+  /** {@code keyed}: the change came with this Idempotency-Key, or null. */
+  private ReplyEffect<Event, CartState> onOpen(CartState state, Command command, Keyed keyed) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
-      case LineChange change -> askPrice(state, change, null);
+      case LineChange change -> askPrice(state, change, null, keyed);
       case PriceQuoted quoted -> changeLine(state, quoted);
-      case RemoveItem remove -> removeItem(state, remove, null);
-      case Clear clear -> clear(state, clear, null);
-      case ByAdmin _, GoToSleep _ -> throw new IllegalStateException("Dispatched before the status");
+      case RemoveItem remove -> removeItem(state, remove, null, keyed);
+      case Clear clear -> clear(state, clear, null, keyed);
+      case ByAdmin _, GoToSleep _, Keyed _, OpenOrder _ -> throw new IllegalStateException("Dispatched before the status");
       case Create create -> reject(create.replyTo(), Rejection.conflict("The cart exists already", state.status().name()));
       case Lock lock when state.lines().isEmpty() ->
           reject(lock.replyTo(), Rejection.conflict("The cart is empty: there is nothing to pay for", state.status().name()));
@@ -292,7 +350,7 @@ public final class Cart
   }
 
   /** An admin's change: the same rules as the shopper's, and the lock only with an override. */
-  private ReplyEffect<Event, CartState> onAdminEdit(CartState state, ByAdmin editor, Command change) {
+  private ReplyEffect<Event, CartState> onAdminEdit(CartState state, ByAdmin editor, Command change, Keyed keyed) {
     if (state.status() == null) {
       return onUncreated(change);
     }
@@ -301,53 +359,71 @@ public final class Cart
       return reject(replyTo(change), refusal);
     }
     return switch (change) {
-      case LineChange lineChange -> askPrice(state, lineChange, editor);
+      case LineChange lineChange -> askPrice(state, lineChange, editor, keyed);
       case PriceQuoted quoted -> changeLine(state, quoted);
-      case RemoveItem remove -> removeItem(state, remove, editor);
-      case Clear clear -> clear(state, clear, editor);
+      case RemoveItem remove -> removeItem(state, remove, editor, keyed);
+      case Clear clear -> clear(state, clear, editor, keyed);
       default -> reject(replyTo(change), Rejection.invalid("change", "An admin edit changes lines, nothing else"));
     };
   }
 
-  private ReplyEffect<Event, CartState> removeItem(CartState state, RemoveItem remove, ByAdmin editor) {
+  private ReplyEffect<Event, CartState> removeItem(CartState state, RemoveItem remove, ByAdmin editor, Keyed keyed) {
     if (state.line(remove.sku()).isEmpty()) {
       return reject(remove.replyTo(), Rejection.notFound("The cart has no line for " + remove.sku()));
     }
-    return persist(state, new ItemRemoved(remove.sku(), Instant.now()), editor, remove.replyTo());
+    return persist(state, new ItemRemoved(remove.sku(), Instant.now()), editor, keyed, remove.replyTo());
   }
 
-  private ReplyEffect<Event, CartState> clear(CartState state, Clear clear, ByAdmin editor) {
+  private ReplyEffect<Event, CartState> clear(CartState state, Clear clear, ByAdmin editor, Keyed keyed) {
     if (state.lines().isEmpty()) {
       return Effect().reply(clear.replyTo(), current(state));
     }
-    return persist(state, new CartCleared(Instant.now()), editor, clear.replyTo());
+    return persist(state, new CartCleared(Instant.now()), editor, keyed, clear.replyTo());
   }
 
-  /** Persists a change to the lines; an admin's change is recorded with the admin's name before it. */
-  private ReplyEffect<Event, CartState> persist(CartState state, Event change, ByAdmin editor, ActorRef<Reply> replyTo) {
-    if (editor == null) {
+  /**
+   * Persists a change to the lines; in the same write, before it, the client's key if it sent one and the
+   * admin's name for an admin's change.
+   */
+  private ReplyEffect<Event, CartState> persist(
+      CartState state, Event change, ByAdmin editor, Keyed keyed, ActorRef<Reply> replyTo) {
+    if (editor == null && keyed == null) {
       return Effect().persist(change).thenReply(replyTo, this::current);
     }
-    Event edited = new CartEditedByAdmin(editor.admin(), state.status() == Status.LOCKED, change.at());
-    return Effect().persist(List.of(edited, change)).thenReply(replyTo, this::current);
+    List<Event> events = new ArrayList<>(3);
+    if (keyed != null) {
+      events.add(new RequestKeyRecorded(keyed.key(), RequestKeys.requestOf(keyed.change()), null, change.at()));
+    }
+    if (editor != null) {
+      events.add(new CartEditedByAdmin(editor.admin(), state.status() == Status.LOCKED, change.at()));
+    }
+    events.add(change);
+    return Effect().persist(events).thenReply(replyTo, this::current);
   }
 
-  private ReplyEffect<Event, CartState> askPrice(CartState state, LineChange change, ByAdmin editor) {
+  private ReplyEffect<Event, CartState> askPrice(CartState state, LineChange change, ByAdmin editor, Keyed keyed) {
     Rejection refusal = state.refuse(change, limits);
     if (refusal != null) {
       return reject(change.replyTo(), refusal);
     }
     if (state.quantityAfter(change) == 0) {
-      return persist(state, new ItemRemoved(change.sku(), Instant.now()), editor, change.replyTo());
+      return persist(state, new ItemRemoved(change.sku(), Instant.now()), editor, keyed, change.replyTo());
     }
-    context.pipeToSelf(prices.apply(change.sku()), (quote, failure) ->
-        new PriceQuoted(change, editor, failure == null ? quote : new Product.Unavailable(failure.getMessage())));
+    context.pipeToSelf(prices.apply(change.sku()), (quote, failure) -> new PriceQuoted(
+        change, editor, keyed, failure == null ? quote : new Product.Unavailable(failure.getMessage())));
     return Effect().noReply();
   }
 
-  /** The cart may have changed while the price was on its way: the rules are checked again. */
+  /**
+   * The cart may have changed while the price was on its way: the rules are checked again, and so is the
+   * key, which a repeat sent meanwhile may have recorded first.
+   */
   private ReplyEffect<Event, CartState> changeLine(CartState state, PriceQuoted quoted) {
     LineChange change = quoted.change();
+    ReplyEffect<Event, CartState> repeat = quoted.keyed() == null ? null : repeated(state, quoted.keyed());
+    if (repeat != null) {
+      return repeat;
+    }
     Rejection refusal = state.refuse(change, limits);
     if (refusal != null) {
       return reject(change.replyTo(), refusal);
@@ -359,13 +435,55 @@ public final class Cart
             ? reject(change.replyTo(), Rejection.invalid("sku",
                 "Product " + change.sku() + " is not sold in market " + state.market() + " in " + state.currency()))
             : persist(state, state.changed(change, found.product(), price.amount(), Instant.now()), quoted.editor(),
-                change.replyTo());
+                quoted.keyed(), change.replyTo());
       }
       case Product.NotFound notFound -> reject(change.replyTo(),
           Rejection.invalid("sku", "There is no product with SKU " + change.sku()));
       case Product.Unavailable unavailable -> reject(change.replyTo(),
           Rejection.unavailable("The product's price could not be looked up"));
     };
+  }
+
+  /** A change sent with a key: a repeat is answered, not made again. */
+  private ReplyEffect<Event, CartState> onKeyed(CartState state, Keyed keyed) {
+    ReplyEffect<Event, CartState> repeat = repeated(state, keyed);
+    if (repeat != null) {
+      return repeat;
+    }
+    return switch (keyed.change()) {
+      case ByAdmin edit -> onAdminEdit(state, edit, edit.change(), keyed);
+      case Command change when state.status() == null -> onUncreated(change);
+      case Command change when state.status() == Status.OPEN -> onOpen(state, change, keyed);
+      case Command change -> onClosed(state, change);
+    };
+  }
+
+  /** The answer to a key the cart remembers: its change again, or another request under it; null for a new key. */
+  private ReplyEffect<Event, CartState> repeated(CartState state, Keyed keyed) {
+    KeyedRequest earlier = requestKeys.find(state, keyed.key(), Instant.now());
+    if (earlier == null) {
+      return null;
+    }
+    if (!earlier.request().equals(RequestKeys.requestOf(keyed.change()))) {
+      return reject(replyTo(keyed.change()), RequestKeys.reused(earlier));
+    }
+    return Effect().reply(keyed.replayTo(), new Replayed(state.view(cartId, vatRates), null));
+  }
+
+  private ReplyEffect<Event, CartState> openOrder(CartState state, OpenOrder open) {
+    if (state.status() == null) {
+      return onUncreated(open);
+    }
+    KeyedRequest earlier = requestKeys.find(state, open.key(), Instant.now());
+    if (earlier == null) {
+      return Effect()
+          .persist(new RequestKeyRecorded(open.key(), RequestKeys.ORDER, open.orderId(), Instant.now()))
+          .thenReply(open.replyTo(), this::current);
+    }
+    if (earlier.orderId() == null) {
+      return reject(open.replyTo(), RequestKeys.reused(earlier));
+    }
+    return Effect().reply(open.replayTo(), new Replayed(state.view(cartId, vatRates), earlier.orderId()));
   }
 
   private static boolean isMarket(String market, String currency) {
@@ -392,6 +510,8 @@ public final class Cart
       case CheckOut c -> c.replyTo();
       case HoldForAuthorization c -> c.replyTo();
       case EndAuthorizationHold c -> c.replyTo();
+      case Keyed c -> replyTo(c.change());
+      case OpenOrder c -> c.replyTo();
       case PriceQuoted c -> c.change().replyTo();
       case ByAdmin c -> replyTo(c.change());
       case GoToSleep _ -> throw new IllegalStateException("Going to sleep is answered by no one");
@@ -401,7 +521,9 @@ public final class Cart
   @Override
   public EventHandler<CartState, Event> eventHandler() {
     var builder = newEventHandlerBuilder();
-    builder.forAnyState().onAnyEvent(CartState::apply);
+    builder.forAnyState()
+        .onEvent(RequestKeyRecorded.class, requestKeys::applied)
+        .onAnyEvent(CartState::apply);
     return builder.build();
   }
 }

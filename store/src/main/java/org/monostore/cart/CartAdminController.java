@@ -10,13 +10,16 @@ import java.security.Principal;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.monostore.platform.IdempotencyKey;
 import org.monostore.platform.PageRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,63 +72,77 @@ class CartAdminController {
     return detail(carts.ask(cartId, Cart.Get::new));
   }
 
-  @Operation(summary = "Add a product on the shopper's behalf")
+  @Operation(summary = "Add a product on the shopper's behalf", description = CartController.KEYED)
   @PostMapping("/{cartId}/items")
-  AdminCartView addItem(
+  ResponseEntity<AdminCartView> addItem(
       @PathVariable String cartId, @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override,
-      @Valid @RequestBody CartController.AddItemRequest request, Principal admin) {
-    return edit(cartId, admin, override, replyTo -> new Cart.AddItem(request.sku(), request.quantity(), replyTo));
+      @Valid @RequestBody CartController.AddItemRequest request, Principal admin,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return edit(cartId, admin, override, key, replyTo -> new Cart.AddItem(request.sku(), request.quantity(), replyTo));
   }
 
-  @Operation(summary = "Increase a line's quantity on the shopper's behalf")
+  @Operation(summary = "Increase a line's quantity on the shopper's behalf", description = CartController.KEYED)
   @PostMapping("/{cartId}/items/{sku}/increase")
-  AdminCartView increase(
+  ResponseEntity<AdminCartView> increase(
       @PathVariable String cartId, @PathVariable String sku,
       @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override,
-      @Valid @RequestBody(required = false) CartController.QuantityStep step, Principal admin) {
+      @Valid @RequestBody(required = false) CartController.QuantityStep step, Principal admin,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     int by = step == null ? 1 : step.orOne();
-    return edit(cartId, admin, override, replyTo -> new Cart.IncreaseQuantity(CartController.sku(sku), by, replyTo));
+    return edit(cartId, admin, override, key, replyTo -> new Cart.IncreaseQuantity(CartController.sku(sku), by, replyTo));
   }
 
-  @Operation(summary = "Decrease a line's quantity on the shopper's behalf")
+  @Operation(summary = "Decrease a line's quantity on the shopper's behalf", description = CartController.KEYED)
   @PostMapping("/{cartId}/items/{sku}/decrease")
-  AdminCartView decrease(
+  ResponseEntity<AdminCartView> decrease(
       @PathVariable String cartId, @PathVariable String sku,
       @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override,
-      @Valid @RequestBody(required = false) CartController.QuantityStep step, Principal admin) {
+      @Valid @RequestBody(required = false) CartController.QuantityStep step, Principal admin,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     int by = step == null ? 1 : step.orOne();
-    return edit(cartId, admin, override, replyTo -> new Cart.DecreaseQuantity(CartController.sku(sku), by, replyTo));
+    return edit(cartId, admin, override, key, replyTo -> new Cart.DecreaseQuantity(CartController.sku(sku), by, replyTo));
   }
 
-  @Operation(summary = "Set a line's quantity on the shopper's behalf")
+  @Operation(summary = "Set a line's quantity on the shopper's behalf", description = CartController.KEYED)
   @PutMapping("/{cartId}/items/{sku}")
-  AdminCartView setQuantity(
+  ResponseEntity<AdminCartView> setQuantity(
       @PathVariable String cartId, @PathVariable String sku,
       @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override,
-      @Valid @RequestBody CartController.SetQuantityRequest request, Principal admin) {
-    return edit(cartId, admin, override,
+      @Valid @RequestBody CartController.SetQuantityRequest request, Principal admin,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return edit(cartId, admin, override, key,
         replyTo -> new Cart.SetQuantity(CartController.sku(sku), request.quantity(), replyTo));
   }
 
-  @Operation(summary = "Remove a line on the shopper's behalf")
+  @Operation(summary = "Remove a line on the shopper's behalf", description = CartController.KEYED)
   @DeleteMapping("/{cartId}/items/{sku}")
-  AdminCartView removeItem(
+  ResponseEntity<AdminCartView> removeItem(
       @PathVariable String cartId, @PathVariable String sku,
-      @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override, Principal admin) {
-    return edit(cartId, admin, override, replyTo -> new Cart.RemoveItem(CartController.sku(sku), replyTo));
+      @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override, Principal admin,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return edit(cartId, admin, override, key, replyTo -> new Cart.RemoveItem(CartController.sku(sku), replyTo));
   }
 
-  @Operation(summary = "Remove every line on the shopper's behalf")
+  @Operation(summary = "Remove every line on the shopper's behalf", description = CartController.KEYED)
   @DeleteMapping("/{cartId}/items")
-  AdminCartView clear(
+  ResponseEntity<AdminCartView> clear(
       @PathVariable String cartId,
-      @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override, Principal admin) {
-    return edit(cartId, admin, override, Cart.Clear::new);
+      @Parameter(description = OVERRIDE) @RequestParam(defaultValue = "false") boolean override, Principal admin,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return edit(cartId, admin, override, key, Cart.Clear::new);
   }
 
-  private AdminCartView edit(
-      String cartId, Principal admin, boolean override, Function<ActorRef<Cart.Reply>, Cart.Command> change) {
-    return detail(carts.ask(cartId, replyTo -> new Cart.ByAdmin(admin.getName(), override, change.apply(replyTo))));
+  private ResponseEntity<AdminCartView> edit(String cartId, Principal admin, boolean override, String key,
+      Function<ActorRef<Cart.Reply>, Cart.Command> change) {
+    Carts.Answer answer = carts.ask(cartId, IdempotencyKey.checked(key),
+        replyTo -> new Cart.ByAdmin(admin.getName(), override, change.apply(replyTo)));
+    return CartController.answered(answer, detail(answer.cart()));
   }
 
   private AdminCartView detail(CartView cart) {

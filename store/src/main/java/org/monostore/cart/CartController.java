@@ -1,6 +1,7 @@
 package org.monostore.cart;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,8 +10,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.monostore.catalog.Sku;
 import org.monostore.platform.EntityIds;
+import org.monostore.platform.IdempotencyKey;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Market;
 import org.monostore.shared.Markets;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,6 +41,10 @@ class CartController {
     this.carts = carts;
     this.markets = markets;
   }
+
+  /** What a write with a key does, for the API document. */
+  static final String KEYED = "With an `Idempotency-Key`, the change is made once: the same key and request again "
+      + "answer the cart as it is now (header `Idempotent-Replayed: true`), the same key with another request 422.";
 
   @Schema(description = "Which market the cart sells in; the default market when absent")
   record CreateCartRequest(@Schema(example = "SE") String market) {}
@@ -70,47 +79,76 @@ class CartController {
     return carts.ask(cartId, Cart.Get::new);
   }
 
-  @Operation(summary = "Add a product", description = "Adding a SKU the cart has already adds to its line.")
+  @Operation(summary = "Add a product", description = "Adding a SKU the cart has already adds to its line. "
+      + KEYED)
   @PostMapping("/{cartId}/items")
-  CartView addItem(@PathVariable String cartId, @Valid @RequestBody AddItemRequest request) {
-    return carts.ask(cartId, replyTo -> new Cart.AddItem(request.sku(), request.quantity(), replyTo));
+  ResponseEntity<CartView> addItem(
+      @PathVariable String cartId, @Valid @RequestBody AddItemRequest request,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return change(cartId, key, replyTo -> new Cart.AddItem(request.sku(), request.quantity(), replyTo));
   }
 
-  @Operation(summary = "Increase a line's quantity")
+  @Operation(summary = "Increase a line's quantity", description = KEYED)
   @PostMapping("/{cartId}/items/{sku}/increase")
-  CartView increase(
+  ResponseEntity<CartView> increase(
       @PathVariable String cartId, @PathVariable String sku,
-      @Valid @RequestBody(required = false) QuantityStep step) {
+      @Valid @RequestBody(required = false) QuantityStep step,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     int by = step == null ? 1 : step.orOne();
-    return carts.ask(cartId, replyTo -> new Cart.IncreaseQuantity(sku(sku), by, replyTo));
+    return change(cartId, key, replyTo -> new Cart.IncreaseQuantity(sku(sku), by, replyTo));
   }
 
-  @Operation(summary = "Decrease a line's quantity", description = "Decreasing to zero removes the line.")
+  @Operation(summary = "Decrease a line's quantity", description = "Decreasing to zero removes the line. " + KEYED)
   @PostMapping("/{cartId}/items/{sku}/decrease")
-  CartView decrease(
+  ResponseEntity<CartView> decrease(
       @PathVariable String cartId, @PathVariable String sku,
-      @Valid @RequestBody(required = false) QuantityStep step) {
+      @Valid @RequestBody(required = false) QuantityStep step,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     int by = step == null ? 1 : step.orOne();
-    return carts.ask(cartId, replyTo -> new Cart.DecreaseQuantity(sku(sku), by, replyTo));
+    return change(cartId, key, replyTo -> new Cart.DecreaseQuantity(sku(sku), by, replyTo));
   }
 
-  @Operation(summary = "Set a line's quantity")
+  @Operation(summary = "Set a line's quantity", description = KEYED)
   @PutMapping("/{cartId}/items/{sku}")
-  CartView setQuantity(
-      @PathVariable String cartId, @PathVariable String sku, @Valid @RequestBody SetQuantityRequest request) {
-    return carts.ask(cartId, replyTo -> new Cart.SetQuantity(sku(sku), request.quantity(), replyTo));
+  ResponseEntity<CartView> setQuantity(
+      @PathVariable String cartId, @PathVariable String sku, @Valid @RequestBody SetQuantityRequest request,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return change(cartId, key, replyTo -> new Cart.SetQuantity(sku(sku), request.quantity(), replyTo));
   }
 
-  @Operation(summary = "Remove a line")
+  @Operation(summary = "Remove a line", description = KEYED)
   @DeleteMapping("/{cartId}/items/{sku}")
-  CartView removeItem(@PathVariable String cartId, @PathVariable String sku) {
-    return carts.ask(cartId, replyTo -> new Cart.RemoveItem(sku(sku), replyTo));
+  ResponseEntity<CartView> removeItem(
+      @PathVariable String cartId, @PathVariable String sku,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return change(cartId, key, replyTo -> new Cart.RemoveItem(sku(sku), replyTo));
   }
 
-  @Operation(summary = "Remove every line")
+  @Operation(summary = "Remove every line", description = KEYED)
   @DeleteMapping("/{cartId}/items")
-  CartView clear(@PathVariable String cartId) {
-    return carts.ask(cartId, Cart.Clear::new);
+  ResponseEntity<CartView> clear(
+      @PathVariable String cartId,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
+    return change(cartId, key, Cart.Clear::new);
+  }
+
+  private ResponseEntity<CartView> change(
+      String cartId, String key, Function<ActorRef<Cart.Reply>, Cart.Command> change) {
+    Carts.Answer answer = carts.ask(cartId, IdempotencyKey.checked(key), change);
+    return answered(answer, answer.cart());
+  }
+
+  /** 200 with the body; with the replay header when the answer repeats an Idempotency-Key's first outcome. */
+  static <T> ResponseEntity<T> answered(Carts.Answer answer, T body) {
+    return answer.replayed()
+        ? ResponseEntity.ok().header(IdempotencyKey.REPLAYED, "true").body(body)
+        : ResponseEntity.ok(body);
   }
 
   static String sku(String sku) {

@@ -22,10 +22,12 @@ import org.monostore.cart.Cart.IncreaseQuantity;
 import org.monostore.cart.Cart.ItemAdded;
 import org.monostore.cart.Cart.ItemQuantityChanged;
 import org.monostore.cart.Cart.ItemRemoved;
+import org.monostore.cart.Cart.KeyedRequest;
 import org.monostore.cart.Cart.Limits;
 import org.monostore.cart.Cart.Line;
 import org.monostore.cart.Cart.LineChange;
 import org.monostore.cart.Cart.RemoveItem;
+import org.monostore.cart.Cart.RequestKeyRecorded;
 import org.monostore.cart.Cart.SetQuantity;
 import org.monostore.cart.Cart.Status;
 import org.monostore.catalog.ProductDetails;
@@ -38,14 +40,19 @@ import org.monostore.shared.Money;
 /**
  * The cart as its events left it; {@code status} is null until it is created, {@code orderId} names
  * the order that locked or checked it out, {@code authorizing} says that order's payment is at the
- * gateway for the cart's total (snapshots from before it was recorded read as false).
+ * gateway for the cart's total, {@code keys} are the Idempotency-Keys it remembers, oldest first
+ * (snapshots from before either was recorded read as false and none).
  */
 public record CartState(
     String market, String currency, Status status, List<Line> lines, String orderId, boolean authorizing,
-    Instant createdAt, Instant updatedAt)
+    Instant createdAt, Instant updatedAt, List<KeyedRequest> keys)
     implements CborSerializable {
 
-  static final CartState NONE = new CartState(null, null, null, List.of(), null, false, null, null);
+  static final CartState NONE = new CartState(null, null, null, List.of(), null, false, null, null, List.of());
+
+  public CartState {
+    keys = keys == null ? List.of() : keys;
+  }
 
   Optional<Line> line(String sku) {
     return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
@@ -119,9 +126,8 @@ public record CartState(
 
   CartState apply(Event event) {
     return switch (event) {
-      case CartCreated created ->
-          new CartState(created.market(), created.currency(), Status.OPEN, List.of(), null, false, created.at(),
-              created.at());
+      case CartCreated created -> new CartState(created.market(), created.currency(), Status.OPEN, List.of(), null,
+          false, created.at(), created.at(), keys);
       case ItemAdded added -> {
         List<Line> more = new ArrayList<>(lines);
         more.add(new Line(added.sku(), added.name(), added.category(), added.quantity(), added.unitPrice()));
@@ -143,15 +149,45 @@ public record CartState(
       case CartHeldForAuthorization held -> withStatus(status, orderId, true, held.at());
       case AuthorizationHoldEnded ended -> withStatus(status, orderId, false, ended.at());
       case CartEditedByAdmin edited -> this;
+      case RequestKeyRecorded recorded -> {
+        List<KeyedRequest> more = new ArrayList<>(keys.size() + 1);
+        keys.stream().filter(keyed -> !keyed.key().equals(recorded.key())).forEach(more::add);
+        more.add(new KeyedRequest(recorded.key(), recorded.request(), recorded.orderId(), recorded.at()));
+        yield withKeys(more);
+      }
     };
   }
 
+  /** The request recorded under the key, if the cart remembers it. */
+  KeyedRequest keyed(String key) {
+    for (KeyedRequest keyed : keys) {
+      if (keyed.key().equals(key)) {
+        return keyed;
+      }
+    }
+    return null;
+  }
+
+  /** Only the last {@code max} keys, and of them only those recorded at or after {@code since}. */
+  CartState keepingKeys(int max, Instant since) {
+    int first = Math.max(0, keys.size() - max);
+    while (first < keys.size() && keys.get(first).at().isBefore(since)) {
+      first++;
+    }
+    return first == 0 ? this : withKeys(keys.subList(first, keys.size()));
+  }
+
   private CartState withLines(List<Line> newLines, Instant at) {
-    return new CartState(market, currency, status, List.copyOf(newLines), orderId, authorizing, createdAt, at);
+    return new CartState(market, currency, status, List.copyOf(newLines), orderId, authorizing, createdAt, at, keys);
   }
 
   private CartState withStatus(Status newStatus, String newOrderId, boolean nowAuthorizing, Instant at) {
-    return new CartState(market, currency, newStatus, lines, newOrderId, nowAuthorizing, createdAt, at);
+    return new CartState(market, currency, newStatus, lines, newOrderId, nowAuthorizing, createdAt, at, keys);
+  }
+
+  private CartState withKeys(List<KeyedRequest> newKeys) {
+    return new CartState(market, currency, status, lines, orderId, authorizing, createdAt, updatedAt,
+        List.copyOf(newKeys));
   }
 
   boolean heldBy(String order) {

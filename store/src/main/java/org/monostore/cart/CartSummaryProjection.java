@@ -40,6 +40,9 @@ class CartSummaryProjection {
       List<Object[]> linesRemoved = new ArrayList<>();
       List<Object[]> summarized = new ArrayList<>();
       for (Changes cart : carts.values()) {
+        if (cart.updatedAt == null) {
+          continue;
+        }
         if (cart.created != null) {
           created.add(new Object[] {cart.id, cart.created.market(), cart.created.currency(), cart.created.at()});
         }
@@ -107,8 +110,11 @@ class CartSummaryProjection {
     }
 
     void apply(Cart.Event event) {
-      updatedAt = event.at();
       switch (event) {
+        // A client's key changes nothing a summary shows: a cart with only keys in the group is left as it is.
+        case Cart.RequestKeyRecorded keyed -> {
+          return;
+        }
         case Cart.CartCreated first -> created = first;
         case Cart.ItemAdded added -> lines.put(added.sku(), new Line(added.quantity(), added.unitPrice()));
         case Cart.ItemQuantityChanged changed ->
@@ -126,6 +132,7 @@ class CartSummaryProjection {
         case Cart.CartHeldForAuthorization held -> { }
         case Cart.AuthorizationHoldEnded ended -> { }
       }
+      updatedAt = event.at();
     }
 
     private void status(Cart.Status newStatus, String newOrderId) {

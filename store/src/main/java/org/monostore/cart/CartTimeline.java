@@ -30,6 +30,10 @@ class CartTimeline {
     String admin = null;
     for (Object event : events) {
       Cart.Event cartEvent = (Cart.Event) event;
+      if (cartEvent instanceof Cart.RequestKeyRecorded) {
+        // A client's key is how the change came, not something that happened to the cart.
+        continue;
+      }
       String by = cartEvent instanceof Cart.CartEditedByAdmin edited ? edited.admin() : admin;
       entries.add(new Entry(cartEvent.at(), event.getClass().getSimpleName(), by, detail(cartEvent)));
       // An admin's marker event names the admin of the change event that follows it.
@@ -51,6 +55,7 @@ class CartTimeline {
       case Cart.CartHeldForAuthorization held -> "while order " + held.orderId() + "'s payment is at the gateway";
       case Cart.AuthorizationHoldEnded ended -> "by order " + ended.orderId();
       case Cart.CartEditedByAdmin edited -> edited.lockOverridden() ? "overriding the order's lock" : null;
+      case Cart.RequestKeyRecorded keyed -> keyed.request();
     };
   }
 }

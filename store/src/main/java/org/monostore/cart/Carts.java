@@ -1,8 +1,10 @@
 package org.monostore.cart;
 
+import java.time.Duration;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.monostore.catalog.Catalog;
 import org.monostore.pricing.VatRates;
 import org.monostore.platform.Asks;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The carts of the cluster, by id: starts the Cart entities on this node and asks them. */
 @Component
-class Carts {
+public class Carts {
 
   private final ClusterSharding sharding;
   private final Asks asks;
@@ -27,15 +29,64 @@ class Carts {
       @Value("${monostore.cart.max-quantity-per-line:99}") int maxQuantityPerLine,
       // The most lines one cart may hold.
       @Value("${monostore.cart.max-lines:100}") int maxLines,
+      // A cart remembers the Idempotency-Keys of its last this many keyed writes (and order creations)...
+      @Value("${monostore.cart.idempotency-keys:50}") int idempotencyKeys,
+      // ...each for this long after it was first used.
+      @Value("${monostore.cart.idempotency-window:24h}") Duration idempotencyWindow,
       // A cart writes a snapshot every this many events, so waking it replays at most that many.
       @Value("${monostore.cart.snapshot-every:100}") int snapshotEvery) {
     this.sharding = sharding;
     this.asks = asks;
-    Cart.init(sharding, catalog::lookup, vatRates, new Cart.Limits(maxQuantityPerLine, maxLines), snapshotEvery);
+    Cart.init(sharding, catalog::lookup, vatRates, new Cart.Limits(maxQuantityPerLine, maxLines),
+        new RequestKeys(idempotencyKeys, idempotencyWindow), snapshotEvery);
   }
 
+  /** The cart after a change, and whether the change was made before: then the key's repeat is answered. */
+  record Answer(CartView cart, boolean replayed) {}
+
+  /** An order to create from a cart: the new one, or the one the same key created before. */
+  public record OrderToCreate(String orderId, boolean replayed) {}
+
   CartView ask(String cartId, Function<ActorRef<Cart.Reply>, Cart.Command> command) {
-    Cart.Reply reply = asks.ask(sharding.entityRefFor(Cart.ENTITY_KEY, EntityIds.require(cartId, "cartId")), command);
+    return cart(asks.ask(cart(cartId), command));
+  }
+
+  /** A change; with the client's key (or null), made once however often it is sent. */
+  Answer ask(String cartId, String key, Function<ActorRef<Cart.Reply>, Cart.Command> change) {
+    if (key == null) {
+      return new Answer(ask(cartId, change), false);
+    }
+    Object reply = asks.<Cart.Command, Object>ask(cart(cartId),
+        replyTo -> new Cart.Keyed(key, change.apply(replyTo.narrow()), replyTo.narrow()));
+    return reply instanceof Cart.Replayed replayed
+        ? new Answer(replayed.cart(), true)
+        : new Answer(cart((Cart.Reply) reply), false);
+  }
+
+  /**
+   * The order that the client's key creates from the cart: {@code newOrderId} the first time, the same
+   * order for every repeat of the key.
+   */
+  public OrderToCreate orderFor(String cartId, String key, String newOrderId) {
+    Object reply = asks.<Cart.Command, Object>ask(cart(cartId),
+        replyTo -> new Cart.OpenOrder(key, newOrderId, replyTo.narrow(), replyTo.narrow()));
+    return switch (reply) {
+      case Cart.Replayed replayed -> new OrderToCreate(replayed.orderId(), true);
+      case Cart.Rejected rejected when rejected.rejection().reason() == Rejection.Reason.NOT_FOUND ->
+          throw Rejection.invalid("cartId", "There is no cart " + cartId).asException();
+      case Cart.Reply answer -> {
+        cart(answer);
+        yield new OrderToCreate(newOrderId, false);
+      }
+      default -> throw new IllegalStateException("A cart answered " + reply.getClass().getSimpleName());
+    };
+  }
+
+  private EntityRef<Cart.Command> cart(String cartId) {
+    return sharding.entityRefFor(Cart.ENTITY_KEY, EntityIds.require(cartId, "cartId"));
+  }
+
+  private static CartView cart(Cart.Reply reply) {
     return switch (reply) {
       case Cart.Current current -> current.cart();
       case Cart.Rejected rejected -> throw rejected.rejection().asException();

@@ -13,9 +13,11 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.monostore.cart.Carts;
 import org.monostore.fulfillment.FulfillmentView;
 import org.monostore.fulfillment.Fulfillments;
 import org.monostore.platform.EntityIds;
+import org.monostore.platform.IdempotencyKey;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Address;
 import org.monostore.shared.StorableText;
@@ -38,10 +40,12 @@ class OrderController {
 
   private final Orders orders;
   private final Fulfillments fulfillments;
+  private final Carts carts;
 
-  OrderController(Orders orders, Fulfillments fulfillments) {
+  OrderController(Orders orders, Fulfillments fulfillments, Carts carts) {
     this.orders = orders;
     this.fulfillments = fulfillments;
+    this.carts = carts;
   }
 
   @Schema(name = "NewOrder")
@@ -104,13 +108,26 @@ class OrderController {
           String token) {}
 
   @Operation(summary = "Create a purchase order from a cart",
-      description = "The cart stays editable until a payment is added: until then the order costs what the cart holds.")
+      description = "The cart stays editable until a payment is added: until then the order costs what the cart holds. "
+          + "With an `Idempotency-Key`, the cart remembers the order the key created: the same key again for the "
+          + "same cart answers that order (200, header `Idempotent-Replayed: true`), never a second one.")
   @ApiResponse(responseCode = "201", description = "The new order; its Location header names it")
+  @ApiResponse(responseCode = "200", description = "The order the same Idempotency-Key created from the cart before")
   @PostMapping
-  ResponseEntity<OrderView> create(@Valid @RequestBody CreateOrderRequest request) {
-    String id = EntityIds.newId();
+  ResponseEntity<OrderView> create(
+      @Valid @RequestBody CreateOrderRequest request,
+      @Parameter(description = IdempotencyKey.DESCRIPTION)
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+    String key = IdempotencyKey.checked(idempotencyKey);
+    Carts.OrderToCreate toCreate = key == null
+        ? new Carts.OrderToCreate(EntityIds.newId(), false)
+        : carts.orderFor(request.cartId(), key, EntityIds.newId());
+    String id = toCreate.orderId();
     OrderState order = orders.ask(id, replyTo -> new PurchaseOrder.Create(request.cartId(), replyTo));
-    return ResponseEntity.created(URI.create("/api/orders/" + id)).body(orders.view(id, order));
+    URI location = URI.create("/api/orders/" + id);
+    return toCreate.replayed()
+        ? ResponseEntity.ok().location(location).header(IdempotencyKey.REPLAYED, "true").body(orders.view(id, order))
+        : ResponseEntity.created(location).body(orders.view(id, order));
   }
 
   @Operation(summary = "Get an order", description = "With its pricing, payments, fulfilment and timeline.")
@@ -157,13 +174,10 @@ class OrderController {
       @PathVariable String orderId, @PathVariable String paymentId,
       @Parameter(description = "The client's key for this authorization: 1-255 visible ASCII characters",
           example = "checkout-2026-11-25-0001")
-          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,255}")) {
-      throw Rejection.invalid("Idempotency-Key", "'Idempotency-Key' must be 1-255 visible ASCII characters")
-          .asException();
-    }
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+    String key = IdempotencyKey.checked(idempotencyKey);
     String payment = EntityIds.require(paymentId, "paymentId");
-    return payment(orders.authorize(id(orderId), payment, idempotencyKey), payment);
+    return payment(orders.authorize(id(orderId), payment, key), payment);
   }
 
   @Operation(summary = "Cancel the order",

@@ -264,6 +264,9 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case Get get -> unknown(get.replyTo());
       case Create create when state.status() == null ->
           step(collaborators.askCart(create.cartId(), Cart.Get::new), CART_SILENT, reply -> new CartFound(create, reply));
+      // The same cart again: a retried creation under an Idempotency-Key, answered as the order is.
+      case Create create when create.cartId().equals(state.cartId()) ->
+          Effect().reply(create.replyTo(), new Current(state));
       case Create create -> reject(create.replyTo(), state.conflict("create"));
       case Command request when state.status() == null -> unknown(replyTo(request));
       case GiveContact give when state.refuse("contact") != null -> reject(give.replyTo(), state.refuse("contact"));

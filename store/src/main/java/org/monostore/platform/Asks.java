@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks an entity from an HTTP request thread and waits for the reply. Requests run on virtual threads,
- * so waiting costs no platform thread; a reply that does not come in time becomes a 503.
+ * so waiting costs no platform thread; a reply that does not come in time becomes a 503 that says the
+ * change may have been made (the command was sent: it may be persisted while its answer is late).
  */
 @Component
 public final class Asks {
@@ -45,10 +46,17 @@ public final class Asks {
           .join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof TimeoutException) {
-        throw Rejection.unavailable("The store did not answer within " + timeout.toMillis() + " ms")
-            .asException();
+        throw new Unanswered("The store did not answer within " + timeout.toMillis() + " ms");
       }
       throw e;
+    }
+  }
+
+  /** The entity did not answer in time; what was asked may have been done all the same. */
+  static final class Unanswered extends RuntimeException {
+
+    Unanswered(String message) {
+      super(message, null, false, false);
     }
   }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -41,6 +42,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
   /** Seconds a client should wait before retrying after a 503. */
   private static final String RETRY_AFTER_SECONDS = "2";
+  /** In a 503: whether the change asked for may have been made, so that a retry needs the same Idempotency-Key. */
+  private static final String MAY_HAVE_BEEN_APPLIED = "mayHaveBeenApplied";
 
   @ExceptionHandler(RejectedException.class)
   ResponseEntity<ProblemDetail> rejected(RejectedException e) {
@@ -50,6 +53,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
           case INVALID -> HttpStatus.BAD_REQUEST;
           case NOT_FOUND -> HttpStatus.NOT_FOUND;
           case CONFLICT -> HttpStatus.CONFLICT;
+          case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
           case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejection.detail());
@@ -62,6 +66,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     if (!rejection.allowed().isEmpty()) {
       problem.setProperty("allowed", rejection.allowed());
     }
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      // The entity answered: it made no change.
+      problem.setProperty(MAY_HAVE_BEEN_APPLIED, false);
+    }
+    return respond(problem);
+  }
+
+  /** An ask that timed out reached its entity: a write may have been made, or may be made still. */
+  @ExceptionHandler(Asks.Unanswered.class)
+  ResponseEntity<ProblemDetail> unanswered(Asks.Unanswered e, HttpServletRequest request) {
+    boolean write = !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, write
+        ? e.getMessage() + ": the change may have been made. Retry with the same Idempotency-Key to have it made once"
+        : e.getMessage());
+    problem.setProperty(MAY_HAVE_BEEN_APPLIED, write);
     return respond(problem);
   }
 
@@ -72,9 +91,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   })
   ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
     log.warn("Database unavailable: {}", e.getMessage());
-    return respond(
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "The store's database is not reachable right now"));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        HttpStatus.SERVICE_UNAVAILABLE, "The store's database is not reachable right now");
+    // Requests reach the database directly only to read: writes go through the entities.
+    problem.setProperty(MAY_HAVE_BEEN_APPLIED, false);
+    return respond(problem);
   }
 
   @ExceptionHandler(Exception.class)

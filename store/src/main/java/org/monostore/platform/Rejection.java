@@ -24,6 +24,8 @@ public record Rejection(Reason reason, String detail, String field, String curre
     NOT_FOUND,
     /** The entity's current state does not allow it: 409. */
     CONFLICT,
+    /** The request contradicts an earlier one it claims to repeat (its Idempotency-Key): 422. */
+    UNPROCESSABLE,
     /** A dependency did not answer in time: 503. */
     UNAVAILABLE
   }
@@ -43,6 +45,10 @@ public record Rejection(Reason reason, String detail, String field, String curre
   /** A conflict with the entity's status that also says which actions that status allows. */
   public static Rejection conflict(String detail, String currentStatus, List<String> allowed) {
     return new Rejection(Reason.CONFLICT, detail, null, currentStatus, allowed);
+  }
+
+  public static Rejection unprocessable(String field, String detail) {
+    return new Rejection(Reason.UNPROCESSABLE, detail, field, null, null);
   }
 
   public static Rejection unavailable(String detail) {

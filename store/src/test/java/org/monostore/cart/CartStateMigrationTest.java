@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.serialization.Serialization;
@@ -13,9 +14,11 @@ import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.monostore.platform.CborSerializable;
 
-/** A snapshot stored under the state's old class name, {@code Cart$State}, still wakes the cart. */
+/**
+ * Snapshots of older forms still wake the cart: one stored under the state's old class name,
+ * {@code Cart$State}, and one from before the cart remembered Idempotency-Keys.
+ */
 class CartStateMigrationTest {
 
   private static ActorTestKit testKit;
@@ -30,12 +33,51 @@ class CartStateMigrationTest {
     testKit.shutdownTestKit();
   }
 
+  /**
+   * A snapshot of an open cart as the store wrote it before carts remembered Idempotency-Keys and holds
+   * for an authorization (it reads as not authorizing, with no keys): serializer
+   * id, manifest and the bytes (base64 of the CBOR) of the stored row.
+   */
+  private static final int OLD_SERIALIZER = 33;
+  private static final String OLD_MANIFEST = "org.monostore.cart.CartState";
+  private static final String SNAPSHOT_WITHOUT_KEYS = "v2ZtYXJrZXRiU0VoY3VycmVuY3ljU0VLZnN0YXR1c2RPUEVOZWxpbmVzgb9jc2t1a0JPT0stMDAw"
+      + "MDAxZG5hbWVkQm9va2hjYXRlZ29yeWVCb29rc2hxdWFudGl0eQJpdW5pdFByaWNlGU28/2dvcmRlcklk9mljcmVhdGVkQXR0MjAy"
+      + "Ni0xMS0zMFQxMjowMDowMFppdXBkYXRlZEF0dDIwMjYtMTEtMzBUMTI6MDA6MDVa/w==";
+
+  @Test
+  void aSnapshotFromBeforeIdempotencyKeysAndHoldsReadsWithNoKeysAndNotHeld() {
+    Instant at = Instant.parse("2026-11-30T12:00:00Z");
+    Serialization serialization = SerializationExtension.get(testKit.system());
+
+    Object read = serialization
+        .deserialize(Base64.getDecoder().decode(SNAPSHOT_WITHOUT_KEYS), OLD_SERIALIZER, OLD_MANIFEST).get();
+
+    assertThat(read).isEqualTo(new CartState("SE", "SEK", Cart.Status.OPEN,
+        List.of(new Cart.Line("BOOK-000001", "Book", "Books", 2, 19_900)), null, false, at, at.plusSeconds(5),
+        List.of()));
+  }
+
+  @Test
+  void aSnapshotWithKeysReadsWithThem() {
+    Instant at = Instant.parse("2026-12-01T12:00:00Z");
+    CartState state = new CartState("SE", "SEK", Cart.Status.OPEN, List.of(), null, false, at, at,
+        List.of(new Cart.KeyedRequest("key-1", "increase BOOK-000001 by 2", null, at),
+            new Cart.KeyedRequest("key-2", RequestKeys.ORDER, "order-1", at.plusSeconds(1))));
+    Serialization serialization = SerializationExtension.get(testKit.system());
+    Serializer serializer = serialization.findSerializerFor(state);
+
+    Object read = serialization.deserialize(serialization.serialize(state).get(), serializer.identifier(),
+        Serializers.manifestFor(serializer, state)).get();
+
+    assertThat(read).isEqualTo(state);
+  }
+
   @Test
   void aSnapshotWrittenAsCartStateBeforeTheMoveReadsAsCartState() {
     Instant at = Instant.parse("2026-11-30T12:00:00Z");
     CartState state = new CartState("SE", "SEK", Cart.Status.LOCKED,
         List.of(new Cart.Line("BOOK-000001", "Book", "Books", 2, 19_900)), "order-1", true, at,
-        at.plusSeconds(5));
+        at.plusSeconds(5), List.of());
     Serialization serialization = SerializationExtension.get(testKit.system());
     Serializer serializer = serialization.findSerializerFor(state);
     byte[] bytes = serialization.serialize(state).get();
@@ -45,25 +87,5 @@ class CartStateMigrationTest {
     Object read = serialization.deserialize(bytes, serializer.identifier(), "org.monostore.cart.Cart$State").get();
 
     assertThat(read).isEqualTo(state);
-  }
-
-  /** The fields of a cart's snapshot before the hold for an authorization was recorded. */
-  record CartStateBeforeHolds(
-      String market, String currency, Cart.Status status, List<Cart.Line> lines, String orderId, Instant createdAt,
-      Instant updatedAt) implements CborSerializable {}
-
-  @Test
-  void aSnapshotWrittenBeforeHoldsWereRecordedReadsAsNotAuthorizing() {
-    Instant at = Instant.parse("2026-11-30T12:00:00Z");
-    var before = new CartStateBeforeHolds("SE", "SEK", Cart.Status.LOCKED,
-        List.of(new Cart.Line("BOOK-000001", "Book", "Books", 2, 19_900)), "order-1", at, at.plusSeconds(5));
-    Serialization serialization = SerializationExtension.get(testKit.system());
-    Serializer serializer = serialization.findSerializerFor(before);
-    byte[] bytes = serialization.serialize(before).get();
-
-    Object read = serialization.deserialize(bytes, serializer.identifier(), "org.monostore.cart.CartState").get();
-
-    assertThat(read).isEqualTo(new CartState("SE", "SEK", Cart.Status.LOCKED, before.lines(), "order-1", false, at,
-        at.plusSeconds(5)));
   }
 }

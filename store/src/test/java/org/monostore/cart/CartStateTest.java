@@ -197,7 +197,7 @@ class CartStateTest {
 
   @Test
   void applyingCartCreatedOpensAnEmptyCartInItsMarket() {
-    assertThat(OPEN).isEqualTo(new CartState("SE", "SEK", Status.OPEN, List.of(), null, false, CREATED, CREATED));
+    assertThat(OPEN).isEqualTo(new CartState("SE", "SEK", Status.OPEN, List.of(), null, false, CREATED, CREATED, List.of()));
   }
 
   @Test
@@ -233,7 +233,7 @@ class CartStateTest {
   void applyingCartClearedEmptiesTheCartButKeepsItsMarketAndCreationTime() {
     CartState cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 1, 4_950).apply(new CartCleared(LATEST));
 
-    assertThat(cart).isEqualTo(new CartState("SE", "SEK", Status.OPEN, List.of(), null, false, CREATED, LATEST));
+    assertThat(cart).isEqualTo(new CartState("SE", "SEK", Status.OPEN, List.of(), null, false, CREATED, LATEST, List.of()));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +59,7 @@ class CartTest {
       "SKI-000003", "Skis", "Cross-country skis", "sport", true, Map.of("NO", new Money(249_900, "NOK")));
   /** The catalog cannot be reached for this SKU. */
   private static final String BROKEN_SKU = "ERR-000004";
+  private static final RequestKeys KEYS = new RequestKeys(50, Duration.ofHours(24));
 
   private static ActorTestKit actorTestKit;
 
@@ -318,6 +320,45 @@ class CartTest {
   }
 
   @Test
+  void twoCopiesOfAKeyedAddInFlightTogetherAddOnceAndTheSecondIsAnsweredAsARepeat() {
+    create();
+    CompletableFuture<Product.Reply> price = new CompletableFuture<>();
+    heldLookups.put(TEA.sku(), price);
+    TestProbe<Reply> replies = actorTestKit.createTestProbe();
+    TestProbe<Cart.Replayed> replays = actorTestKit.createTestProbe();
+
+    // Neither finds the key when sent: the one whose price is handled second finds it recorded by the first.
+    cart.runCommand(new Cart.Keyed("key-1", new Cart.AddItem(TEA.sku(), 2, replies.ref()), replays.ref()));
+    cart.runCommand(new Cart.Keyed("key-1", new Cart.AddItem(TEA.sku(), 2, replies.ref()), replays.ref()));
+    price.complete(new Product.Found(TEA));
+
+    replies.expectMessageClass(Cart.Current.class);
+    assertThat(replays.expectMessageClass(Cart.Replayed.class).cart().lines()).hasSize(1);
+    replies.expectNoMessage();
+    assertThat(cart.getState().lines()).containsExactly(new Cart.Line(TEA.sku(), "Tea", TEA.category(), 2, 4_950));
+    List<Object> persisted = cart.persistenceTestKit().persistedInStorage(persistenceId());
+    assertThat(persisted).extracting(Object::getClass)
+        .containsExactly(Cart.CartCreated.class, Cart.RequestKeyRecorded.class, Cart.ItemAdded.class);
+    assertThat(persisted.get(1)).as("the key, in the same write as its change")
+        .isEqualTo(new Cart.RequestKeyRecorded("key-1", "add TEA-000002 × 2", null, ((Cart.ItemAdded) persisted.get(2)).at()));
+  }
+
+  @Test
+  void aKeyedAdminEditAnswersAsARepeatTheSecondTime() {
+    create();
+    add(MUG, 1);
+    TestProbe<Cart.Replayed> replays = actorTestKit.createTestProbe();
+    Function<ActorRef<Reply>, Command> edit = replyTo -> new Cart.Keyed("key-1",
+        new Cart.ByAdmin("admin", false, new Cart.IncreaseQuantity(MUG.sku(), 2, replyTo)), replays.ref());
+
+    assertThat(current(run(edit)).lines().getFirst().quantity()).isEqualTo(3);
+    cart.runCommand(edit.apply(actorTestKit.<Reply>createTestProbe().ref()));
+
+    assertThat(replays.expectMessageClass(Cart.Replayed.class).cart().lines().getFirst().quantity()).isEqualTo(3);
+    assertThat(cart.getState().lines().getFirst().quantity()).isEqualTo(3);
+  }
+
+  @Test
   void twoAddsOfANewProductInFlightTogetherAddUp() {
     create();
     CompletableFuture<Product.Reply> price = new CompletableFuture<>();
@@ -429,7 +470,7 @@ class CartTest {
     return EventSourcedBehaviorTestKit.create(
         actorTestKit.system(),
         Cart.create(cartId, shard.ref(), this::price, new VatRates("SE:25,FI:25.5", ""), new Cart.Limits(99, 100),
-            snapshotEvery));
+            KEYS, snapshotEvery));
   }
 
   private CompletionStage<Product.Reply> price(String sku) {
