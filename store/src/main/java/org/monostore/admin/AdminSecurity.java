@@ -49,7 +49,10 @@ class AdminSecurity {
   private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
   private static final Set<String> SAME_SITE = Set.of("same-origin", "none");
   static final String ROLE = "ADMIN";
-  /** Where the admin's chain applies; the servlet filter's URL patterns below cover the same paths. */
+  /**
+   * Where the admin's chain applies: the admin's API and UI, the warehouse's fulfilment routes and the
+   * actuator. The servlet filter's URL patterns below cover the same paths.
+   */
   private static final List<String> ADMIN_PATHS =
       List.of("/api/admin/**", "/admin", "/admin/**", "/api/fulfillments/**", "/actuator", "/actuator/**");
   /** In a servlet URL pattern, "/admin/*" also matches "/admin". */
@@ -95,7 +98,7 @@ class AdminSecurity {
    * Spring Security's filter is registered for every path by default. Outside the admin's paths it
    * matches no chain but still wraps the request in its firewall and routes it through its own
    * dispatch: 8% of a product lookup's CPU (benchmarks/ANALYSIS.md). So the servlet container calls it
-   * for the admin's paths only.
+   * for the admin's paths only (platform/SecurityHeaders sends the browser's headers everywhere).
    */
   @Bean
   static BeanPostProcessor securityFilterOnAdminPathsOnly() {
@@ -117,7 +120,7 @@ class AdminSecurity {
    * it cached across sites too, but then with the Sec-Fetch-Site header that no script sends; and
    * such a request must be JSON, which no cross-site form can send (BasicTakesJsonOnly).
    */
-  static boolean scriptWithCredentials(HttpServletRequest request) {
+  private static boolean scriptWithCredentials(HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
     String site = request.getHeader("Sec-Fetch-Site");
     return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
