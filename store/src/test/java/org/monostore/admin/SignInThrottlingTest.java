@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +30,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Wrong guesses at the admin's password are throttled per user name and per client address, by the
@@ -36,12 +40,13 @@ import org.springframework.context.annotation.Import;
  * a clock the test moves. A store of its own, so that its lock-outs reach no other test.
  */
 @StoreTest
-@Import(SignInThrottlingTest.MovableClock.class)
+@Import({SignInThrottlingTest.MovableClock.class, SignInThrottlingTest.CountedPasswordChecks.class})
 @ExtendWith(OutputCaptureExtension.class)
 class SignInThrottlingTest {
 
   @LocalServerPort int port;
   @Autowired MovableClock clock;
+  @Autowired CountedPasswordChecks passwordChecks;
 
   @BeforeEach
   void everyEarlierWindowIsOver() {
@@ -54,11 +59,13 @@ class SignInThrottlingTest {
       problem(AdminSecurityTest.signIn(port, TestUsers.ADMIN, "guess-" + i), 401);
     }
 
+    int checked = passwordChecks.count.get();
     Response throttled = AdminSecurityTest.signIn(port, TestUsers.ADMIN, "guess-5");
     problem(throttled, 429).header("Retry-After", equalTo("900"));
     problem(AdminSecurityTest.signIn(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD), 429);
     problem(basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get("/api/admin/dashboard"), 429)
         .header("Retry-After", equalTo("900"));
+    assertThat(passwordChecks.count.get()).as("passwords hashed while throttled").isEqualTo(checked);
 
     clock.advance(Duration.ofMinutes(10));
     problem(AdminSecurityTest.signIn(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD), 429)
@@ -112,6 +119,24 @@ class SignInThrottlingTest {
 
   private RequestSpecification basic(String username, String password) {
     return given().port(port).auth().preemptive().basic(username, password);
+  }
+
+  /** The store's password encoder, counting the (costly) checks of a password. */
+  @Primary
+  static class CountedPasswordChecks implements PasswordEncoder {
+    final AtomicInteger count = new AtomicInteger();
+    private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    @Override
+    public String encode(CharSequence password) {
+      return passwords.encode(password);
+    }
+
+    @Override
+    public boolean matches(CharSequence password, String encoded) {
+      count.incrementAndGet();
+      return passwords.matches(password, encoded);
+    }
   }
 
   /** The store's clock, a bean of the test's store, which the test moves on instead of waiting. */
