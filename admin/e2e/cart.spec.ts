@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { formatMoney } from '../src/lib/money';
 import { createCart, signIn, someSku, type CartJson } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createCart, createOrder, numberIn, signIn, someSku } from './helpers';
 
 test('dashboard counts move when carts and orders are made', async ({ page, request }) => {

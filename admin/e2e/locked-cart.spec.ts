@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { formatMoney } from '../src/lib/money';
 import { addPayment, createCart, createOrder, giveContact, signIn, someSku } from './helpers';
 

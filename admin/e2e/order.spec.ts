@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createCart, createOrder, signIn, someSku } from './helpers';
 
 test('open an order and cancel it', async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PASSWORD, USERNAME } from './helpers';
 
 test('sign-in refuses a wrong password and lands on the dashboard with the right one', async ({

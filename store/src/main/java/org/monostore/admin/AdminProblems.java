@@ -32,6 +32,10 @@ class AdminProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (e instanceof ThrottledSignIn.Throttled throttled) {
+      tooManyFailures(request, response, throttled);
+      return;
+    }
     // The admin UI signs in with its own page; a Basic challenge would make the browser prompt instead.
     if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"MonoStore admin\"");
@@ -54,6 +58,14 @@ class AdminProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
     write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
         ? "The request has no valid CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
         : "Only an admin may do this");
+  }
+
+  void tooManyFailures(HttpServletRequest request, HttpServletResponse response, ThrottledSignIn.Throttled throttled)
+      throws IOException {
+    long seconds = Math.max(1, (throttled.retryAfter.toMillis() + 999) / 1000);
+    response.setHeader("Retry-After", Long.toString(seconds));
+    write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+        "Too many failed sign-ins for this user or from this address: try again in " + seconds + " seconds");
   }
 
   void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -2,11 +2,14 @@ package org.monostore.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
@@ -24,6 +27,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -34,29 +38,41 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Who may use the admin API: an authenticated admin, signed in to the admin UI's session (a cookie,
- * with a CSRF token for every change) or sending HTTP Basic from a script. Everything else in the
- * store is public and keeps no session: carts and orders are addressed by unguessable ids.
+ * Who may use the admin API, the warehouse's fulfilment routes and the actuator (but its health
+ * status): an authenticated admin, signed in to the admin UI's session (a cookie, with a CSRF token
+ * for every change) or sending HTTP Basic from a script. Everything else in the store is public and
+ * keeps no session: carts and orders are addressed by unguessable ids.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurity {
 
   private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
+  private static final Set<String> SAME_SITE = Set.of("same-origin", "none");
   static final String ROLE = "ADMIN";
-  /** Where the admin's chain applies; the servlet filter's URL patterns below cover the same paths. */
-  private static final List<String> ADMIN_PATHS = List.of("/api/admin/**", "/admin", "/admin/**");
+  /**
+   * Where the admin's chain applies: the admin's API and UI, the warehouse's fulfilment routes and the
+   * actuator. The servlet filter's URL patterns below cover the same paths.
+   */
+  private static final List<String> ADMIN_PATHS =
+      List.of("/api/admin/**", "/admin", "/admin/**", "/api/fulfillments/**", "/actuator", "/actuator/**");
   /** In a servlet URL pattern, "/admin/*" also matches "/admin". */
-  private static final List<String> ADMIN_URL_PATTERNS = List.of("/api/admin/*", "/admin/*");
+  private static final List<String> ADMIN_URL_PATTERNS =
+      List.of("/api/admin/*", "/admin/*", "/api/fulfillments/*", "/actuator/*");
 
   @Bean
   SecurityFilterChain adminApi(HttpSecurity http, AdminProblems problems, CsrfTokenRepository csrfTokens,
-      SecurityContextRepository contexts) throws Exception {
+      SecurityContextRepository contexts, AuthenticationManager signIn) throws Exception {
     // The admin UI's files are public (they hold no data) but get the chain's security headers.
+    // Health answers its status to anyone (probes), its components and details to admins only.
     http.securityMatcher(ADMIN_PATHS.toArray(String[]::new))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/api/admin/session", "/admin", "/admin/**").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .anyRequest().hasRole(ROLE))
+        .authenticationManager(signIn)
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .addFilterAfter(new BasicTakesJsonOnly(AdminSecurity::scriptWithCredentials, problems),
+            BasicAuthenticationFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .securityContext(context -> context.securityContextRepository(contexts))
         .csrf(csrf -> csrf.spa()
@@ -82,7 +98,7 @@ class AdminSecurity {
    * Spring Security's filter is registered for every path by default. Outside the admin's paths it
    * matches no chain but still wraps the request in its firewall and routes it through its own
    * dispatch: 8% of a product lookup's CPU (benchmarks/ANALYSIS.md). So the servlet container calls it
-   * for the admin's paths only.
+   * for the admin's paths only (platform/SecurityHeaders sends the browser's headers everywhere).
    */
   @Bean
   static BeanPostProcessor securityFilterOnAdminPathsOnly() {
@@ -99,14 +115,17 @@ class AdminSecurity {
   }
 
   /**
-   * A script that sends its credentials with the request needs no CSRF token: no browser sends an
-   * Authorization header by itself across sites, except Basic credentials it cached, and those requests
-   * carry the Sec-Fetch-Site header that no script sends.
+   * A script that sends Basic credentials and no session cookie needs no CSRF token: every request that
+   * carries the session's cookie needs one, whatever else it sends. A browser sends Basic credentials
+   * it cached across sites too, but then with the Sec-Fetch-Site header that no script sends; and
+   * such a request must be JSON, which no cross-site form can send (BasicTakesJsonOnly).
    */
   private static boolean scriptWithCredentials(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
     String site = request.getHeader("Sec-Fetch-Site");
-    return request.getHeader("Authorization") != null
-        && (site == null || Set.of("same-origin", "none").contains(site));
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+        && request.getRequestedSessionId() == null
+        && (site == null || SAME_SITE.contains(site));
   }
 
   /**
@@ -145,11 +164,20 @@ class AdminSecurity {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** The one way an admin signs in, throttled after failures (the sign-in session and HTTP Basic alike). */
   @Bean
-  AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+  AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
+      // Failed sign-ins a user name, or a client address, may make within the window before the rest
+      // of the window refuses it with 429 (MONOSTORE_ADMIN_SIGN_IN_MAX_FAILURES).
+      @Value("${monostore.admin.sign-in.max-failures:5}") int maxFailures,
+      // How long failures are counted from a key's first one, and so the longest a throttled key
+      // waits (MONOSTORE_ADMIN_SIGN_IN_WINDOW).
+      @Value("${monostore.admin.sign-in.window:15m}") Duration window,
+      ObjectProvider<Clock> clock) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(passwords);
-    return new ProviderManager(provider);
+    return new ThrottledSignIn(new ProviderManager(provider),
+        new SignInThrottle(maxFailures, window, clock.getIfAvailable(Clock::systemUTC)));
   }
 
   /** The one admin account; with no password configured, one is generated and printed once. */

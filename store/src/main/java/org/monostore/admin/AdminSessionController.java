@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -64,14 +65,20 @@ class AdminSessionController {
     return ResponseEntity.ok(new SignedIn(who.getName()));
   }
 
-  @Operation(summary = "Sign in", description = "Starts the session (a cookie); 401 for wrong credentials.")
+  @Operation(summary = "Sign in", description = "Starts the session (a cookie); 401 for wrong credentials; 429 with "
+      + "Retry-After after too many failed sign-ins for the user name or from the address.")
   @PostMapping
   ResponseEntity<SignedIn> signIn(@Valid @RequestBody SignIn signIn, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     Authentication admin;
+    UsernamePasswordAuthenticationToken attempt =
+        UsernamePasswordAuthenticationToken.unauthenticated(signIn.username(), signIn.password());
+    attempt.setDetails(new WebAuthenticationDetails(request));
     try {
-      admin = authentication.authenticate(
-          UsernamePasswordAuthenticationToken.unauthenticated(signIn.username(), signIn.password()));
+      admin = authentication.authenticate(attempt);
+    } catch (ThrottledSignIn.Throttled e) {
+      problems.tooManyFailures(request, response, e);
+      return null;
     } catch (AuthenticationException e) {
       problems.write(request, response, HttpStatus.UNAUTHORIZED, "The user name or the password is wrong");
       return null;

@@ -1,8 +1,13 @@
 package org.monostore.admin;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import org.monostore.platform.PagePolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,9 +18,35 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * packed into the classpath under admin-ui/), at /admin/. Its pages are folders with an index.html.
  */
 @Configuration(proxyBeanMethods = false)
-class AdminUi implements WebMvcConfigurer {
+class AdminUi implements WebMvcConfigurer, PagePolicy {
 
   static final String LOCATION = "classpath:/admin-ui/";
+
+  private final String policy;
+
+  /**
+   * Next.js starts each exported page with inline scripts: the policy allows exactly those, by their
+   * hashes, read from the built pages at start (a rebuilt UI brings its own), and no other inline script.
+   */
+  AdminUi() throws IOException {
+    Set<String> hashes = new TreeSet<>();
+    for (Resource page : new PathMatchingResourcePatternResolver().getResources(LOCATION + "**/*.html")) {
+      hashes.addAll(PagePolicy.inlineScriptHashes(page.getContentAsString(StandardCharsets.UTF_8)));
+    }
+    this.policy = "default-src 'self'; script-src 'self' " + String.join(" ", hashes)
+        + "; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'";
+  }
+
+  @Override
+  public String path() {
+    return "/admin";
+  }
+
+  @Override
+  public String contentSecurityPolicy() {
+    return policy;
+  }
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {

@@ -2,6 +2,7 @@ package org.monostore.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,6 +11,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.servlet.ServletContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,13 +40,14 @@ class AdminSecurityTest {
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired ServletContext servletContext;
 
-  /** Every admin route but the sign-in itself, as method and path with ids and SKUs filled in. */
+  /** Every admin route (the warehouse's too) but the sign-in itself, as method and path with ids and SKUs filled in. */
   private List<String[]> adminRoutes() {
     List<String[]> routes = mappings.getHandlerMethods().keySet().stream()
         .flatMap(AdminSecurityTest::routes)
-        .filter(route -> route[1].startsWith("/api/admin/") && !route[1].equals("/api/admin/session"))
+        .filter(route -> (route[1].startsWith("/api/admin/") || route[1].startsWith("/api/fulfillments/"))
+            && !route[1].equals("/api/admin/session"))
         .toList();
-    assertThat(routes).hasSizeGreaterThan(15);
+    assertThat(routes).hasSizeGreaterThan(20).anyMatch(route -> route[1].endsWith("/ship"));
     return routes;
   }
 
@@ -128,6 +136,52 @@ class AdminSecurityTest {
   }
 
   @Test
+  void theSessionsCookieNeedsTheCsrfTokenWhateverAuthorizationHeaderComesWithIt() {
+    Response signedIn = signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    String session = signedIn.then().statusCode(200).extract().cookie("JSESSIONID");
+    String cancel = "/api/admin/orders/" + SOME_ID + "/cancel";
+
+    for (String authorization : List.of("Bearer x", "", "Basic", "Basic bm9ib2R5Om5vdGhpbmc=")) {
+      request().cookie("JSESSIONID", session).header("Authorization", authorization).post(cancel).then()
+          .statusCode(403).contentType("application/problem+json");
+    }
+    request().cookie("JSESSIONID", session).auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+        .post(cancel).then().statusCode(403).body("detail", containsString("CSRF"));
+  }
+
+  @Test
+  void basicCredentialsWithoutTheSessionTakeJsonOnly() throws Exception {
+    String cancel = "/api/admin/orders/" + SOME_ID + "/cancel";
+    for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain",
+        "application/jsonp", "*/*")) {
+      HttpResponse<String> refused = postWithBasic(cancel, type, "reason=none");
+      assertThat(refused.statusCode()).as(type).isEqualTo(415);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(refused.body()).contains("application/json");
+    }
+    // An empty form, as a cross-site form without fields sends it.
+    assertThat(postWithBasic(cancel, "application/x-www-form-urlencoded", "").statusCode()).isEqualTo(415);
+    given().port(port).auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+        .contentType("application/x-www-form-urlencoded").formParam("trackingNumber", "JJD1")
+        .post("/api/admin/orders/" + SOME_ID + "/fulfillment/ship").then().statusCode(415);
+    // JSON, or no body at all (curl -X POST -u admin:...), reaches the route: the order is not there.
+    given().port(port).auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+        .contentType("application/json; charset=utf-8").body("{}").post(cancel).then().statusCode(404);
+    assertThat(postWithBasic(cancel, null, "").statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> postWithBasic(String path, String contentType, String body) throws Exception {
+    HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      post.header("Content-Type", contentType);
+    }
+    return HttpClient.newHttpClient().send(post.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void customerEndpointsKeepNoSessionAndShowNoAdminData() {
     String cart = given().port(port).contentType(ContentType.JSON).post("/api/carts").then().statusCode(201)
         .extract().path("id");
@@ -140,15 +194,19 @@ class AdminSecurityTest {
   @Test
   void theShopsOwnApiNeverPassesThroughSpringSecurity() {
     assertThat(servletContext.getFilterRegistration("springSecurityFilterChain").getUrlPatternMappings())
-        .containsExactlyInAnyOrder("/api/admin/*", "/admin/*");
-    // The admin UI's files still get the chain's headers, the shop's answers do not need them.
-    given().port(port).redirects().follow(false).get("/admin").then().header("X-Content-Type-Options", "nosniff");
+        .containsExactlyInAnyOrder("/api/admin/*", "/admin/*", "/api/fulfillments/*", "/actuator/*");
+    // The admin UI's files still get the chain's headers, the shop's answers only the constant ones.
+    given().port(port).redirects().follow(false).get("/admin").then().header("Cache-Control", containsString("no-store"));
     given().port(port).get("/api/products/BOOK-000001").then().statusCode(200)
-        .header("X-Content-Type-Options", nullValue());
+        .header("Cache-Control", nullValue());
+  }
+
+  private Response signIn(String username, String password) {
+    return signIn(port, username, password);
   }
 
   /** Signs in as the UI does: the CSRF token first, then the credentials with it. */
-  private Response signIn(String username, String password) {
+  static Response signIn(int port, String username, String password) {
     String token = given().port(port).get("/api/admin/session").cookie("XSRF-TOKEN");
     return given().port(port).contentType(ContentType.JSON).cookie("XSRF-TOKEN", token).header("X-XSRF-TOKEN", token)
         .body(Map.of("username", username, "password", password)).post("/api/admin/session");

@@ -77,10 +77,9 @@ class CheckoutApiTest {
         .header("Location", matchesPattern("/api/fulfillments/[0-9a-f-]{36}"))
         .body("status", equalTo("CREATED"))
         .extract().path("id");
-    shopper.post("/api/fulfillments/" + fulfillment + "/pick").then().statusCode(200).body("status", equalTo("PICKED"));
-    given().port(port).contentType(ContentType.JSON).body(Map.of("trackingNumber", "PN-123456789-SE"))
-        .post("/api/fulfillments/" + fulfillment + "/ship").then().statusCode(200).body("status", equalTo("SHIPPED"));
-    shopper.post("/api/fulfillments/" + fulfillment + "/deliver").then().statusCode(200)
+    shopper.warehouse(fulfillment, "pick").then().statusCode(200).body("status", equalTo("PICKED"));
+    shopper.ship(fulfillment, "PN-123456789-SE").then().statusCode(200).body("status", equalTo("SHIPPED"));
+    shopper.warehouse(fulfillment, "deliver").then().statusCode(200)
         .body("status", equalTo("DELIVERED"));
 
     JsonPath delivered = shopper.order(order);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.monostore.Problems.problem;
+import static org.monostore.TestUsers.asAdmin;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -209,14 +210,14 @@ class OrderRulesApiTest {
     String order = shopper.payableOrder(PEN, 1);
     shopper.authorize(order, shopper.paymentOf(order, "tok_approve")).then().statusCode(200);
     String fulfillment = shopper.post("/api/orders/" + order + "/fulfillment").then().extract().path("id");
-    shopper.post("/api/fulfillments/" + fulfillment + "/pick").then().statusCode(200);
+    shopper.warehouse(fulfillment, "pick").then().statusCode(200);
 
-    problem(api().body("{}").post("/api/fulfillments/" + fulfillment + "/ship"), 400)
+    problem(asAdmin(port).body("{}").post("/api/fulfillments/" + fulfillment + "/ship"), 400)
         .body("field", equalTo("trackingNumber"));
     assertThat(shopper.order(order).getString("fulfillment.status")).isEqualTo("PICKED");
     assertThat(shopper.order(order).getList("timeline.event", String.class)).isNotEmpty();
     assertThat(shopper.order(order).getList("payments")).isNotEmpty();
-    problem(api().post("/api/fulfillments/" + fulfillment + "/deliver"), 409)
+    problem(shopper.warehouse(fulfillment, "deliver"), 409)
         .body("allowed", contains("ship", "cancel"));
   }
 

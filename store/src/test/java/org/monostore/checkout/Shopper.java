@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
+import org.monostore.TestUsers;
 
 /** A customer going through checkout over HTTP; each step checks only that it succeeded. */
 final class Shopper {
@@ -93,6 +94,16 @@ final class Shopper {
   Response authorize(String order, String payment, String idempotencyKey) {
     return given().port(port).contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
         .post("/api/orders/" + order + "/payments/" + payment + "/authorize");
+  }
+
+  /** A fulfilment's step, which only the shop takes: as the admin, with HTTP Basic. */
+  Response warehouse(String fulfillment, String step) {
+    return TestUsers.asAdmin(port).post("/api/fulfillments/" + fulfillment + "/" + step);
+  }
+
+  Response ship(String fulfillment, String trackingNumber) {
+    return TestUsers.asAdmin(port).body(Map.of("trackingNumber", trackingNumber))
+        .post("/api/fulfillments/" + fulfillment + "/ship");
   }
 
   Response post(String path) {

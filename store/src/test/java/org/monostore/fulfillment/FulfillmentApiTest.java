@@ -17,23 +17,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.monostore.StoreTest;
+import org.monostore.TestUsers;
 import org.monostore.fulfillment.Fulfillment.Item;
 import org.monostore.shared.Address;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The fulfilment API over real HTTP against the running store on a real PostgreSQL. Fulfilments are
- * created the way the purchase order creates them, through {@link Fulfillments}.
+ * The fulfilment API over real HTTP against the running store on a real PostgreSQL, as the admin (the
+ * warehouse's routes are for admins only). Fulfilments are created the way the purchase order creates
+ * them, through {@link Fulfillments}.
  */
 @StoreTest
 class FulfillmentApiTest {
@@ -58,7 +63,45 @@ class FulfillmentApiTest {
   }
 
   private RequestSpecification api() {
+    return TestUsers.asAdmin(port);
+  }
+
+  private RequestSpecification anonymous() {
     return given().port(port).contentType(ContentType.JSON);
+  }
+
+  private List<Response> everyStep(Supplier<RequestSpecification> caller) {
+    return List.of(caller.get().get("/api/fulfillments/" + fulfillment), caller.get().post(path("pick")),
+        caller.get().body(Map.of("trackingNumber", TRACKING)).post(path("ship")), caller.get().post(path("deliver")),
+        caller.get().post(path("cancel")));
+  }
+
+  @Test
+  void nobodyButASignedInAdminReadsOrMovesAFulfilment() {
+    Map<String, Object> created = currentFulfillment();
+    for (Response response : everyStep(this::anonymous)) {
+      problem(response, 401);
+    }
+    for (Response response : everyStep(
+        () -> anonymous().auth().preemptive().basic(TestUsers.NOT_ADMIN, TestUsers.NOT_ADMIN_PASSWORD))) {
+      problem(response, 403).body("detail", equalTo("Only an admin may do this"));
+    }
+    assertThat(currentFulfillment()).isEqualTo(created);
+  }
+
+  @Test
+  void theAdminUisSessionMovesAFulfilmentWithItsCsrfTokenOnly() {
+    String token = given().port(port).get("/api/admin/session").cookie("XSRF-TOKEN");
+    Response signedIn = anonymous().cookie("XSRF-TOKEN", token).header("X-XSRF-TOKEN", token)
+        .body(Map.of("username", TestUsers.ADMIN, "password", TestUsers.ADMIN_PASSWORD)).post("/api/admin/session");
+    String session = signedIn.then().statusCode(200).extract().cookie("JSESSIONID");
+    String newToken = signedIn.cookie("XSRF-TOKEN");
+
+    anonymous().cookie("JSESSIONID", session).get("/api/fulfillments/" + fulfillment).then().statusCode(200);
+    problem(anonymous().cookie("JSESSIONID", session).post(path("pick")), 403);
+    assertThat(currentFulfillment()).containsEntry("status", "CREATED");
+    anonymous().cookie("JSESSIONID", session).cookie("XSRF-TOKEN", newToken).header("X-XSRF-TOKEN", newToken)
+        .post(path("pick")).then().statusCode(200).body("status", equalTo("PICKED"));
   }
 
   private String path(String step) {
@@ -157,6 +200,7 @@ class FulfillmentApiTest {
     // As curl -X POST sends it: no body and no Content-Type at all.
     var bare = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path("ship")))
+            .header("Authorization", basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
             .POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(bare.statusCode()).as(bare.body()).isEqualTo(400);
@@ -219,6 +263,10 @@ class FulfillmentApiTest {
   void anIdThatIsNotAFulfilmentIdIsA400(String id) {
     problem(api().get("/api/fulfillments/" + id), 400).body("field", equalTo("fulfillmentId"));
     problem(api().post("/api/fulfillments/" + id + "/pick"), 400).body("field", equalTo("fulfillmentId"));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -1,11 +1,10 @@
 package org.monostore.fulfillment;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.monostore.TestUsers.asAdmin;
 
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +35,14 @@ class FulfillmentPassivationTest {
     assertThat(fulfillments.create(fulfillment, UUID.randomUUID().toString(), items, home).toCompletableFuture().join())
         .isInstanceOf(Fulfillment.Current.class);
     String path = "/api/fulfillments/" + fulfillment;
-    given().port(port).post(path + "/pick").then().statusCode(200);
-    given().port(port).contentType(ContentType.JSON).body(Map.of("trackingNumber", "RR-123-456-SE"))
-        .post(path + "/ship").then().statusCode(200);
-    var before = given().port(port).get(path).then().extract().jsonPath().getMap("$");
+    asAdmin(port).post(path + "/pick").then().statusCode(200);
+    asAdmin(port).body(Map.of("trackingNumber", "RR-123-456-SE")).post(path + "/ship").then().statusCode(200);
+    var before = asAdmin(port).get(path).then().extract().jsonPath().getMap("$");
     assertThat(liveFulfillments()).contains(fulfillment);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !liveFulfillments().contains(fulfillment));
 
-    given().port(port).get(path).then()
+    asAdmin(port).get(path).then()
         .statusCode(200)
         .body("status", equalTo("SHIPPED"))
         .body("trackingNumber", equalTo("RR-123-456-SE"))
@@ -52,9 +50,9 @@ class FulfillmentPassivationTest {
         .body("items[0].quantity", equalTo(3))
         .body("items[1].sku", equalTo("BEAU-000001"))
         .body("shippingAddress.city", equalTo("Stockholm"));
-    assertThat(given().port(port).get(path).then().extract().jsonPath().getMap("$")).isEqualTo(before);
+    assertThat(asAdmin(port).get(path).then().extract().jsonPath().getMap("$")).isEqualTo(before);
     assertThat(liveFulfillments()).contains(fulfillment);
-    given().port(port).post(path + "/deliver").then().statusCode(200).body("status", equalTo("DELIVERED"));
+    asAdmin(port).post(path + "/deliver").then().statusCode(200).body("status", equalTo("DELIVERED"));
   }
 
   private Set<String> liveFulfillments() {

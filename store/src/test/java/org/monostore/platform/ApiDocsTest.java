@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
+import org.monostore.TestUsers;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The OpenAPI document covers the whole contract, and the Scalar page needs nothing from outside. */
@@ -111,12 +112,13 @@ class ApiDocsTest {
   @Test
   void healthLivenessReadinessAndMetricsAreServed() {
     given().port(port).get("/actuator/health/liveness").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
-    JsonPath readiness = given().port(port).get("/actuator/health/readiness").then().statusCode(200).extract().jsonPath();
+    // Its components and details, and the metrics, are for admins (admin/ActuatorAccessTest).
+    JsonPath readiness = TestUsers.asAdmin(port).get("/actuator/health/readiness").then().statusCode(200).extract().jsonPath();
     assertThat(readiness.getString("status")).isEqualTo("UP");
     assertThat(readiness.getMap("components")).containsKeys("db", "cluster", "readinessState");
     assertThat(readiness.getString("components.cluster.details.memberStatus")).isEqualTo("Up");
     given().port(port).get("/api/products/BOOK-000001").then().statusCode(200);
-    String metrics = given().port(port).get("/actuator/prometheus").then().statusCode(200).extract().asString();
+    String metrics = TestUsers.asAdmin(port).get("/actuator/prometheus").then().statusCode(200).extract().asString();
     assertThat(metrics).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
         "monostore_projections_behind_events");
     assertThat(List.of(metrics.split("\n"))).anyMatch(line -> line.contains("uri=\"/api/products/{sku}\""));

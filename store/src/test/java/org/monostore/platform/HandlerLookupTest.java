@@ -7,6 +7,7 @@ import java.util.Enumeration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
+import org.monostore.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +49,7 @@ class HandlerLookupTest {
 
     given().port(port).get("/api/products/BOOK-000001").then().statusCode(200);
     given().port(port).get("/actuator/health/liveness").then().statusCode(200);
-    given().port(port).get("/actuator/prometheus").then().statusCode(200);
+    TestUsers.asAdmin(port).get("/actuator/prometheus").then().statusCode(200);
     given().port(port).delete("/api/products/BOOK-000001").then().statusCode(405)
         .contentType("application/problem+json");
   }
