@@ -2,6 +2,7 @@ package org.monostore.checkout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -14,6 +15,7 @@ import org.monostore.fulfillment.Fulfillments;
 import org.monostore.payment.Payment;
 import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
+import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +62,18 @@ class Orders implements PurchaseOrder.Collaborators {
 
   OrderState ask(String orderId, Function<ActorRef<PurchaseOrder.Reply>, PurchaseOrder.Command> command) {
     return ask(orderId, command, stepTimeout);
+  }
+
+  /** The order, or empty when there is none under the id. */
+  Optional<OrderState> find(String orderId) {
+    PurchaseOrder.Reply reply =
+        asks.ask(sharding.entityRefFor(PurchaseOrder.ENTITY_KEY, orderId), PurchaseOrder.Get::new, stepTimeout);
+    return switch (reply) {
+      case PurchaseOrder.Current current -> Optional.of(current.order());
+      case PurchaseOrder.Rejected rejected when rejected.rejection().reason() == Rejection.Reason.NOT_FOUND ->
+          Optional.empty();
+      case PurchaseOrder.Rejected rejected -> throw rejected.rejection().asException();
+    };
   }
 
   OrderState authorize(String orderId, String paymentId, String idempotencyKey) {

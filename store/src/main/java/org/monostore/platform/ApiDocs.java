@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MapSchema;
@@ -160,6 +161,13 @@ class ApiDocs {
       responses.addApiResponse("401", problem("Not signed in as an admin: sign in, or use HTTP Basic"));
       responses.addApiResponse("403", problem("Not an admin, or a change in a session without its CSRF token"));
     }
+    if (path.equals(SIGN_IN) || forAdmins(path)) {
+      responses.addApiResponse("429", problem("Too many failed sign-ins for this user or from this address; try "
+          + "again after the given seconds").addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())));
+    }
+    if (takesIdempotencyKey(operation) && !path.endsWith("/authorize")) {
+      responses.addApiResponse("422", problem("The Idempotency-Key was used for another request to this cart"));
+    }
     if (changesState) {
       responses.addApiResponse("409", problem("The status of the cart, order or fulfilment does not allow it "
           + "(e.g. the cart is locked by a payment); the problem says which actions it allows"));
@@ -171,6 +179,11 @@ class ApiDocs {
         "503",
         problem("The store could not answer in time; retry after the given seconds")
             .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())));
+  }
+
+  private static boolean takesIdempotencyKey(Operation operation) {
+    return operation.getParameters() != null && operation.getParameters().stream()
+        .anyMatch(parameter -> "header".equals(parameter.getIn()) && "Idempotency-Key".equals(parameter.getName()));
   }
 
   /** The admin API and the warehouse's fulfilment operations are for signed-in admins only. */
@@ -248,6 +261,8 @@ class ApiDocs {
         .addProperty("instance", new StringSchema().example("/api/carts/3f1c.../items"))
         .addProperty("field", new StringSchema().description("The request field at fault").example("quantity"))
         .addProperty("currentStatus", new StringSchema().description("The entity's status, on a 409").example("LOCKED"))
+        .addProperty("mayHaveBeenApplied", new BooleanSchema().description("On a 503: whether the change may have "
+            + "been made even so; retry it with the same Idempotency-Key to learn without making it twice"))
         .addProperty("allowed", new ArraySchema()
             .description("On a 409: the actions the current status allows; absent when it allows none")
             .items(new StringSchema().example("cancel")))
