@@ -13,6 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MonoStoreApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(MonoStoreApplication.class, args);
+    try {
+      SpringApplication.run(MonoStoreApplication.class, args);
+    } catch (RuntimeException failedToStart) {
+      // Told already, in one line (platform/StartupFailureReport). Exits, as threads started before
+      // the failure, Pekko's among them, may not all have stopped.
+      System.exit(1);
+    }
   }
 }

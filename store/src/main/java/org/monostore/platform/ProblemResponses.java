@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -30,6 +33,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place where failures become RFC 9457 problem responses: rejections by entities become
@@ -41,7 +45,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
   /** Seconds a client should wait before retrying after a 503. */
-  private static final String RETRY_AFTER_SECONDS = "2";
+  static final String RETRY_AFTER_SECONDS = "2";
+  private static final JsonMapper JSON = JsonMapper.shared();
   /** In a 503: whether the change asked for may have been made, so that a retry needs the same Idempotency-Key. */
   private static final String MAY_HAVE_BEEN_APPLIED = "mayHaveBeenApplied";
 
@@ -96,6 +101,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     // Requests reach the database directly only to read: writes go through the entities.
     problem.setProperty(MAY_HAVE_BEEN_APPLIED, false);
     return respond(problem);
+  }
+
+  /** Tomcat decodes the query string (and a form body) when a parameter is first read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e) {
+    if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+      return respond(ProblemDetail.forStatusAndDetail(
+          HttpStatus.CONTENT_TOO_LARGE, "The request has more parameters than the store accepts"));
+    }
+    return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The query string is not valid: a percent-encoding is broken or decodes to bytes that are not UTF-8"));
   }
 
   @ExceptionHandler(Exception.class)
@@ -161,14 +177,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   /** For the body-size filter, which answers before Spring MVC is involved. */
   static void writeTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
       throws IOException {
-    String instance = request.getRequestURI().replace("\\", "\\\\").replace("\"", "\\\"");
     response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than " + maxBytes + " bytes\","
-                + "\"instance\":\"" + instance + "\"}");
+    response.getOutputStream()
+        .write(json(HttpStatus.CONTENT_TOO_LARGE.value(), tooLarge(maxBytes).getDetail(), request.getRequestURI())
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A problem as JSON, for what answers outside Spring MVC: the body-size filter and Tomcat itself. */
+  static String json(int status, String detail, String instance) {
+    HttpStatus known = HttpStatus.resolve(status);
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", known != null ? known.getReasonPhrase() : "Error");
+    problem.put("status", status);
+    problem.put("detail", detail);
+    if (instance != null && !instance.isEmpty()) {
+      problem.put("instance", instance);
+    }
+    return JSON.writeValueAsString(problem);
   }
 
   private static ProblemDetail tooLarge(long maxBytes) {
