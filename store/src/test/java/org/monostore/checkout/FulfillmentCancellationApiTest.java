@@ -9,6 +9,7 @@ import static org.monostore.TestUsers.asAdmin;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.monostore.StoreTest;
@@ -45,6 +46,8 @@ class FulfillmentCancellationApiTest {
     assertThat(paid.getList("allowedActions")).contains("createFulfillment");
     String second = createFulfillment(order);
     assertThat(second).isNotEqualTo(first);
+    assertThat(List.of(first, second)).as("random, not derived from the order's id as they were")
+        .doesNotContain(OrderState.fulfillmentIdOf(order));
     assertThat(shopper.order(order).getString("fulfillment.status")).isEqualTo("CREATED");
   }
 
