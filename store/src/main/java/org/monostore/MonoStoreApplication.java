@@ -1,5 +1,7 @@
 package org.monostore;
 
+import java.util.Arrays;
+import org.monostore.cluster.LocalCluster;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MonoStoreApplication {
 
-  public static void main(String[] args) {
+  /** {@code cluster [--nodes=N] [--port=P]} starts a local cluster of N stores instead (cluster/LocalCluster). */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cluster")) {
+      LocalCluster.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     try {
       SpringApplication.run(MonoStoreApplication.class, args);
     } catch (RuntimeException failedToStart) {

@@ -7,8 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +22,8 @@ class ActorSystemConfiguration {
   @Bean(destroyMethod = "")
   @DependsOn("flywayInitializer")
   ActorSystem<Void> actorSystem(ConfigurableEnvironment env) {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "monostore", pekkoConfig(env));
-    Cluster cluster = Cluster.get(system);
-    if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    }
-    return system;
+    // Not yet a member: cluster/ClusterFormation joins it.
+    return ActorSystem.create(Behaviors.empty(), "monostore", pekkoConfig(env));
   }
 
   @Bean
@@ -48,17 +42,17 @@ class ActorSystemConfiguration {
   }
 
   /**
-   * The file named by {@code monostore.pekko.config} (default application.conf; local1.conf etc.
-   * for a three-node dev cluster), under the database settings from spring.datasource.* and every
-   * Spring property that starts with "pekko.", so tests and deployments can set any Pekko setting
-   * the way they set Spring's.
+   * The file named by {@code monostore.pekko.config} (default application.conf), under the database
+   * settings from spring.datasource.* and every Spring property that starts with "pekko." or
+   * "monostore.cluster.", so tests and deployments can set any Pekko or cluster setting the way they
+   * set Spring's.
    */
   static Config pekkoConfig(ConfigurableEnvironment env) {
     Config overrides = ConfigFactory.empty();
     for (var source : env.getPropertySources()) {
       if (source instanceof EnumerablePropertySource<?> enumerable) {
         for (String name : enumerable.getPropertyNames()) {
-          if (name.startsWith("pekko.") && !overrides.hasPathOrNull(name)) {
+          if ((name.startsWith("pekko.") || name.startsWith("monostore.cluster.")) && !overrides.hasPathOrNull(name)) {
             overrides = overrides.withFallback(setting(name, env.getProperty(name)));
           }
         }

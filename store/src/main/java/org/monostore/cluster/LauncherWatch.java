@@ -1,0 +1,22 @@
+package org.monostore.cluster;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * A node started by {@link LocalCluster} stops (gracefully) when its launcher is gone, also when the
+ * launcher was killed outright, so no node outlives {@code ./monostore cluster}.
+ */
+@Component
+@ConditionalOnProperty("monostore.cluster.launcher-pid")
+class LauncherWatch {
+
+  LauncherWatch(@Value("${monostore.cluster.launcher-pid}") long launcherPid, ConfigurableApplicationContext context) {
+    ProcessHandle launcher = ProcessHandle.of(launcherPid)
+        .orElseThrow(() -> new IllegalStateException("The cluster's launcher (pid " + launcherPid + ") is gone"));
+    launcher.onExit().thenRun(() -> System.exit(SpringApplication.exit(context)));
+  }
+}
