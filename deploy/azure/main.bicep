@@ -24,7 +24,7 @@ param minReplicas int = 3
 @description('At most this many nodes. Below twice minReplicas, so that scaling in, which may remove every replica above the minimum at once, never removes half the cluster.')
 param maxReplicas int = 5
 
-@description('A replica is added when a replica\'s requests per second (Container Apps counts the last 15 s over 15) exceed this: about 60% of two cores at the measured CPU per cart write (docs/production.md, Sizing).')
+@description('A replica is added when a replica\'s requests per second (Container Apps counts the last 15 s over 15) exceed this: 5,000 cart writes/s take 0.9 of two cores at the measured CPU per write (docs/production.md, Sizing).')
 param concurrentRequestsPerReplica int = 5000
 
 @description('The admin\'s password, the same on every node.')
@@ -236,6 +236,10 @@ resource store 'Microsoft.App/containerApps@2025-01-01' = {
         transport: 'http'
         targetPort: 8080
         allowInsecure: false
+        // The admin UI's sign-in session lives in one node's memory: its browser stays with that node.
+        stickySessions: {
+          affinity: 'sticky'
+        }
         // Inside the environment only: cluster remoting and Pekko Management, node to node.
         additionalPortMappings: [
           {
@@ -329,14 +333,16 @@ resource store 'Microsoft.App/containerApps@2025-01-01' = {
           ]
           probes: [
             {
-              // Until Tomcat answers; up to 2 minutes for a first start that migrates the schema.
+              // Until Tomcat answers; up to 2 minutes for a first start that migrates the schema
+              // (Container Apps allows at most 10 failures).
               type: 'Startup'
               httpGet: {
                 path: '/actuator/health/liveness'
                 port: 8080
               }
-              periodSeconds: 2
-              failureThreshold: 60
+              initialDelaySeconds: 10
+              periodSeconds: 10
+              failureThreshold: 10
             }
             {
               // An Up member with its shard regions registered; a leaving node stops being ready.
