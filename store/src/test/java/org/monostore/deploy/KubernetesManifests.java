@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,7 +91,7 @@ final class KubernetesManifests {
 
   /** The container's environment variables by name: a value or a valueFrom. */
   Map<String, Map<String, Object>> environment() {
-    Map<String, Map<String, Object>> environment = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Object>> environment = new LinkedHashMap<>();
     for (Object variable : Yamls.list(container(), "env")) {
       Map<String, Object> entry = Yamls.map(variable);
       if (environment.put((String) entry.get("name"), entry) != null) {
@@ -102,7 +103,7 @@ final class KubernetesManifests {
 
   /** The container's port numbers by name. */
   Map<String, Integer> ports() {
-    Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+    Map<String, Integer> ports = new LinkedHashMap<>();
     for (Object port : Yamls.list(container(), "ports")) {
       Map<String, Object> entry = Yamls.map(port);
       ports.put((String) entry.get("name"), (Integer) entry.get("containerPort"));

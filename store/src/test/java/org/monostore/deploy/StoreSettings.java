@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,10 +40,11 @@ import tools.jackson.databind.ObjectMapper;
  *   <li>a {@code ${?NAME}} substitution in application.conf or a file it includes (pekko/*.conf),
  *   <li>a {@code ${NAME:default}} placeholder in application.properties ({@code PORT}), or
  *   <li>the name Spring Boot's relaxed binding maps onto a property the store reads: a key of
- *       application.properties, a {@code monostore.*} or {@code spring.*} name in a {@code ${...}}
- *       placeholder or {@code getProperty("...")} of the store's main code, or a property in Spring
- *       Boot's configuration metadata. The mapping is Spring's own ({@link SystemEnvironmentPropertySource}),
- *       so {@code SPRING_DATASOURCE_URL} is {@code spring.datasource.url} and a misspelt name is none.
+ *       application.properties, a {@code monostore.*}, {@code spring.*}, {@code server.*} or
+ *       {@code management.*} name in a {@code ${...}} placeholder or {@code getProperty("...")} of the
+ *       store's main code, or a property in Spring Boot's configuration metadata. The mapping is
+ *       Spring's own ({@link SystemEnvironmentPropertySource}), so {@code SPRING_DATASOURCE_URL} is
+ *       {@code spring.datasource.url} and a misspelt name is none.
  * </ul>
  */
 final class StoreSettings {
@@ -79,8 +82,8 @@ final class StoreSettings {
     Config pekko = ConfigFactory.parseResourcesAnySyntax("application.conf")
         .withFallback(ConfigFactory.defaultReference())
         .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
-    Set<ConfigurationPropertyName> read = new java.util.HashSet<>();
-    Map<String, String> springDefaults = new java.util.HashMap<>();
+    Set<ConfigurationPropertyName> read = new HashSet<>();
+    Map<String, String> springDefaults = new HashMap<>();
     application.stringPropertyNames().forEach(name -> read.add(ConfigurationPropertyName.adapt(name, '.')));
     propertiesInMainCode().forEach(name -> read.add(ConfigurationPropertyName.adapt(name, '.')));
     springBootMetadata(read, springDefaults);

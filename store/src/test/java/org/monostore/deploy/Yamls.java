@@ -1,5 +1,6 @@
 package org.monostore.deploy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ final class Yamls {
 
   /** A mapping's values as text: labels may be written unquoted, as numbers or booleans. */
   static Map<String, String> strings(Map<String, Object> map) {
-    Map<String, String> strings = new java.util.LinkedHashMap<>();
+    Map<String, String> strings = new LinkedHashMap<>();
     map.forEach((key, value) -> strings.put(key, String.valueOf(value)));
     return strings;
   }
