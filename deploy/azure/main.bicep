@@ -190,7 +190,7 @@ resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   }
 }
 
-resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
+resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${name}-env'
   location: location
   properties: {
@@ -221,7 +221,7 @@ var registrySecrets = empty(registryServer) ? [] : [
   }
 ]
 
-resource store 'Microsoft.App/containerApps@2025-01-01' = {
+resource store 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
   location: location
   properties: {
