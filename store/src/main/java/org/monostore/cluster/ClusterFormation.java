@@ -3,6 +3,7 @@ package org.monostore.cluster;
 import com.typesafe.config.Config;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -11,7 +12,9 @@ import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,12 +33,14 @@ class ClusterFormation {
 
   private final ShardsReady shards;
   private final Optional<NodeHeartbeat> heartbeat;
+  private volatile boolean closing;
 
-  ClusterFormation(ActorSystem<Void> system, JdbcClient jdbc) {
+  ClusterFormation(ActorSystem<Void> system, JdbcClient jdbc, ConfigurableApplicationContext context) {
     var classic = Adapter.toClassic(system);
     Config config = system.settings().config();
     String discovery = config.getString("monostore.cluster.discovery");
     this.shards = ShardsReady.get(classic);
+    exitWhenDowned(system, context);
 
     if (discovery.equals("none")) {
       this.heartbeat = Optional.empty();
@@ -67,6 +72,22 @@ class ClusterFormation {
     ClusterBootstrap.get(classic).start();
   }
 
+  /**
+   * A node the others downed (it was unreachable too long) stops its actor system and never rejoins
+   * by itself: the process exits with status 1, so that whatever runs it starts a fresh node.
+   */
+  private void exitWhenDowned(ActorSystem<Void> system, ConfigurableApplicationContext context) {
+    system.getWhenTerminated().thenRun(() -> {
+      boolean downed = CoordinatedShutdown.get(system).getShutdownReason()
+          .filter(CoordinatedShutdown.clusterDowningReason()::equals)
+          .isPresent();
+      if (downed && !closing) {
+        log.error("The cluster downed this node; exiting so that it is started anew");
+        Thread.ofPlatform().start(() -> System.exit(SpringApplication.exit(context, () -> 1)));
+      }
+    });
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   void serving() {
     shards.serving(true);
@@ -75,6 +96,7 @@ class ClusterFormation {
   /** First of all on shutdown: the probes say not ready, and new nodes no longer find this one. */
   @EventListener(ContextClosedEvent.class)
   void stopping() {
+    closing = true;
     shards.serving(false);
     heartbeat.ifPresent(NodeHeartbeat::close);
   }
