@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -143,10 +145,14 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void theStoreRunsAsNobodyWithOnlyItsTemporaryFilesWritable() {
+  void theStoreRunsAsNobodyWithOnlyItsTemporaryFilesWritable() throws IOException {
     Map<String, Object> pod = Yamls.map(manifests.podSpec(), "securityContext");
     assertThat(pod.get("runAsNonRoot")).isEqualTo(true);
-    assertThat((Integer) pod.get("runAsUser")).isPositive();
+    // The image's user, as Jib builds it (store/pom.xml): the pod runs as the same uid and group.
+    Matcher imageUser = Pattern.compile("<user>(\\d+):(\\d+)</user>").matcher(Files.readString(Path.of("pom.xml")));
+    assertThat(imageUser.find()).as("the image's user in store/pom.xml").isTrue();
+    assertThat(pod.get("runAsUser")).isEqualTo(Integer.parseInt(imageUser.group(1)));
+    assertThat(pod.get("runAsGroup")).isEqualTo(Integer.parseInt(imageUser.group(2)));
     Map<String, Object> container = Yamls.map(manifests.container(), "securityContext");
     assertThat(container.get("allowPrivilegeEscalation")).isEqualTo(false);
     if (Boolean.TRUE.equals(container.get("readOnlyRootFilesystem"))) {
