@@ -34,8 +34,8 @@ export default function ClusterPage() {
               role="status"
               className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
             >
-              Some nodes did not send their shard statistics in time: their missing counts show as
-              —, and the counts marked * leave them out.
+              Some nodes are unreachable, or their shard regions did not answer in time: their
+              missing counts show as —, and the figures marked * leave them out.
             </div>
           )}
           <Section title={`Nodes (${c.members.length})`}>

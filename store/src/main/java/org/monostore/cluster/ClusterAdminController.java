@@ -20,8 +20,8 @@ class ClusterAdminController {
 
   @Operation(summary = "The cluster as the answering node sees it",
       description = "The members from this node's cluster state; the shards and live entities per kind on each "
-          + "from the shard coordinators, asked at once and waited for up to about 4 s. A member whose "
-          + "statistics did not come in time is listed without them, with statsComplete false.")
+          + "from its shard regions, all asked at once and waited for up to 4 s. A member whose regions did not "
+          + "answer in time, or that is unreachable, is listed without their counts, with statsComplete false.")
   @GetMapping
   ClusterOverview.Overview cluster() {
     return overview.now();

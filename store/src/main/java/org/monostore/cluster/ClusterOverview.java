@@ -21,19 +21,23 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.pattern.Patterns;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import scala.concurrent.duration.FiniteDuration;
 
 /**
  * The cluster as this node sees it: the members from its cluster state, and the shards and live
- * entities each one hosts, from the shard coordinators' statistics. Every kind's coordinator is asked
- * at once, without blocking an actor, and each answer is waited for a bounded time: a coordinator or a
- * region that does not answer in time leaves its counts out (statsComplete false), it fails nothing.
+ * entities each one hosts, from each member's shard region of each kind. The regions are asked all at
+ * once, without blocking an actor, and waited for a bounded time: a region that does not answer in
+ * time (or a member that is unreachable, which is not asked) leaves its counts out (statsComplete
+ * false) and fails nothing. Each region is asked itself rather than through its coordinator, whose
+ * statistics of a kind are all or nothing: one slow region would hide every node's counts.
  */
 @Component
 class ClusterOverview {
 
-  /** How long a coordinator waits for its regions; this node waits a second longer for the coordinator. */
-  static final Duration STATS_TIMEOUT = Duration.ofSeconds(3);
+  /**
+   * How long a region's answer is waited for: a region gives its shards the sharding's
+   * shard-region-query-timeout (3 s) and then answers without those that were late, so a second more.
+   */
+  private static final Duration STATS_TIMEOUT = Duration.ofSeconds(4);
 
   private final ActorSystem<Void> system;
   private final Environment environment;
@@ -52,7 +56,7 @@ class ClusterOverview {
           + "(the shard coordinators) run; null while no member is Up") String oldest,
       @Schema(description = "The kinds of sharded entities, by name (Cart, Product, ...), and of sharded "
           + "daemon processes (the projections)") List<String> entityKinds,
-      @Schema(description = "Whether every kind's statistics came for every member in time") boolean statsComplete,
+      @Schema(description = "Whether every member's statistics came in time") boolean statsComplete,
       @Schema(description = "The members, oldest first") List<Node> members) {}
 
   @Schema(name = "ClusterAnsweringNode", description = "The node that answered this request")
@@ -69,11 +73,11 @@ class ClusterOverview {
           boolean reachable,
       List<String> roles,
       @Schema(description = "true for the node that answered") boolean self,
-      @Schema(description = "The shards it hosts, of every kind whose statistics came") int shards,
-      @Schema(description = "Live entities per kind; a kind whose statistics did not come in time is absent")
+      @Schema(description = "The shards it hosts, of every kind whose region answered") int shards,
+      @Schema(description = "Live entities per kind; a kind whose region did not answer in time is absent")
           Map<String, Integer> entities,
-      @Schema(description = "false when the statistics of some kind did not come for this member in time, or "
-          + "it has no region of that kind registered (yet)") boolean statsComplete) {}
+      @Schema(description = "false when its region of some kind did not answer in time, or some of that "
+          + "region's shards did not; an unreachable member is not asked") boolean statsComplete) {}
 
   /** What the cluster state says of a member. */
   record Membership(String address, String status, boolean reachable, List<String> roles, boolean self) {}
@@ -84,24 +88,29 @@ class ClusterOverview {
   Overview now() {
     var cluster = Cluster.get(system);
     var state = cluster.state();
-    Map<String, CompletableFuture<Object>> asked = askEveryKind();
-
     List<Member> members = StreamSupport.stream(state.getMembers().spliterator(), false)
         .sorted(Member.ageOrdering()).toList();
     if (!members.contains(cluster.selfMember())) {
       // Not joined yet: it answers all the same, as the one member it knows.
       members = Stream.concat(members.stream(), Stream.of(cluster.selfMember())).toList();
     }
+    List<Member> reachable = members.stream().filter(member -> !state.getUnreachable().contains(member)).toList();
+    Map<String, Map<String, CompletableFuture<Object>>> asked = askEveryRegion(reachable);
+
     List<Membership> memberships = members.stream()
         .map(member -> new Membership(member.address().toString(), member.status().toString(),
-            !state.getUnreachable().contains(member), member.getRoles().stream().sorted().toList(),
+            reachable.contains(member), member.getRoles().stream().sorted().toList(),
             member.equals(cluster.selfMember())))
         .toList();
     String oldest = members.stream().filter(member -> member.status() == MemberStatus.up()).findFirst()
         .map(member -> member.address().toString()).orElse(null);
 
     Map<String, Map<String, RegionStats>> answered = new TreeMap<>();
-    asked.forEach((kind, answer) -> statsOf(answer).ifPresent(stats -> answered.put(kind, stats)));
+    asked.forEach((kind, regions) -> {
+      Map<String, RegionStats> stats = new TreeMap<>();
+      regions.forEach((address, answer) -> statsOf(answer).ifPresent(region -> stats.put(address, region)));
+      answered.put(kind, stats);
+    });
     List<Node> nodes = nodes(memberships, List.copyOf(asked.keySet()), answered);
     return new Overview(
         new AnsweringNode(cluster.selfMember().address().toString(), httpPort()),
@@ -136,35 +145,36 @@ class ClusterOverview {
     }).toList();
   }
 
-  /** Every kind's cluster statistics, asked for in parallel, by kind name in order. */
-  private Map<String, CompletableFuture<Object>> askEveryKind() {
-    ClusterSharding sharding = ClusterSharding.get(system.classicSystem());
-    var question = new ShardRegion.GetClusterShardingStats(FiniteDuration.fromNanos(STATS_TIMEOUT.toNanos()));
-    Map<String, CompletableFuture<Object>> asked = new TreeMap<>();
+  /**
+   * Every kind's region on every one of the members asked for its statistics, all at once: by kind
+   * name in order, then by member address. A member's region of a kind has the path of this node's.
+   */
+  private Map<String, Map<String, CompletableFuture<Object>>> askEveryRegion(List<Member> members) {
+    var classic = system.classicSystem();
+    ClusterSharding sharding = ClusterSharding.get(classic);
+    Map<String, Map<String, CompletableFuture<Object>>> asked = new TreeMap<>();
     for (String kind : sharding.getShardTypeNames()) {
-      asked.put(kind, Patterns.ask(sharding.shardRegion(kind), question, STATS_TIMEOUT.plusSeconds(1))
-          .toCompletableFuture());
+      String path = sharding.shardRegion(kind).path().toStringWithoutAddress();
+      Map<String, CompletableFuture<Object>> regions = new LinkedHashMap<>();
+      for (Member member : members) {
+        regions.put(member.address().toString(), Patterns.ask(classic.actorSelection(member.address() + path),
+            ShardRegion.getRegionStatsInstance(), STATS_TIMEOUT).toCompletableFuture());
+      }
+      asked.put(kind, regions);
     }
     return asked;
   }
 
-  /**
-   * The statistics of one kind by member address, waited for on this request's own thread; none if
-   * they did not come in time. A coordinator that timed out waiting for a region answers no regions.
-   */
-  private static Optional<Map<String, RegionStats>> statsOf(CompletableFuture<Object> answer) {
+  /** A region's statistics, waited for on this request's own thread; none if they did not come in time. */
+  private static Optional<RegionStats> statsOf(CompletableFuture<Object> answer) {
     try {
-      if (!(answer.join() instanceof ShardRegion.ClusterShardingStats stats) || stats.getRegions().isEmpty()) {
+      if (!(answer.join() instanceof ShardRegion.ShardRegionStats stats)) {
         return Optional.empty();
       }
-      Map<String, RegionStats> regions = new TreeMap<>();
-      stats.getRegions().forEach((address, region) -> {
-        // Scala's Int values reach Java as Objects: boxed Integers.
-        Map<String, Integer> perShard = new TreeMap<>();
-        region.getStats().forEach((shard, count) -> perShard.put(shard, (Integer) count));
-        regions.put(address.toString(), new RegionStats(perShard, region.getFailed().isEmpty()));
-      });
-      return Optional.of(regions);
+      // Scala's Int values reach Java as Objects: boxed Integers.
+      Map<String, Integer> perShard = new TreeMap<>();
+      stats.getStats().forEach((shard, count) -> perShard.put(shard, (Integer) count));
+      return Optional.of(new RegionStats(perShard, stats.getFailed().isEmpty()));
     } catch (CompletionException | CancellationException noAnswer) {
       return Optional.empty();
     }
