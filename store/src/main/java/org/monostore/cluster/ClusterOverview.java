@@ -33,18 +33,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ClusterOverview {
 
+  private final ActorSystem<Void> system;
+  private final Environment environment;
   /**
    * How long a region's answer is waited for: a region gives its shards the sharding's
    * shard-region-query-timeout (3 s) and then answers without those that were late, so a second more.
    */
-  private static final Duration STATS_TIMEOUT = Duration.ofSeconds(4);
-
-  private final ActorSystem<Void> system;
-  private final Environment environment;
+  private final Duration statsTimeout;
 
   ClusterOverview(ActorSystem<Void> system, Environment environment) {
     this.system = system;
     this.environment = environment;
+    this.statsTimeout = system.settings().config().getDuration("pekko.cluster.sharding.shard-region-query-timeout")
+        .plusSeconds(1);
   }
 
   @Schema(name = "ClusterOverview")
@@ -158,7 +159,7 @@ class ClusterOverview {
       Map<String, CompletableFuture<Object>> regions = new LinkedHashMap<>();
       for (Member member : members) {
         regions.put(member.address().toString(), Patterns.ask(classic.actorSelection(member.address() + path),
-            ShardRegion.getRegionStatsInstance(), STATS_TIMEOUT).toCompletableFuture());
+            ShardRegion.getRegionStatsInstance(), statsTimeout).toCompletableFuture());
       }
       asked.put(kind, regions);
     }

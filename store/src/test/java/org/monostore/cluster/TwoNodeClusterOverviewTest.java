@@ -155,19 +155,24 @@ class TwoNodeClusterOverviewTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> cluster(one), TwoNodeClusterOverviewTest::settled);
     // Stopped, it will not leave: its peers lose it, as they would a node killed with kill -9.
     ActorSystem<Void> lost = anotherMember("pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
-    // A region of carts, registered with the carts' coordinator like the stores' own.
-    ClusterSharding.get(lost).init(Entity.of(Cart.ENTITY_KEY, context -> Behaviors.ignore()));
     Address lostAddress = Cluster.get(lost).selfMember().address();
-    var carts = org.apache.pekko.cluster.sharding.ClusterSharding.get(first.getBean(ActorSystem.class).classicSystem())
-        .shardRegion(Cart.ENTITY_KEY.name());
-    await().atMost(Duration.ofSeconds(30)).until(() -> ((ShardRegion.CurrentRegions) Patterns.ask(carts,
-        ShardRegion.getCurrentRegionsInstance(), Duration.ofSeconds(3)).toCompletableFuture().get()).getRegions()
-        .contains(lostAddress));
+    JsonPath cluster;
+    try {
+      // A region of carts, registered with the carts' coordinator like the stores' own.
+      ClusterSharding.get(lost).init(Entity.of(Cart.ENTITY_KEY, context -> Behaviors.ignore()));
+      var carts = org.apache.pekko.cluster.sharding.ClusterSharding.get(first.getBean(ActorSystem.class).classicSystem())
+          .shardRegion(Cart.ENTITY_KEY.name());
+      await().atMost(Duration.ofSeconds(30)).until(() -> ((ShardRegion.CurrentRegions) Patterns.ask(carts,
+          ShardRegion.getCurrentRegionsInstance(), Duration.ofSeconds(3)).toCompletableFuture().get()).getRegions()
+          .contains(lostAddress));
 
-    lost.terminate();
-    lost.getWhenTerminated().toCompletableFuture().join();
-    JsonPath cluster = await().atMost(Duration.ofSeconds(20))
-        .until(() -> cluster(one), answer -> answer.getList("members.reachable").equals(List.of(true, true, false)));
+      lost.terminate();
+      lost.getWhenTerminated().toCompletableFuture().join();
+      cluster = await().atMost(Duration.ofSeconds(20))
+          .until(() -> cluster(one), answer -> answer.getList("members.reachable").equals(List.of(true, true, false)));
+    } finally {
+      lost.terminate();
+    }
 
     assertThat(cluster.getString("members[2].address")).isEqualTo(lostAddress.toString());
     assertThat(cluster.getBoolean("members[2].statsComplete")).isFalse();
