@@ -3,12 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { BarList, ColumnChart } from '@/components/charts';
-import { ErrorBox, Loading, PageTitle, Section, StatusBadge, btn } from '@/components/ui';
+import { ErrorBox, Loading, PageTitle, Refreshed, Section, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { ordersSeries, revenueSeries } from '@/lib/chart';
 import { formatAmount, formatMoney, fractionDigits } from '@/lib/money';
 import { keys } from '@/lib/queries';
-import { formatDateTime } from '@/lib/time';
 import { CART_STATUSES, ORDER_STATUSES } from '@/lib/types';
 
 function Stat({
@@ -50,27 +49,7 @@ export default function DashboardPage() {
 
   return (
     <div>
-      <PageTitle
-        actions={
-          <>
-            {q.dataUpdatedAt > 0 && (
-              <span className="text-xs text-slate-500">
-                Updated {formatDateTime(new Date(q.dataUpdatedAt).toISOString())}
-              </span>
-            )}
-            <button
-              type="button"
-              className={btn}
-              onClick={() => q.refetch()}
-              disabled={q.isFetching}
-            >
-              Refresh
-            </button>
-          </>
-        }
-      >
-        Dashboard
-      </PageTitle>
+      <PageTitle actions={<Refreshed query={q} />}>Dashboard</PageTitle>
       {q.isPending && <Loading />}
       <ErrorBox error={q.error} onRetry={() => q.refetch()} />
       {d && (

@@ -15,6 +15,7 @@ const NAV = [
   { href: '/carts/', label: 'Carts' },
   { href: '/orders/', label: 'Orders' },
   { href: '/products/', label: 'Products' },
+  { href: '/cluster/', label: 'Cluster' },
 ];
 
 function isActive(pathname: string, href: string): boolean {

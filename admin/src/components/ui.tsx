@@ -33,6 +33,14 @@ const STATUS_COLORS: Record<string, string> = {
   DECLINED: 'bg-red-50 text-red-700 ring-red-600/20',
   FAILED: 'bg-red-50 text-red-700 ring-red-600/20',
   RELEASED: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+  // cluster members (Pekko's member status)
+  Joining: 'bg-sky-50 text-sky-700 ring-sky-600/20',
+  WeaklyUp: 'bg-sky-50 text-sky-700 ring-sky-600/20',
+  Up: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  Leaving: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  Exiting: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  Down: 'bg-red-50 text-red-700 ring-red-600/20',
+  Removed: 'bg-slate-100 text-slate-700 ring-slate-500/20',
 };
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {
@@ -117,6 +125,33 @@ export function PageTitle({ children, actions }: { children: ReactNode; actions?
       <h1 className="text-xl font-semibold text-slate-900">{children}</h1>
       {actions && <div className="flex items-center gap-2">{actions}</div>}
     </div>
+  );
+}
+
+/** When a page's figures were fetched, and a button to fetch them again. */
+export function Refreshed({
+  query,
+  testId,
+}: {
+  query: { dataUpdatedAt: number; isFetching: boolean; refetch: () => unknown };
+  testId?: string;
+}) {
+  return (
+    <>
+      {query.dataUpdatedAt > 0 && (
+        <span className="text-xs text-slate-500" data-testid={testId}>
+          Updated {formatDateTime(new Date(query.dataUpdatedAt).toISOString())}
+        </span>
+      )}
+      <button
+        type="button"
+        className={btn}
+        onClick={() => query.refetch()}
+        disabled={query.isFetching}
+      >
+        Refresh
+      </button>
+    </>
   );
 }
 

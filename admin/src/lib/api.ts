@@ -2,6 +2,7 @@ import { ApiError, NetworkError, type Problem } from './problem';
 import type {
   Cart,
   CartSummary,
+  ClusterOverview,
   Contact,
   Dashboard,
   Order,
@@ -139,6 +140,7 @@ export const api = {
   signOut: () => request<void>('/api/admin/session', { method: 'DELETE', noAuthRedirect: true }),
 
   dashboard: () => request<Dashboard>('/api/admin/dashboard'),
+  cluster: () => request<ClusterOverview>('/api/admin/cluster'),
 
   // carts
   carts: (params: URLSearchParams) => request<Page<CartSummary>>(`/api/admin/carts${qs(params)}`),

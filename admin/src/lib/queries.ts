@@ -8,6 +8,7 @@ import type { Cart, Order } from './types';
 export const keys = {
   session: ['session'] as const,
   dashboard: ['dashboard'] as const,
+  cluster: ['cluster'] as const,
   carts: (params?: string) => (params === undefined ? ['carts'] : ['carts', params]),
   cart: (id: string) => ['cart', id] as const,
   orders: (params?: string) => (params === undefined ? ['orders'] : ['orders', params]),

@@ -217,3 +217,37 @@ export interface Product {
 export interface Session {
   username: string;
 }
+
+/** Pekko's member status, as GET /api/admin/cluster names it. */
+export type MemberStatus =
+  | 'Joining'
+  | 'WeaklyUp'
+  | 'Up'
+  | 'Leaving'
+  | 'Exiting'
+  | 'Down'
+  | 'Removed'
+  | 'PreparingForShutdown'
+  | 'ReadyForShutdown';
+
+export interface ClusterMember {
+  address: string;
+  status: MemberStatus;
+  reachable: boolean;
+  roles: string[];
+  self: boolean;
+  shards: number;
+  /** Live entities per kind; a kind whose statistics did not come in time is absent. */
+  entities: Record<string, number>;
+  statsComplete: boolean;
+}
+
+export interface ClusterOverview {
+  answeredBy: { address: string; httpPort: number };
+  leader: string | null;
+  oldest: string | null;
+  entityKinds: string[];
+  statsComplete: boolean;
+  /** Oldest first. */
+  members: ClusterMember[];
+}

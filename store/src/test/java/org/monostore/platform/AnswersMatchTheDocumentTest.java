@@ -155,6 +155,7 @@ class AnswersMatchTheDocumentTest {
         .cookie("XSRF-TOKEN", signedIn.cookie("XSRF-TOKEN")).header("X-XSRF-TOKEN", signedIn.cookie("XSRF-TOKEN"));
     expect(200, session.get().get("/api/admin/session"));
     expect(200, session.get().get("/api/admin/dashboard"));
+    expect(200, session.get().get("/api/admin/cluster"));
 
     String cart = expect(201, shop().post("/api/carts")).path("id");
     expect(200, admin().get("/api/admin/carts?status=OPEN&status=LOCKED&sort=updatedAt&direction=desc&page=0&size=5"));
