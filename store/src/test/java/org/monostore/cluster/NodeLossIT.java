@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +48,7 @@ class NodeLossIT {
   private final List<String> carts = new ArrayList<>();
   private final List<String> report = new ArrayList<>();
 
-  @TempDir Path work;
+  @TempDir static Path work;
 
   @BeforeAll
   void startThreeNodes() throws Exception {
@@ -55,8 +58,9 @@ class NodeLossIT {
         "--logging.level.root=WARN"));
     cluster.startAll();
     for (int i = 0; i < CARTS; i++) {
-      carts.add(given().port(cluster.httpPort(1 + i % 3)).contentType(ContentType.JSON).body("{}")
-          .post("/api/carts").then().statusCode(201).extract().path("id"));
+      int node = 1 + i % 3;
+      carts.add(answered(() -> given().port(cluster.httpPort(node)).contentType(ContentType.JSON).body("{}")
+          .post("/api/carts")).then().statusCode(201).extract().path("id"));
     }
   }
 
@@ -82,11 +86,8 @@ class NodeLossIT {
     }
     for (String cart : carts) {
       for (int node = 1; node <= 3; node++) {
-        given().port(cluster.httpPort(node)).contentType(ContentType.JSON)
-            .body("{\"sku\": \"" + CartWriteLoad.SKU + "\", \"quantity\": 1}")
-            .post("/api/carts/" + cart + "/items").then().statusCode(200);
+        addOne(node, cart);
       }
-      given().port(cluster.httpPort(1)).get("/api/carts/" + cart).then().statusCode(200);
     }
     for (String cart : carts) {
       for (int node = 1; node <= 3; node++) {
@@ -177,9 +178,7 @@ class NodeLossIT {
       assertThat(members.getList("unreachable")).isEmpty();
     }
     for (String cart : carts) {
-      given().port(cluster.httpPort(node)).contentType(ContentType.JSON)
-          .body("{\"sku\": \"" + CartWriteLoad.SKU + "\", \"quantity\": 1}")
-          .post("/api/carts/" + cart + "/items").then().statusCode(200);
+      addOne(node, cart);
     }
   }
 
@@ -209,9 +208,35 @@ class NodeLossIT {
   }
 
   private int quantityThrough(int node, String cart) {
-    List<Integer> quantities = given().port(cluster.httpPort(node)).get("/api/carts/" + cart)
+    List<Integer> quantities = answered(() -> given().port(cluster.httpPort(node)).get("/api/carts/" + cart))
         .then().statusCode(200).extract().path("lines.quantity");
     return quantities.stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** One more of the item, through the node, made once however often it is sent. */
+  private void addOne(int node, String cart) {
+    String key = UUID.randomUUID().toString();
+    answered(() -> given().port(cluster.httpPort(node)).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        .body("{\"sku\": \"" + CartWriteLoad.SKU + "\", \"quantity\": 1}")
+        .post("/api/carts/" + cart + "/items")).then().statusCode(200);
+  }
+
+  /**
+   * The answer once it is not a 503: right after a cluster forms, or while a shard moves, a request
+   * may wait past the store's ask timeout and be told to retry, as any client is.
+   */
+  private static Response answered(Supplier<Response> request) {
+    Response response = request.get();
+    for (int retry = 0; retry < 20 && response.statusCode() == 503; retry++) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      response = request.get();
+    }
+    return response;
   }
 
   private static long millisSince(long nanoTime) {
