@@ -55,7 +55,9 @@ class NodeLossIT {
     cluster = new StoreProcesses(work, 3, List.of(
         "--monostore.cart.max-quantity-per-line=1000000",
         "--monostore.admin.password=cluster-test",
-        "--logging.level.root=WARN"));
+        "--logging.level.root=WARN",
+        // Joins, unreachability and downings, in each node's log, for a look after a failure.
+        "--logging.level.org.apache.pekko.cluster=INFO"));
     cluster.startAll();
     for (int i = 0; i < CARTS; i++) {
       int node = 1 + i % 3;

@@ -79,8 +79,11 @@ final class StoreProcesses implements AutoCloseable {
   }
 
   void awaitReady(int index) throws InterruptedException {
-    assertThat(LocalCluster.awaitReady(plan.get(index - 1), processes[index - 1], Duration.ofMinutes(3)))
-        .as("node %d ready within 3 minutes; its log: %s", index, log(index))
+    Process process = processes[index - 1];
+    boolean ready = LocalCluster.awaitReady(plan.get(index - 1), process, Duration.ofMinutes(3));
+    assertThat(ready)
+        .as("node %d ready within 3 minutes (%s); its log: %s", index,
+            process.isAlive() ? "still running" : "ended with " + process.exitValue(), log(index))
         .isTrue();
   }
 
