@@ -2,6 +2,7 @@ package org.monostore.benchmarks.suite;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -10,6 +11,9 @@ import java.util.stream.Collectors;
 
 /** docs/benchmarks-cluster.md: the runs of the store on one, two and three nodes, and what a forwarded request costs. */
 final class ClusterReport {
+
+  /** Hand-written reading of the figures, kept beside the suite and included in every report. */
+  private static final Path ANALYSIS = Path.of("benchmarks/ANALYSIS-cluster.md");
 
   private ClusterReport() {}
 
@@ -28,8 +32,8 @@ final class ClusterReport {
         .append("\n- load averages (1, 5, 15 minutes) before each node count's runs: ")
         .append(results.counts().stream().map(c -> c.nodes() + " node(s) " + c.loadBefore()).collect(Collectors.joining("; ")))
         .append("; after the last: ").append(results.loadAfter())
-        .append(". Above ").append(machine.cores())
-        .append(" the machine was shared with other work, and every figure below is the worse for it.\n\n");
+        .append(". A load above ").append(machine.cores())
+        .append(" means other work shared the cores, and the figures below are the worse for it.\n\n");
 
     if (!results.failures().isEmpty()) {
       md.append("## Steps that failed in this run\n\n");
@@ -53,9 +57,8 @@ final class ClusterReport {
             + settings.nodeCounts().stream().map(n -> ClusterBenchmark.connections(clients, n).stream()
                 .map(String::valueOf).collect(Collectors.joining("+"))).collect(Collectors.joining(", ")) + ")")
             .collect(Collectors.joining("; ")))
-        .append(". The highest level keeps the cores saturated, as the single-node suite's reference level does; a ")
-        .append("lower one leaves them room, so that a forwarded request's cost is less mixed with what more JVMs than ")
-        .append("cores cost each other when all are busy. The share forwarded is counted from where each shard lives after the run (Pekko Management's ")
+        .append(". The highest is the single-node suite's reference level; the lower one has fewer requests in flight, ")
+        .append("so less queueing behind one another, though wrk still keeps the cores busy. The share forwarded is counted from where each shard lives after the run (Pekko Management's ")
         .append("`/cluster/shards`) and the entities each wrk asked for. CPU is the sum over the processes, from ")
         .append("`/proc`: the store's nodes, PostgreSQL's server and backends, the wrk processes. wrk gives each ")
         .append("process's percentiles only: p50 is the nodes' p50s weighted by their requests, p99 the slowest node's.\n\n")
@@ -98,6 +101,9 @@ final class ClusterReport {
       }
     }
     md.append(perCore(results));
+    if (Files.exists(ANALYSIS)) {
+      md.append("\n").append(Files.readString(ANALYSIS).strip()).append("\n");
+    }
     Files.createDirectories(settings.report().toAbsolutePath().getParent());
     Files.writeString(settings.report(), md.toString());
   }
