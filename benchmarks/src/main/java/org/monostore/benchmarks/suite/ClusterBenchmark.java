@@ -55,6 +55,11 @@ final class ClusterBenchmark {
   private ClusterBenchmark() {}
 
   static Results run(Settings settings) throws IOException, InterruptedException {
+    int fewest = settings.levels().stream().mapToInt(Integer::intValue).min().orElseThrow();
+    if (settings.nodeCounts().stream().anyMatch(nodes -> nodes < 1 || nodes > fewest)) {
+      throw new IllegalArgumentException("every node needs a connection: node counts from 1 to " + fewest
+          + ", not " + settings.nodeCounts());
+    }
     Instant started = Instant.now();
     Files.createDirectories(settings.workDir());
     List<NodeCount> counts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.monostore.benchmarks.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +59,14 @@ class ClusterBenchmarkSmokeTest {
     assertThat(report).containsPattern("\\| 2 \\| 8 \\| cart writes \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\| \\d+% \\| \\d+% \\|");
     assertThat(report).containsPattern("\\| product lookups \\| 8 \\| 2 \\| [\\d.]+ \\| -?[\\d,]+ \\| -?[\\d,]+ \\|");
     assertThat(report).containsPattern("\\| cart writes \\| 8 \\| [\\d,]+ \\| -?[\\d,]+ \\| [\\d.]+ \\| -?[\\d,]+ \\| -?[\\d,]+/s \\|");
+  }
+
+  @Test
+  void moreNodesThanConnectionsAreRefusedBeforeAnythingStarts() {
+    var settings = new ClusterBenchmark.Settings(List.of(1, 9), List.of(64, 8), 10, 1, 1, 1, work, work.resolve("report.md"));
+
+    assertThatIllegalArgumentException().isThrownBy(() -> ClusterBenchmark.run(settings))
+        .withMessageContaining("node counts from 1 to 8");
+    assertThat(work).isEmptyDirectory();
   }
 }
