@@ -67,7 +67,9 @@ final class ClusterBenchmark {
     Machine machine;
     try (EmbeddedPostgres database = EmbeddedDatabase.start(settings.workDir().resolve("database"), 0)) {
       machine = Machine.describe(Pgbench.serverVersion(database.getPort()));
-      long postmaster = Long.parseLong(Files.readAllLines(settings.workDir().resolve("database/postmaster.pid")).getFirst().strip());
+      // The server's pid, the first line of its lock file: its backends are its children.
+      long postmaster = Long.parseLong(
+          Files.readAllLines(settings.workDir().resolve("database/postmaster.pid")).getFirst().strip());
       String url = "jdbc:postgresql://localhost:" + database.getPort() + "/postgres";
       for (int nodes : settings.nodeCounts()) {
         say(nodes + " node(s): starting a fresh cluster");
@@ -92,14 +94,15 @@ final class ClusterBenchmark {
     try (StoreCluster cluster = new StoreCluster(nodes, databaseUrl, work)) {
       Duration startup = Duration.ofNanos(System.nanoTime() - starting);
       say(nodes + " node(s): ready; creating carts");
+      int highest = settings.levels().getFirst();
       List<Path> carts = new ArrayList<>();
       for (int node = 1; node <= nodes; node++) {
-        carts.add(Carts.prepare(cluster.baseUrl(node) + "/api/carts", Math.max(connections(settings.levels().getFirst(), nodes, node) + 1, settings.carts()),
-            work.resolve("carts-node-" + node + ".csv")));
+        int count = Math.max(connections(highest, nodes, node) + 1, settings.carts());
+        carts.add(Carts.prepare(cluster.baseUrl(node) + "/api/carts", count, work.resolve("carts-node-" + node + ".csv")));
       }
       say(nodes + " node(s): warming up");
       for (String workload : WORKLOADS) {
-        ClusterRun.run(cluster, work.resolve("warm-up"), workload, connections(settings.levels().getFirst(), nodes), settings.warmupSeconds(),
+        ClusterRun.run(cluster, work.resolve("warm-up"), workload, connections(highest, nodes), settings.warmupSeconds(),
             carts, postmaster);
       }
       String load = Machine.load();
