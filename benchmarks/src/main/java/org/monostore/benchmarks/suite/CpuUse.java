@@ -44,7 +44,7 @@ record CpuUse(double seconds, double busySeconds, double storeSeconds, double ge
     }
 
     /** All CPU time but idle and waiting for I/O, summed over the cores. */
-    private static double readMachineBusySeconds() {
+    static double readMachineBusySeconds() {
       try {
         String[] fields = Files.readAllLines(PROC_STAT).getFirst().trim().split("\\s+");
         long busy = 0;

@@ -17,6 +17,21 @@ record Machine(int cores, String cpu, String memory, String os, String java, Str
         "PostgreSQL " + postgresVersion);
   }
 
+  /** The machine as a report's first two list items: cores and memory; the software, PostgreSQL's version last. */
+  String bullets() {
+    return "- " + cores + " cores: " + cpu + "; memory " + memory + "\n- " + os + "; " + java + "; " + postgres;
+  }
+
+  /** The load averages over 1, 5 and 15 minutes, as uptime shows them: the machine is shared. */
+  static String load() {
+    try {
+      String[] averages = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+      return averages[0] + ", " + averages[1] + ", " + averages[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static String procValue(String file, String key) {
     try {
       return Files.readAllLines(Path.of(file)).stream()

@@ -43,10 +43,7 @@ final class Report {
         .append("Written by `./monostore benchmark` from one run that started ")
         .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(results.started().atOffset(ZoneOffset.UTC).withNano(0)))
         .append(" UTC, on this machine, with the store, PostgreSQL, Gatling, wrk and pgbench all on it:\n\n")
-        .append("- ").append(machine.cores()).append(" cores: ").append(machine.cpu()).append("; memory ")
-        .append(machine.memory()).append("\n")
-        .append("- ").append(machine.os()).append("; ").append(machine.java()).append("; ").append(machine.postgres())
-        .append(" (embedded, fsync and synchronous_commit on)\n")
+        .append(machine.bullets()).append(" (embedded, fsync and synchronous_commit on)\n")
         .append("- the store's JVM: G1 unless named here, 4 GB heap, compact object headers")
         .append(BenchmarkServerProcess.jvmOptions().isEmpty() ? "" : "; " + String.join(" ", BenchmarkServerProcess.jvmOptions()))
         .append("\n")
@@ -55,7 +52,9 @@ final class Report {
         .append(" s warm-up; Gatling's HTML reports are in `").append(shown(results.settings().workDir().resolve("gatling")))
         .append("/` (not in git)\n\n")
         .append("Timings on a shared 2-core machine are noisy: read the ratios between figures of this one run, ")
-        .append("not the absolute numbers.\n\n");
+        .append("not the absolute numbers. The store on one, two and three nodes, and what a request forwarded to ")
+        .append("another node costs, is in [").append(Suite.CLUSTER_REPORT).append("](").append(Suite.CLUSTER_REPORT)
+        .append(").\n\n");
 
     if (!results.failures().isEmpty()) {
       md.append("## Steps that failed in this run\n\n");

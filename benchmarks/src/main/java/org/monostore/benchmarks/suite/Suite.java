@@ -51,6 +51,9 @@ public final class Suite {
     }
   }
 
+  /** The report of the runs on one, two and three nodes, beside the single-node one. */
+  static final String CLUSTER_REPORT = "benchmarks-cluster.md";
+
   /** The open model's arrival rates: a half and a quarter of a workload's best closed-model throughput. */
   private static final List<Integer> OPEN_MODEL_DIVISORS = List.of(2, 4);
 
@@ -100,6 +103,8 @@ public final class Suite {
     Path report = Path.of("docs/benchmarks.md");
     List<Integer> levels = List.of(1, 8, 64, 256);
     int seconds = 20;
+    List<Integer> nodes = List.of(1, 2, 3);
+    boolean clusterOnly = false;
     for (String arg : args) {
       if (arg.startsWith("--report=")) {
         report = Path.of(arg.substring("--report=".length()));
@@ -107,11 +112,20 @@ public final class Suite {
         levels = Arrays.stream(arg.substring("--levels=".length()).split(",")).map(Integer::valueOf).toList();
       } else if (arg.startsWith("--seconds=")) {
         seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+      } else if (arg.startsWith("--nodes=")) {
+        nodes = Arrays.stream(arg.substring("--nodes=".length()).split(",")).map(Integer::valueOf).toList();
+      } else if (arg.equals("--cluster")) {
+        clusterOnly = true;
       } else {
-        throw new IllegalArgumentException("unknown argument " + arg + " (--report=, --levels=, --seconds=)");
+        throw new IllegalArgumentException(
+            "unknown argument " + arg + " (--report=, --levels=, --seconds=, --nodes=, --cluster)");
       }
     }
-    run(Settings.full(report.toAbsolutePath(), levels, seconds));
+    if (!clusterOnly) {
+      run(Settings.full(report.toAbsolutePath(), levels, seconds));
+    }
+    ClusterBenchmark.run(ClusterBenchmark.Settings.full(
+        report.toAbsolutePath().resolveSibling(CLUSTER_REPORT), nodes, seconds));
   }
 
   public static Results run(Settings settings) throws IOException, InterruptedException {
@@ -230,7 +244,7 @@ public final class Suite {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

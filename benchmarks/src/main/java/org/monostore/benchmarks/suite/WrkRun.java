@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,12 +34,32 @@ final class WrkRun {
   /** {@code clients} connections, each sending its next request when the last was answered. */
   static LoadResult run(Suite.Settings settings, String baseUrl, String workload, int clients, int seconds, Path carts)
       throws IOException, InterruptedException {
-    Path work = settings.workDir().resolve("wrk");
+    return start(settings.workDir(), workload + "-c" + clients, baseUrl, workload, clients, seconds, carts).await();
+  }
+
+  /** A wrk process under way, its output going to {@code output}; several can run at once. */
+  record Started(Process process, String workload, int clients, Path output) {
+
+    LoadResult await() throws IOException, InterruptedException {
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("wrk failed, see " + output);
+      }
+      return parse(workload, clients, Files.readString(output), output);
+    }
+  }
+
+  /** Starts wrk against {@code baseUrl}, its output in the work directory's wrk/{@code name}.out. */
+  static Started start(Path workDir, String name, String baseUrl, String workload, int clients, int seconds, Path carts)
+      throws IOException {
+    Path work = workDir.resolve("wrk");
     Files.createDirectories(work);
     Path script = work.resolve("wrk.lua");
+    // Written aside, then moved over the script: a wrk started just before, on another node, may be reading it.
+    Path written = Files.createTempFile(work, "wrk", ".lua");
     try (InputStream source = WrkRun.class.getResourceAsStream("wrk.lua")) {
-      Files.write(script, source.readAllBytes());
+      Files.write(written, source.readAllBytes());
     }
+    Files.move(written, script, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     // wrk's threads each run an event loop over their connections: two are enough for two cores.
     int threads = Math.min(2, clients);
     List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(threads), "-c", String.valueOf(clients),
@@ -46,17 +67,13 @@ final class WrkRun {
     if (carts != null) {
       command.addAll(List.of(carts.toString(), String.valueOf(threads)));
     }
-    Path output = work.resolve(workload + "-c" + clients + ".out");
-    Process wrk;
+    Path output = work.resolve(name + ".out");
     try {
-      wrk = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      return new Started(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(),
+          workload, clients, output);
     } catch (IOException e) {
       throw new IllegalStateException("wrk could not be started (Debian: apt-get install wrk): " + e.getMessage(), e);
     }
-    if (wrk.waitFor() != 0) {
-      throw new IllegalStateException("wrk failed, see " + output);
-    }
-    return parse(workload, clients, Files.readString(output), output);
   }
 
   /** wrk's summary, with --latency's distribution, and the count of other answers that wrk.lua prints. */
