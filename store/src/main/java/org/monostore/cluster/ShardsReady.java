@@ -44,10 +44,6 @@ public final class ShardsReady implements Extension {
     this.serving = serving;
   }
 
-  boolean isServing() {
-    return serving;
-  }
-
   /** Regions once registered stay so; only the others are asked about, in parallel. */
   CompletionStage<Boolean> check(Duration timeout) {
     Cluster cluster = Cluster.get(system);

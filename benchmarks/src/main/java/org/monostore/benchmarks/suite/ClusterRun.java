@@ -139,8 +139,9 @@ record ClusterRun(
       double weight = (double) perNode.get(node - 1).requests() / requests;
       String here = String.valueOf(node);
       if (writes) {
-        // A row of the carts file: the cart's id, then the SKU of its one line.
-        List<String[]> rows = Files.readAllLines(carts.get(node - 1)).stream().skip(1).map(row -> row.split(",")).toList();
+        // The carts file: a header line, then per cart its id and the SKU of its one line.
+        List<String> lines = Files.readAllLines(carts.get(node - 1));
+        List<String[]> rows = lines.subList(1, lines.size()).stream().map(row -> row.split(",")).toList();
         forwarded += weight * share(rows, row -> !nodeOf(shards, "Cart", row[0]).equals(here));
         priceAsks += weight * share(rows, row -> !nodeOf(shards, "Cart", row[0]).equals(nodeOf(shards, "Product", row[1])));
       } else {
