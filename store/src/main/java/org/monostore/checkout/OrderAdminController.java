@@ -120,8 +120,7 @@ class OrderAdminController {
       String orderId, Principal admin, Function<ActorRef<Fulfillment.Reply>, Fulfillment.Transition> step) {
     OrderState order = orders.ask(id(orderId), PurchaseOrder.Get::new);
     if (order.fulfillmentId() == null) {
-      throw Rejection.conflict("The order has no fulfilment yet", order.status().name(), order.allowed())
-          .asException();
+      throw order.conflict("The order has no fulfilment yet").asException();
     }
     fulfillments.takeByAdmin(order.fulfillmentId(), admin.getName(), step);
     return orders.adminView(orderId, order);

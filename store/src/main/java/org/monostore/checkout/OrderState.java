@@ -1,5 +1,13 @@
 package org.monostore.checkout;
 
+import static org.monostore.checkout.OrderAction.ADD_PAYMENT;
+import static org.monostore.checkout.OrderAction.AUTHORIZE;
+import static org.monostore.checkout.OrderAction.CANCEL;
+import static org.monostore.checkout.OrderAction.CANCEL_FULFILLMENT;
+import static org.monostore.checkout.OrderAction.CONTACT;
+import static org.monostore.checkout.OrderAction.CREATE;
+import static org.monostore.checkout.OrderAction.CREATE_FULFILLMENT;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,6 +38,7 @@ import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
+import org.monostore.shared.Happened;
 import org.monostore.shared.Money;
 
 /**
@@ -38,6 +47,8 @@ import org.monostore.shared.Money;
  * payment fixes it (before that the order costs what its cart holds now). {@code nextFulfillmentId} is
  * the random id its next fulfilment gets, chosen when the order was created or its last fulfilment was
  * cancelled, so that a repeated request creates that one fulfilment and no other.
+ * {@code cancelledFulfillmentIds} are the fulfilments cancelled before the current one, and
+ * {@code history} the order's events as its timeline shows them.
  */
 public record OrderState(
     String cartId,
@@ -52,11 +63,13 @@ public record OrderState(
     Map<String, String> paymentIdsByKey,
     String cancelledBy,
     Instant createdAt,
-    Instant updatedAt)
+    Instant updatedAt,
+    List<String> cancelledFulfillmentIds,
+    List<Happened> history)
     implements CborSerializable {
 
-  static final OrderState NONE =
-      new OrderState(null, null, null, null, null, List.of(), null, null, null, Map.of(), null, null, null);
+  static final OrderState NONE = new OrderState(null, null, null, null, null, List.of(), null, null, null, Map.of(),
+      null, null, null, List.of(), List.of());
 
   /** Every status has a named transition into it. */
   public enum Status { CREATED, CONTACT_GIVEN, PAYMENT_ADDED, PAYMENT_AUTHORIZED, FULFILLMENT_CREATED, CANCELLED }
@@ -78,54 +91,68 @@ public record OrderState(
 
   // Rules
 
-  /** The actions the order accepts now, by the names the API and its conflicts use. */
-  public List<String> allowed() {
+  /** Whether the order was created: before, it exists only as an id someone asked for. */
+  boolean exists() {
+    return status != null;
+  }
+
+  /** The actions the order accepts now. */
+  List<OrderAction> allowed() {
     if (status == null) {
       return List.of();
     }
     return switch (status) {
-      case CREATED -> List.of("contact", "cancel");
-      case CONTACT_GIVEN -> List.of("contact", "addPayment", "cancel");
+      case CREATED -> List.of(CONTACT, CANCEL);
+      case CONTACT_GIVEN -> List.of(CONTACT, ADD_PAYMENT, CANCEL);
       case PAYMENT_ADDED -> switch (openPayment() == null ? null : openPayment().status()) {
-        case null -> List.of("contact", "addPayment", "cancel");
+        case null -> List.of(CONTACT, ADD_PAYMENT, CANCEL);
         // The gateway may have reserved the money: only its answer may settle the order.
-        case PENDING, AUTHORIZING -> List.of("contact", "authorize");
-        default -> List.of("contact", "authorize", "cancel");
+        case PENDING, AUTHORIZING -> List.of(CONTACT, AUTHORIZE);
+        default -> List.of(CONTACT, AUTHORIZE, CANCEL);
       };
-      case PAYMENT_AUTHORIZED -> List.of("contact", "createFulfillment");
+      case PAYMENT_AUTHORIZED -> List.of(CONTACT, CREATE_FULFILLMENT);
       case FULFILLMENT_CREATED, CANCELLED -> List.of();
     };
   }
 
+  /** The allowed actions by their API names, as a conflict names them. */
+  List<String> allowedNames() {
+    return allowed().stream().map(OrderAction::apiName).toList();
+  }
+
   /** Why the action may not be taken now, or null when it may. */
-  Rejection refuse(String action) {
+  Rejection refuse(OrderAction action) {
     return allowed().contains(action) ? null : conflict(action);
   }
 
-  Rejection conflict(String action) {
-    String allowedNow = allowed().isEmpty() ? "nothing" : String.join(", ", allowed());
-    return Rejection.conflict(why(action) + " (allowed now: " + allowedNow + ")", status.name(), allowed());
+  Rejection conflict(OrderAction action) {
+    String allowedNow = allowed().isEmpty() ? "nothing" : String.join(", ", allowedNames());
+    return Rejection.conflict(why(action) + " (allowed now: " + allowedNow + ")", status.name(), allowedNames());
   }
 
-  private String why(String action) {
+  /** A conflict of the step under way with the order as it is now. */
+  Rejection conflict(String detail) {
+    return Rejection.conflict(detail, status.name(), allowedNames());
+  }
+
+  private String why(OrderAction action) {
     PaymentEntry open = openPayment();
-    boolean paid = status == Status.PAYMENT_AUTHORIZED || status == Status.FULFILLMENT_CREATED;
-    if (action.equals("create")) {
+    if (action == CREATE) {
       return "The order exists already";
-    } else if (action.equals("addPayment") && status == Status.CREATED) {
+    } else if (action == ADD_PAYMENT && status == Status.CREATED) {
       return "A payment needs the contact information first";
-    } else if (open != null && open.status() == Payment.Status.PENDING && !action.equals("authorize")) {
+    } else if (open != null && open.status() == Payment.Status.PENDING && action != AUTHORIZE) {
       return "Payment " + open.id() + " waits for the gateway's outcome: authorize it again to learn it";
-    } else if (action.equals("addPayment") && open != null) {
+    } else if (action == ADD_PAYMENT && open != null) {
       return "Payment " + open.id() + " is added and not yet authorized";
-    } else if (action.equals("cancelFulfillment") && status == Status.PAYMENT_AUTHORIZED) {
+    } else if (action == CANCEL_FULFILLMENT && status == Status.PAYMENT_AUTHORIZED) {
       return "The order has no fulfilment to cancel";
-    } else if (action.equals("createFulfillment") && fulfillmentId != null) {
+    } else if (action == CREATE_FULFILLMENT && fulfillmentId != null) {
       return "The order has fulfilment " + fulfillmentId + " already";
-    } else if (action.equals("cancel") && paid) {
+    } else if (action == CANCEL && paid()) {
       return "The payment is authorized: only an admin can cancel the order now";
     }
-    return "An order that is " + status + " does not allow " + action;
+    return "An order that is " + status + " does not allow " + action.apiName();
   }
 
   boolean paid() {
@@ -137,8 +164,8 @@ public record OrderState(
    * payment is authorized (a payment waiting for the gateway's outcome must get it first), any time after.
    */
   Rejection refuseAdminCancel() {
-    if (status == Status.CANCELLED || (!paid() && refuse("cancel") != null)) {
-      return conflict("cancel");
+    if (status == Status.CANCELLED || (!paid() && refuse(CANCEL) != null)) {
+      return conflict(CANCEL);
     }
     return null;
   }
@@ -157,9 +184,32 @@ public record OrderState(
         || !payment.status().isDecided()).findFirst().orElse(null);
   }
 
+  /**
+   * Why the payment may not be authorized now, or null when it may or is decided already (then the
+   * order answers as it is, so that a repeated authorization changes nothing).
+   */
+  Rejection refuseAuthorization(String paymentId, String idempotencyKey) {
+    PaymentEntry payment = payment(paymentId);
+    String keyUsedFor = idempotencyKey == null ? null : paymentIdsByKey.get(idempotencyKey);
+    if (payment == null) {
+      return Rejection.notFound("The order has no payment " + paymentId);
+    }
+    if (keyUsedFor != null && !keyUsedFor.equals(paymentId)) {
+      return conflict("The Idempotency-Key was used to authorize payment " + keyUsedFor + " of this order");
+    }
+    return payment.status().isDecided() ? null : refuse(AUTHORIZE);
+  }
+
+  /** The order's cancellation, and the settlement of a payment that may hold the customer's money. */
+  List<Event> cancellation(String by, Instant at) {
+    PaymentEntry payment = paymentThatMayHoldMoney();
+    return payment == null ? List.of(new OrderCancelled(by, at))
+        : List.of(new OrderCancelled(by, at), new PaymentSettlementDue(payment.id(), at));
+  }
+
   /** Why an admin may not cancel the fulfilment now, or null when they may. */
   Rejection refuseFulfillmentCancel() {
-    return status == Status.FULFILLMENT_CREATED ? null : conflict("cancelFulfillment");
+    return status == Status.FULFILLMENT_CREATED ? null : conflict(CANCEL_FULFILLMENT);
   }
 
   /** The id for the order's next fulfilment; orders from before it was chosen at random derive it. */
@@ -196,39 +246,75 @@ public record OrderState(
   // Events
 
   OrderState apply(Event event) {
-    return switch (event) {
+    OrderState next = switch (event) {
       case OrderCreated created -> new OrderState(created.cartId(), created.market(), created.currency(),
           Status.CREATED, null, List.of(), null, null, created.fulfillmentId(), Map.of(), null, created.at(),
-          created.at());
+          created.at(), List.of(), List.of());
       case ContactGiven given -> new OrderState(cartId, market, currency,
           status == Status.CREATED ? Status.CONTACT_GIVEN : status, given.contact(), payments, pricing, fulfillmentId,
-          nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, given.at());
+          nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, given.at(), cancelledFulfillmentIds, history);
       case PaymentAdded added -> {
         List<PaymentEntry> more = new ArrayList<>(payments);
         more.add(new PaymentEntry(added.paymentId(), added.method(), added.amount(), Payment.Status.INITIATED, null,
             added.at(), added.at()));
         yield new OrderState(cartId, market, currency, Status.PAYMENT_ADDED, contact, List.copyOf(more),
-            added.pricing(), fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at());
+            added.pricing(), fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at(),
+            cancelledFulfillmentIds, history);
       }
       case PaymentRepriced repriced -> {
         List<PaymentEntry> updated = withPayment(repriced.paymentId(), payment -> new PaymentEntry(payment.id(),
             payment.method(), repriced.amount(), payment.status(), payment.outcome(), payment.createdAt(),
             repriced.at()));
         yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing(), fulfillmentId,
-            nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, repriced.at());
+            nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, repriced.at(), cancelledFulfillmentIds,
+            history);
       }
       case PaymentOutcome outcome -> withOutcome(outcome);
       case FulfillmentCreated created -> new OrderState(cartId, market, currency, Status.FULFILLMENT_CREATED, contact,
-          payments, pricing, created.fulfillmentId(), null, paymentIdsByKey, cancelledBy, createdAt, created.at());
+          payments, pricing, created.fulfillmentId(), null, paymentIdsByKey, cancelledBy, createdAt, created.at(),
+          cancelledFulfillmentIds, history);
       // Paid and with nothing on its way: the order may be fulfilled again, or cancelled by an admin.
       case FulfillmentCancelled cancelled -> new OrderState(cartId, market, currency, Status.PAYMENT_AUTHORIZED,
           contact, payments, pricing, null, cancelled.nextFulfillmentId(), paymentIdsByKey, cancelledBy, createdAt,
-          cancelled.at());
+          cancelled.at(), withCancelled(cancelled.fulfillmentId()), history);
       case OrderEditedByAdmin edited -> this;
       case PaymentSettlementDue due -> this;
       case OrderCancelled cancelled -> new OrderState(cartId, market, currency, Status.CANCELLED, contact, payments,
-          pricing, fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelled.by(), createdAt, cancelled.at());
+          pricing, fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelled.by(), createdAt, cancelled.at(),
+          cancelledFulfillmentIds, history);
     };
+    return next.withHistory(Happened.append(history, happened(event)));
+  }
+
+  /** How the order's timeline shows the event: named for what happened, with who did it where it says. */
+  private static Happened happened(Event event) {
+    return switch (event) {
+      case OrderCreated created -> new Happened(created.at(), "OrderCreated", null);
+      case ContactGiven given -> new Happened(given.at(), "ContactGiven", null);
+      case PaymentAdded added -> new Happened(added.at(), "PaymentAdded", null);
+      case PaymentRepriced repriced -> new Happened(repriced.at(), "PaymentRepriced", null);
+      case PaymentAuthorized authorized -> new Happened(authorized.at(), "PaymentAuthorized", null);
+      case PaymentDeclined declined -> new Happened(declined.at(), "PaymentDeclined", null);
+      case PaymentFailed failed -> new Happened(failed.at(), "PaymentFailed", null);
+      case PaymentPending pending -> new Happened(pending.at(), "PaymentPending", null);
+      case PaymentReleased released -> new Happened(released.at(), "PaymentReleased", null);
+      case FulfillmentCreated created -> new Happened(created.at(), "FulfillmentCreated", null);
+      case FulfillmentCancelled cancelled -> new Happened(cancelled.at(), "FulfillmentCancelled", cancelled.by());
+      case OrderEditedByAdmin edited -> new Happened(edited.at(), "OrderEditedByAdmin", edited.admin());
+      case PaymentSettlementDue due -> new Happened(due.at(), "PaymentSettlementDue", null);
+      case OrderCancelled cancelled -> new Happened(cancelled.at(), "OrderCancelled", cancelled.by());
+    };
+  }
+
+  private List<String> withCancelled(String cancelledFulfillmentId) {
+    List<String> cancelled = new ArrayList<>(cancelledFulfillmentIds);
+    cancelled.add(cancelledFulfillmentId);
+    return List.copyOf(cancelled);
+  }
+
+  private OrderState withHistory(List<Happened> newHistory) {
+    return new OrderState(cartId, market, currency, status, contact, payments, pricing, fulfillmentId,
+        nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, updatedAt, cancelledFulfillmentIds, newHistory);
   }
 
   private OrderState withOutcome(PaymentOutcome outcome) {
@@ -250,7 +336,7 @@ public record OrderState(
     Status newStatus = outcome instanceof PaymentAuthorized && status != Status.CANCELLED
         ? Status.PAYMENT_AUTHORIZED : status;
     return new OrderState(cartId, market, currency, newStatus, contact, updated, pricing, fulfillmentId,
-        nextFulfillmentId, keys, cancelledBy, createdAt, outcome.at());
+        nextFulfillmentId, keys, cancelledBy, createdAt, outcome.at(), cancelledFulfillmentIds, history);
   }
 
   /** The payments, with the one of this id changed. */

@@ -5,18 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.monostore.fulfillment.Fulfillment;
-import org.monostore.payment.Payment;
-import org.monostore.platform.Journal;
-import org.springframework.stereotype.Component;
+import java.util.Map;
+import org.monostore.shared.Happened;
 
 /**
- * What happened to an order, read from the journal: the order's own events and those of its payments
- * and its fulfilment, in the order they were written.
+ * What happened to an order: its own events and those of its payments and its fulfilments, in the
+ * order they happened. Each entity keeps its own history in its state, so a timeline costs no read of
+ * the journal, however long the order's history.
  */
-@Component
-class OrderTimeline {
+final class OrderTimeline {
 
   @Schema(name = "TimelineEntry", description = "One event of the order, a payment or the fulfilment")
   record Entry(
@@ -34,57 +31,30 @@ class OrderTimeline {
 
   static final String CUSTOMER = "customer";
 
+  private OrderTimeline() {}
+
   /** What a customer sees of who made a change: themselves, or the shop. */
   static String withoutAdminName(String by) {
     return by == null || by.equals(CUSTOMER) ? by : "shop";
   }
 
-  private final Journal journal;
-
-  OrderTimeline(Journal journal) {
-    this.journal = journal;
-  }
-
-  List<Entry> of(String orderId, OrderState order) {
-    List<CompletableFuture<List<Entry>>> reads = new ArrayList<>();
-    reads.add(read("order", PurchaseOrder.ENTITY_KEY.name(), orderId));
-    order.payments().forEach(payment -> reads.add(read("payment", Payment.ENTITY_KEY.name(), payment.id())));
-    if (order.fulfillmentId() != null) {
-      reads.add(read("fulfillment", Fulfillment.ENTITY_KEY.name(), order.fulfillmentId()));
-    }
-    return reads.stream()
-        .flatMap(read -> read.join().stream())
-        .sorted(Comparator.comparing(Entry::at))
-        .toList();
-  }
-
-  private CompletableFuture<List<Entry>> read(String source, String entityType, String id) {
-    return journal.events(entityType, id).thenApply(events -> events.stream()
-        .map(event -> new Entry(timeOf(event), source, id, event.getClass().getSimpleName(), byOf(event)))
-        .toList());
-  }
-
-  /** Who made the change, where the event says: an admin, or the customer. */
-  private static String byOf(Object event) {
-    return switch (event) {
-      case PurchaseOrder.OrderCancelled cancelled -> cancelled.by();
-      case PurchaseOrder.FulfillmentCancelled cancelled -> cancelled.by();
-      case PurchaseOrder.OrderEditedByAdmin edited -> edited.admin();
-      case Fulfillment.FulfillmentEditedByAdmin edited -> edited.admin();
-      default -> null;
-    };
-  }
-
   /**
-   * The event's own time: finer than the journal's milliseconds, so that an order's event and the
-   * payment's event just before it keep their order.
+   * The entries of the order's history and of its payments' and fulfilments' histories, by id, oldest
+   * first. The sort is stable: entries of one time keep the order in which they were recorded.
    */
-  private static Instant timeOf(Object event) {
-    return switch (event) {
-      case PurchaseOrder.Event orderEvent -> orderEvent.at();
-      case Payment.Event paymentEvent -> paymentEvent.at();
-      case Fulfillment.Event fulfillmentEvent -> fulfillmentEvent.at();
-      default -> throw new IllegalArgumentException("Not an event of an order: " + event.getClass());
-    };
+  static List<Entry> of(
+      String orderId, List<Happened> order, Map<String, List<Happened>> payments,
+      Map<String, List<Happened>> fulfillments) {
+    List<Entry> entries = new ArrayList<>();
+    order.forEach(happened -> entries.add(entry("order", orderId, happened)));
+    payments.forEach((id, history) -> history.forEach(happened -> entries.add(entry("payment", id, happened))));
+    fulfillments.forEach((id, history) ->
+        history.forEach(happened -> entries.add(entry("fulfillment", id, happened))));
+    entries.sort(Comparator.comparing(Entry::at));
+    return List.copyOf(entries);
+  }
+
+  private static Entry entry(String source, String id, Happened happened) {
+    return new Entry(happened.at(), source, id, happened.event(), happened.by());
   }
 }

@@ -23,7 +23,7 @@ record OrderView(
     @Schema(description = "Every payment added, the latest last") List<OrderState.PaymentEntry> payments,
     @Schema(description = "Null until created", nullable = true) FulfillmentView fulfillment,
     @Schema(description = "What the order accepts now: contact, addPayment, authorize, createFulfillment, cancel")
-        List<String> allowedActions,
+        List<OrderAction> allowedActions,
     @Schema(description = "The events of the order, its payments and its fulfilment, oldest first")
         List<OrderTimeline.Entry> timeline,
     @Schema(description = "Who cancelled the order, once it is cancelled", example = "customer", nullable = true)

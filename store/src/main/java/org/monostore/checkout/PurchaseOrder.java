@@ -1,8 +1,12 @@
 package org.monostore.checkout;
 
+import static org.monostore.checkout.OrderAction.CANCEL;
+import static org.monostore.checkout.OrderAction.CONTACT;
+import static org.monostore.checkout.OrderAction.CREATE;
+import static org.monostore.checkout.OrderAction.CREATE_FULFILLMENT;
+
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -20,7 +24,6 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.monostore.cart.Cart;
-import org.monostore.cart.CartView;
 import org.monostore.fulfillment.Fulfillment;
 import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
@@ -32,24 +35,18 @@ import org.monostore.shared.Money;
 
 /**
  * A purchase order: the checkout of one cart, from contact information through payment to
- * fulfilment. Its steps involve other entities (the cart, a payment, a fulfilment), so it handles one
- * request at a time: while a step waits for another entity's answer, later requests wait in the stash,
- * and each is then decided against the order as the step left it.
+ * fulfilment. This file holds what the order is told and what it records; {@link OrderState} holds
+ * its rules, {@link CheckoutProcess} the steps that involve the cart, the payment and the fulfilment.
  */
 public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Command, PurchaseOrder.Event, OrderState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "PurchaseOrder");
 
-  private static final Cart.Reply CART_SILENT =
-      new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
-  private static final Fulfillment.Reply FULFILLMENT_SILENT =
-      new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time"));
-  private static final Payment.Reply PAYMENT_SILENT =
-      new Payment.Rejected(Rejection.unavailable("The payment did not answer in time; authorize it again"));
-
   // Protocol
 
-  public sealed interface Command extends CborSerializable {}
+  public sealed interface Command extends CborSerializable
+      permits Create, Get, GiveContact, AddPayment, AuthorizePayment, CreateFulfillment, Cancel, GiveContactByAdmin,
+          CancelByAdmin, CancelFulfillment, SettlePayment, CheckoutProcess.StepAnswer {}
 
   public record Create(String cartId, ActorRef<Reply> replyTo) implements Command {}
 
@@ -87,37 +84,6 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
    * settled, by the payment settlement reminders, which survive passivation and restarts.
    */
   public record SettlePayment() implements Command {}
-
-  /** Another entity's answer to the step under way. */
-  private sealed interface StepAnswer extends Command {}
-
-  private record CartFound(Create create, Cart.Reply reply) implements StepAnswer {}
-
-  private record CartLocked(AddPayment add, Cart.Reply reply) implements StepAnswer {}
-
-  private record PaymentInitiated(AddPayment add, Pricing pricing, Payment.Reply reply) implements StepAnswer {}
-
-  private record AuthorizationAnswered(AuthorizePayment authorize, Payment.Reply reply) implements StepAnswer {}
-
-  private record CartHeld(AuthorizePayment authorize, Cart.Reply reply) implements StepAnswer {}
-
-  private record PaymentAmountChanged(AuthorizePayment authorize, Pricing pricing, Payment.Reply reply)
-      implements StepAnswer {}
-
-  private record FulfillmentAnswered(CreateFulfillment create, Fulfillment.Reply reply) implements StepAnswer {}
-
-  /** Another entity took note of what the step did; the request is then answered as prepared. */
-  private record Noted(ActorRef<Reply> replyTo, Reply reply) implements StepAnswer {}
-
-  private record CartReleased(String by, ActorRef<Reply> replyTo, Cart.Reply reply) implements StepAnswer {}
-
-  private record FulfillmentStopped(String by, ActorRef<Reply> replyTo, Fulfillment.Reply reply)
-      implements StepAnswer {}
-
-  private record FulfillmentWithdrawn(CancelFulfillment cancel, Fulfillment.Reply reply) implements StepAnswer {}
-
-  /** The payment's answer to a release; null when it gave none in time. */
-  private record ReleaseAnswered(String paymentId, Payment.Reply reply) implements Command {}
 
   public sealed interface Reply extends CborSerializable {}
 
@@ -229,8 +195,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   private final ActorContext<Command> context;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
   private final Collaborators collaborators;
-  /** A step is waiting for another entity; not state: a restarted order has no step under way. */
-  private boolean busy;
+  private final CheckoutProcess process;
 
   private PurchaseOrder(
       String orderId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
@@ -240,6 +205,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     this.context = context;
     this.shard = shard;
     this.collaborators = collaborators;
+    this.process = new CheckoutProcess(orderId, context, shard, collaborators, Effect());
   }
 
   @Override
@@ -247,7 +213,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     return OrderState.NONE;
   }
 
-  // Handlers: first the requests, then the answers of the other entities to each step
+  // Handlers: the answers of other entities to a step first, then the requests, by the order's state
 
   @Override
   public CommandHandler<Command, Event, OrderState> commandHandler() {
@@ -255,342 +221,68 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
   }
 
   private Effect<Event, OrderState> handle(OrderState state, Command command) {
+    if (command instanceof CheckoutProcess.StepAnswer answer) {
+      return process.onAnswer(state, answer);
+    }
+    if (command instanceof Get get && state.exists()) {
+      return Effect().reply(get.replyTo(), new Current(state));
+    }
+    if (process.busy()) {
+      return Effect().stash();
+    }
+    return state.exists() ? onOrder(state, command) : onNoOrder(command);
+  }
+
+  private Effect<Event, OrderState> onNoOrder(Command command) {
     return switch (command) {
-      case StepAnswer answer -> onAnswer(state, answer);
-      case ReleaseAnswered answered -> onSettlement(state, answered);
-      case Get get when state.status() != null -> Effect().reply(get.replyTo(), new Current(state));
-      case Command request when busy -> Effect().stash();
-      case SettlePayment settle -> settle(state);
-      case Get get -> unknown(get.replyTo());
-      case Create create when state.status() == null ->
-          step(collaborators.askCart(create.cartId(), Cart.Get::new), CART_SILENT, reply -> new CartFound(create, reply));
+      case Create create -> process.create(create);
+      case SettlePayment settle -> Effect().none();
+      case Command request -> unknown(replyTo(request));
+    };
+  }
+
+  private Effect<Event, OrderState> onOrder(OrderState state, Command command) {
+    return switch (command) {
+      case SettlePayment settle -> process.settle(state);
       // The same cart again: a retried creation under an Idempotency-Key, answered as the order is.
       case Create create when create.cartId().equals(state.cartId()) ->
           Effect().reply(create.replyTo(), new Current(state));
-      case Create create -> reject(create.replyTo(), state.conflict("create"));
-      case Command request when state.status() == null -> unknown(replyTo(request));
-      case GiveContact give when state.refuse("contact") != null -> reject(give.replyTo(), state.refuse("contact"));
+      case Create create -> reject(create.replyTo(), state.conflict(CREATE));
+      case Get get -> Effect().reply(get.replyTo(), new Current(state));
+      case GiveContact give when state.refuse(CONTACT) != null -> reject(give.replyTo(), state.refuse(CONTACT));
       case GiveContact give ->
           Effect().persist(new ContactGiven(give.contact(), Instant.now())).thenReply(give.replyTo(), Current::new);
-      case AddPayment add when state.refuse("addPayment") != null -> reject(add.replyTo(), state.refuse("addPayment"));
-      case AddPayment add -> step(collaborators.askCart(state.cartId(), replyTo -> new Cart.Lock(orderId, replyTo)),
-          CART_SILENT, reply -> new CartLocked(add, reply));
-      case AuthorizePayment authorize -> authorize(state, authorize);
-      case CreateFulfillment create when state.refuse("createFulfillment") != null ->
-          reject(create.replyTo(), state.refuse("createFulfillment"));
-      case CreateFulfillment create -> createFulfillment(state, create);
-      case Cancel cancel when state.refuse("cancel") != null -> reject(cancel.replyTo(), state.refuse("cancel"));
-      case Cancel cancel -> releaseCart(state, OrderTimeline.CUSTOMER, cancel.replyTo());
-      case GiveContactByAdmin give when state.refuse("contact") != null ->
-          reject(give.replyTo(), state.refuse("contact"));
+      case GiveContactByAdmin give when state.refuse(CONTACT) != null -> reject(give.replyTo(), state.refuse(CONTACT));
       case GiveContactByAdmin give -> {
         Instant now = Instant.now();
-        yield Effect().persist(List.of(new OrderEditedByAdmin(give.admin(), "contact", now),
+        yield Effect().persist(List.of(new OrderEditedByAdmin(give.admin(), CONTACT.apiName(), now),
             new ContactGiven(give.contact(), now))).thenReply(give.replyTo(), Current::new);
       }
+      case AddPayment add when state.refuse(OrderAction.ADD_PAYMENT) != null ->
+          reject(add.replyTo(), state.refuse(OrderAction.ADD_PAYMENT));
+      case AddPayment add -> process.addPayment(state, add);
+      case AuthorizePayment authorize when state.refuseAuthorization(authorize.paymentId(),
+          authorize.idempotencyKey()) != null ->
+          reject(authorize.replyTo(), state.refuseAuthorization(authorize.paymentId(), authorize.idempotencyKey()));
+      case AuthorizePayment authorize when state.payment(authorize.paymentId()).status().isDecided() ->
+          Effect().reply(authorize.replyTo(), new Current(state));
+      case AuthorizePayment authorize -> process.authorize(state.payment(authorize.paymentId()), state, authorize);
+      case CreateFulfillment create when state.refuse(CREATE_FULFILLMENT) != null ->
+          reject(create.replyTo(), state.refuse(CREATE_FULFILLMENT));
+      case CreateFulfillment create -> process.createFulfillment(state, create);
+      case Cancel cancel when state.refuse(CANCEL) != null -> reject(cancel.replyTo(), state.refuse(CANCEL));
+      case Cancel cancel -> process.releaseCartAndCancel(state, OrderTimeline.CUSTOMER, cancel.replyTo());
       case CancelByAdmin cancel when state.refuseAdminCancel() != null ->
           reject(cancel.replyTo(), state.refuseAdminCancel());
       case CancelByAdmin cancel when state.fulfillmentId() != null ->
-          step(collaborators.cancelFulfillment(state.fulfillmentId(), cancel.admin()), FULFILLMENT_SILENT,
-              reply -> new FulfillmentStopped(cancel.admin(), cancel.replyTo(), reply));
-      // Paid: the cart is checked out for good and stays so.
-      case CancelByAdmin cancel when state.paid() -> Effect()
-          .persist(cancellation(state, cancel.admin()))
-          .thenRun(this::settleNow)
-          .thenReply(cancel.replyTo(), Current::new);
-      case CancelByAdmin cancel -> releaseCart(state, cancel.admin(), cancel.replyTo());
+          process.stopFulfillmentAndCancel(state, cancel.admin(), cancel.replyTo());
+      case CancelByAdmin cancel when state.paid() -> process.cancelPaid(state, cancel.admin(), cancel.replyTo());
+      case CancelByAdmin cancel -> process.releaseCartAndCancel(state, cancel.admin(), cancel.replyTo());
       case CancelFulfillment cancel when state.refuseFulfillmentCancel() != null ->
           reject(cancel.replyTo(), state.refuseFulfillmentCancel());
-      case CancelFulfillment cancel -> step(collaborators.cancelFulfillment(state.fulfillmentId(), cancel.admin()),
-          FULFILLMENT_SILENT, reply -> new FulfillmentWithdrawn(cancel, reply));
+      case CancelFulfillment cancel -> process.cancelFulfillment(state, cancel);
+      case CheckoutProcess.StepAnswer answer -> throw new IllegalStateException("Answers are handled first");
     };
-  }
-
-  /** The order's cancellation, and the settlement of a payment that may hold the customer's money. */
-  static List<Event> cancellation(OrderState state, String by) {
-    Instant now = Instant.now();
-    OrderState.PaymentEntry payment = state.paymentThatMayHoldMoney();
-    return payment == null ? List.of(new OrderCancelled(by, now))
-        : List.of(new OrderCancelled(by, now), new PaymentSettlementDue(payment.id(), now));
-  }
-
-  /** Whether the fulfilment's answer says it is cancelled, by this request or by one before it. */
-  private static boolean isCancelled(Fulfillment.Reply reply) {
-    return switch (reply) {
-      case Fulfillment.Current(var fulfillment) -> fulfillment.status() == Fulfillment.Status.CANCELLED;
-      case Fulfillment.Rejected(Rejection rejection) ->
-          Fulfillment.Status.CANCELLED.name().equals(rejection.currentStatus());
-    };
-  }
-
-  private Effect<Event, OrderState> releaseCart(OrderState state, String by, ActorRef<Reply> replyTo) {
-    return step(collaborators.askCart(state.cartId(), cart -> new Cart.Unlock(orderId, cart)), CART_SILENT,
-        reply -> new CartReleased(by, replyTo, reply));
-  }
-
-  private Effect<Event, OrderState> authorize(OrderState state, AuthorizePayment authorize) {
-    OrderState.PaymentEntry payment = state.payment(authorize.paymentId());
-    String keyUsedFor = authorize.idempotencyKey() == null ? null : state.paymentIdsByKey().get(authorize.idempotencyKey());
-    if (payment == null) {
-      return reject(authorize.replyTo(), Rejection.notFound("The order has no payment " + authorize.paymentId()));
-    }
-    if (keyUsedFor != null && !keyUsedFor.equals(payment.id())) {
-      return reject(authorize.replyTo(), Rejection.conflict("The Idempotency-Key was used to authorize payment "
-          + keyUsedFor + " of this order", state.status().name(), state.allowed()));
-    }
-    if (payment.status().isDecided()) {
-      return Effect().reply(authorize.replyTo(), new Current(state));
-    }
-    if (state.refuse("authorize") != null) {
-      return reject(authorize.replyTo(), state.refuse("authorize"));
-    }
-    if (payment.status() == Payment.Status.INITIATED) {
-      // An admin's override may have changed the locked cart: the cart is held unchanged while the
-      // payment is at the gateway, and what it holds then is what is paid.
-      return step(collaborators.askCart(state.cartId(), cart -> new Cart.HoldForAuthorization(orderId, cart)),
-          CART_SILENT, reply -> new CartHeld(authorize, reply));
-    }
-    return step(collaborators.authorizePayment(payment.id()), PAYMENT_SILENT,
-        reply -> new AuthorizationAnswered(authorize, reply));
-  }
-
-  private Effect<Event, OrderState> onCartHeld(OrderState state, CartHeld held) {
-    AuthorizePayment authorize = held.authorize();
-    Money amount = state.payment(authorize.paymentId()).amount();
-    return switch (held.reply()) {
-      case Cart.Current(CartView cart) when cart.lines().isEmpty() -> endHold(state, authorize.replyTo(),
-          new Rejected(Rejection.conflict("The cart holds nothing to pay for or ship: cancel the order",
-              state.status().name(), state.allowed())));
-      case Cart.Current(CartView cart) when cart.pricing().total().equals(amount)
-          && cart.pricing().lines().equals(state.pricing().lines()) ->
-          continueWith(collaborators.authorizePayment(authorize.paymentId()), PAYMENT_SILENT,
-              reply -> new AuthorizationAnswered(authorize, reply));
-      case Cart.Current(CartView cart) ->
-          continueWith(collaborators.changePaymentAmount(authorize.paymentId(), cart.pricing().total()),
-              PAYMENT_SILENT, reply -> new PaymentAmountChanged(authorize, cart.pricing(), reply));
-      case Cart.Rejected(Rejection rejection) -> failed(authorize.replyTo(), rejection);
-    };
-  }
-
-  /**
-   * The payment is for the cart's new contents now, and the cart's hold ends until the customer, who
-   * learns what they pay, authorizes again.
-   */
-  private Effect<Event, OrderState> onRepriced(PaymentAmountChanged changed) {
-    if (!(changed.reply() instanceof Payment.Current(PaymentView payment))) {
-      return failed(changed.authorize().replyTo(), ((Payment.Rejected) changed.reply()).rejection());
-    }
-    Money total = payment.amount();
-    return Effect()
-        .persist(new PaymentRepriced(payment.id(), total, changed.pricing(), Instant.now()))
-        .thenRun((OrderState repriced) -> askToEndHold(repriced, changed.authorize().replyTo(),
-            new Rejected(Rejection.conflict("The shop changed the cart after payment " + payment.id()
-                + " was added: the total is now " + total.inWords() + ". Authorize again to pay it",
-                repriced.status().name(), repriced.allowed()))));
-  }
-
-  /** Ends the cart's hold for the authorization, then answers as prepared. */
-  private Effect<Event, OrderState> endHold(OrderState state, ActorRef<Reply> replyTo, Reply reply) {
-    askToEndHold(state, replyTo, reply);
-    return Effect().none();
-  }
-
-  private void askToEndHold(OrderState state, ActorRef<Reply> replyTo, Reply reply) {
-    context.pipeToSelf(collaborators.askCart(state.cartId(), cart -> new Cart.EndAuthorizationHold(orderId, cart)),
-        (answer, failure) -> {
-          if (failure != null || answer instanceof Cart.Rejected) {
-            // The next authorization holds the cart again anyway; meanwhile an admin cannot change it.
-            context.getLog().warn("Order {}: its cart did not end the hold for the authorization: {}", orderId,
-                failure != null ? failure.toString() : answer);
-          }
-          return new Noted(replyTo, reply);
-        });
-  }
-
-  private Effect<Event, OrderState> createFulfillment(OrderState state, CreateFulfillment create) {
-    List<Fulfillment.Item> items = state.pricing().lines().stream()
-        .map(line -> new Fulfillment.Item(line.sku(), line.name(), line.quantity()))
-        .toList();
-    return step(collaborators.createFulfillment(state.fulfillmentIdToCreate(orderId), orderId, items, state.contact()),
-        FULFILLMENT_SILENT, reply -> new FulfillmentAnswered(create, reply));
-  }
-
-  // Settling a payment that may hold the customer's money: not a step, nothing waits for it
-
-  private void settleNow(OrderState state) {
-    if (state.paymentToSettle() != null) {
-      context.getSelf().tell(new SettlePayment());
-    }
-  }
-
-  /**
-   * A cancelled order's payment is released (the payment voids one never sent to the gateway); a
-   * pending payment's outcome is asked for again. What is still open after this is retried by the
-   * reminders, not by the order, so that it survives the order going to sleep or its node stopping.
-   */
-  private Effect<Event, OrderState> settle(OrderState state) {
-    OrderState.PaymentEntry cancelledWith = state.paymentToSettle();
-    if (cancelledWith != null) {
-      context.pipeToSelf(collaborators.releasePayment(cancelledWith.id()),
-          (reply, failure) -> new ReleaseAnswered(cancelledWith.id(), failure == null ? reply : null));
-      return Effect().none();
-    }
-    OrderState.PaymentEntry open = state.openPayment();
-    if (state.status() != null && open != null && open.status() == Payment.Status.PENDING) {
-      return authorize(state, new AuthorizePayment(open.id(), null, context.getSystem().ignoreRef()));
-    }
-    return Effect().none();
-  }
-
-  private Effect<Event, OrderState> onSettlement(OrderState state, ReleaseAnswered answered) {
-    OrderState.PaymentEntry payment = state.paymentToSettle();
-    if (payment == null || !payment.id().equals(answered.paymentId())) {
-      return Effect().none();
-    }
-    if (answered.reply() instanceof Payment.Current(PaymentView settled)) {
-      Instant now = Instant.now();
-      Event outcome = switch (settled.status()) {
-        case RELEASED -> new PaymentReleased(settled.id(), settled.outcome(), null, now);
-        case DECLINED -> new PaymentDeclined(settled.id(), settled.outcome(), null, now);
-        case FAILED -> new PaymentFailed(settled.id(), settled.outcome(), null, now);
-        case INITIATED, AUTHORIZING, AUTHORIZED, PENDING -> null;
-      };
-      if (outcome != null) {
-        return Effect().persist(outcome);
-      }
-    }
-    context.getLog().warn("Payment {} of cancelled order {} may still hold money ({}); a reminder settles it later",
-        answered.paymentId(), orderId, answered.reply());
-    return Effect().none();
-  }
-
-  private Effect<Event, OrderState> onAnswer(OrderState state, StepAnswer answer) {
-    return switch (answer) {
-      case CartFound found -> switch (found.reply()) {
-        case Cart.Current(CartView cart) when cart.status() == Cart.Status.OPEN -> done(
-            Effect().persist(new OrderCreated(cart.id(), cart.market(), cart.currency(), UUID.randomUUID().toString(),
-                Instant.now())),
-            found.create().replyTo());
-        case Cart.Current(CartView cart) -> failed(found.create().replyTo(), Rejection.conflict(
-            "The cart is " + cart.status() + " by order " + cart.orderId(), cart.status().name()));
-        case Cart.Rejected(Rejection rejection) when rejection.reason() == Rejection.Reason.NOT_FOUND ->
-            failed(found.create().replyTo(), Rejection.invalid("cartId", "There is no cart " + found.create().cartId()));
-        case Cart.Rejected(Rejection rejection) -> failed(found.create().replyTo(), rejection);
-      };
-      case CartLocked locked -> switch (locked.reply()) {
-        case Cart.Current(CartView cart) -> {
-          AddPayment add = locked.add();
-          Money amount = cart.pricing().total();
-          yield continueWith(collaborators.initiatePayment(add.paymentId(), orderId, amount, add.method(), add.token()),
-              new Payment.Rejected(Rejection.unavailable("The payment did not answer in time")),
-              reply -> new PaymentInitiated(add, cart.pricing(), reply));
-        }
-        case Cart.Rejected(Rejection rejection) -> failed(locked.add().replyTo(), rejection);
-      };
-      case PaymentInitiated initiated -> switch (initiated.reply()) {
-        case Payment.Current(PaymentView payment) -> done(Effect().persist(new PaymentAdded(payment.id(),
-            payment.method(), payment.amount(), initiated.pricing(), Instant.now())), initiated.add().replyTo());
-        case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
-      };
-      case AuthorizationAnswered answered -> onAuthorization(state, answered);
-      case CartHeld held -> onCartHeld(state, held);
-      case Noted noted -> Effect().none().thenRun((OrderState unchanged) -> {
-        busy = false;
-        noted.replyTo().tell(noted.reply());
-      }).thenUnstashAll();
-      case PaymentAmountChanged changed -> onRepriced(changed);
-      case FulfillmentAnswered answered -> switch (answered.reply()) {
-        case Fulfillment.Current(var fulfillment) ->
-            done(Effect().persist(new FulfillmentCreated(fulfillment.id(), Instant.now())), answered.create().replyTo());
-        case Fulfillment.Rejected(Rejection rejection) -> failed(answered.create().replyTo(), rejection);
-      };
-      case CartReleased released -> switch (released.reply()) {
-        case Cart.Rejected(Rejection rejection) when rejection.reason() == Rejection.Reason.UNAVAILABLE ->
-            failed(released.replyTo(), rejection);
-        // Open again, or never locked by this order: either way the order may go.
-        case Cart.Reply reply -> done(
-            Effect().persist(cancellation(state, released.by())).thenRun(this::settleNow), released.replyTo());
-      };
-      case FulfillmentStopped stopped -> switch (stopped.reply()) {
-        case Fulfillment.Reply reply when isCancelled(reply) -> done(
-            Effect().persist(cancellation(state, stopped.by())).thenRun(this::settleNow), stopped.replyTo());
-        case Fulfillment.Current current -> failed(stopped.replyTo(), Rejection.conflict(
-            "The fulfilment is " + current.fulfillment().status() + " and was not cancelled", state.status().name()));
-        case Fulfillment.Rejected(Rejection rejection) -> failed(stopped.replyTo(), rejection);
-      };
-      case FulfillmentWithdrawn withdrawn -> switch (withdrawn.reply()) {
-        case Fulfillment.Reply reply when isCancelled(reply) -> done(Effect().persist(new FulfillmentCancelled(
-            state.fulfillmentId(), withdrawn.cancel().admin(), UUID.randomUUID().toString(), Instant.now())),
-            withdrawn.cancel().replyTo());
-        case Fulfillment.Current current -> failed(withdrawn.cancel().replyTo(), Rejection.conflict(
-            "The fulfilment is " + current.fulfillment().status() + " and was not cancelled", state.status().name()));
-        case Fulfillment.Rejected(Rejection rejection) -> failed(withdrawn.cancel().replyTo(), rejection);
-      };
-    };
-  }
-
-  private Effect<Event, OrderState> onAuthorization(OrderState state, AuthorizationAnswered answered) {
-    AuthorizePayment authorize = answered.authorize();
-    if (!(answered.reply() instanceof Payment.Current(PaymentView payment))) {
-      return failed(authorize.replyTo(), ((Payment.Rejected) answered.reply()).rejection());
-    }
-    Event outcome = OrderState.outcomeOf(payment, authorize.idempotencyKey(), Instant.now());
-    context.getLog().info("Payment {} of order {} is {}", payment.id(), orderId, payment.status());
-    if (outcome == null) {
-      return done(Effect().none(), authorize.replyTo());
-    }
-    if (outcome instanceof PaymentDeclined || outcome instanceof PaymentFailed) {
-      // Nothing is reserved: the cart may change again as a locked cart may, until the next payment.
-      return Effect().persist(outcome)
-          .thenRun((OrderState unpaid) -> askToEndHold(unpaid, authorize.replyTo(), new Current(unpaid)));
-    }
-    if (!(outcome instanceof PaymentAuthorized)) {
-      // Pending: the gateway may have reserved the cart's total, so the cart stays held.
-      return done(Effect().persist(outcome), authorize.replyTo());
-    }
-    return Effect().persist(outcome).thenRun((OrderState authorized) -> {
-      authorize.replyTo().tell(new Current(authorized));
-      collaborators.askCart(authorized.cartId(), replyTo -> new Cart.CheckOut(orderId, replyTo));
-      if (collaborators.fulfilAutomatically()) {
-        createFulfillment(authorized, new CreateFulfillment(context.getSystem().ignoreRef()));
-      } else {
-        busy = false;
-      }
-    }).thenUnstashAll();
-  }
-
-  // Steps: ask another entity, and wait for its answer with the next requests stashed
-
-  private <T> Effect<Event, OrderState> step(CompletionStage<T> ask, T silence, Function<T, StepAnswer> answer) {
-    busy = true;
-    return continueWith(ask, silence, answer);
-  }
-
-  /** {@code silence} stands in for the answer when the entity does not give one in time. */
-  private <T> Effect<Event, OrderState> continueWith(
-      CompletionStage<T> ask, T silence, Function<T, StepAnswer> answer) {
-    context.pipeToSelf(ask, (reply, failure) -> answer.apply(failure == null ? reply : silence));
-    return Effect().none();
-  }
-
-  /** The step's last event is persisted (or none is needed): answer, and take the next request. */
-  private Effect<Event, OrderState> done(
-      org.apache.pekko.persistence.typed.javadsl.EffectBuilder<Event, OrderState> effect, ActorRef<Reply> replyTo) {
-    return effect.thenRun((OrderState state) -> {
-      busy = false;
-      replyTo.tell(new Current(state));
-    }).thenUnstashAll();
-  }
-
-  /** The step could not be taken: answer why, and leave if the order was never created. */
-  private Effect<Event, OrderState> failed(ActorRef<Reply> replyTo, Rejection rejection) {
-    return Effect().none().thenRun((OrderState state) -> {
-      busy = false;
-      replyTo.tell(new Rejected(rejection));
-      if (state.status() == null) {
-        shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
-      }
-    }).thenUnstashAll();
   }
 
   private Effect<Event, OrderState> reject(ActorRef<Reply> replyTo, Rejection rejection) {
@@ -618,8 +310,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case CancelByAdmin c -> c.replyTo();
       case CancelFulfillment c -> c.replyTo();
       case SettlePayment c -> throw new IllegalArgumentException("A settlement reminder expects no reply");
-      case ReleaseAnswered c -> throw new IllegalArgumentException("The payment's answer expects no reply");
-      case StepAnswer c -> throw new IllegalArgumentException("An entity's answer expects no reply");
+      case CheckoutProcess.StepAnswer c -> throw new IllegalArgumentException("An entity's answer expects no reply");
     };
   }
 
@@ -639,7 +330,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
           if (state.status() == OrderState.Status.PAYMENT_AUTHORIZED && collaborators.fulfilAutomatically()) {
             context.getSelf().tell(new CreateFulfillment(context.getSystem().ignoreRef()));
           }
-          settleNow(state);
+          process.settleNow(state);
         })
         .build();
   }

@@ -21,6 +21,7 @@ import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Address;
+import org.monostore.shared.Happened;
 
 /**
  * The shipping order for a paid purchase order: its lines and the address they go to, on their way
@@ -46,6 +47,9 @@ public final class Fulfillment
 
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+  /** What happened to the fulfilment, oldest first: none for a fulfilment that does not exist. */
+  public record GetHistory(ActorRef<History> replyTo) implements Command {}
+
   /** A step on the way to the door, which only some statuses allow. */
   public sealed interface Transition extends Command {
     ActorRef<Reply> replyTo();
@@ -67,6 +71,8 @@ public final class Fulfillment
   public record Current(FulfillmentView fulfillment) implements Reply {}
 
   public record Rejected(Rejection rejection) implements Reply {}
+
+  public record History(List<Happened> entries) implements CborSerializable {}
 
   // Named apart from other capabilities' lines, so the API document keeps one schema for each.
   @Schema(name = "FulfillmentItem", description = "One product to ship")
@@ -108,10 +114,11 @@ public final class Fulfillment
       Address shippingAddress,
       String trackingNumber,
       Instant createdAt,
-      Instant updatedAt)
+      Instant updatedAt,
+      List<Happened> history)
       implements CborSerializable {
 
-    static final State NONE = new State(null, null, List.of(), null, null, null, null);
+    static final State NONE = new State(null, null, List.of(), null, null, null, null, List.of());
 
     /** Why an order may not create a fulfilment with these contents, or null when it may. */
     static Rejection refuse(Create create) {
@@ -195,19 +202,33 @@ public final class Fulfillment
     }
 
     State apply(Event event) {
-      return switch (event) {
+      State next = switch (event) {
         case FulfillmentCreated created -> new State(created.orderId(), Status.CREATED,
-            List.copyOf(created.items()), created.shippingAddress(), null, created.at(), created.at());
+            List.copyOf(created.items()), created.shippingAddress(), null, created.at(), created.at(), history);
         case ItemsPicked picked -> moved(Status.PICKED, trackingNumber, picked.at());
         case ParcelShipped shipped -> moved(Status.SHIPPED, shipped.trackingNumber(), shipped.at());
         case ParcelDelivered delivered -> moved(Status.DELIVERED, trackingNumber, delivered.at());
         case FulfillmentCancelled cancelled -> moved(Status.CANCELLED, trackingNumber, cancelled.at());
         case FulfillmentEditedByAdmin edited -> this;
       };
+      return new State(next.orderId, next.status, next.items, next.shippingAddress, next.trackingNumber,
+          next.createdAt, next.updatedAt, Happened.append(history, happened(event)));
+    }
+
+    /** How the order's timeline shows the event. */
+    private static Happened happened(Event event) {
+      return switch (event) {
+        case FulfillmentCreated created -> new Happened(created.at(), "FulfillmentCreated", null);
+        case ItemsPicked picked -> new Happened(picked.at(), "ItemsPicked", null);
+        case ParcelShipped shipped -> new Happened(shipped.at(), "ParcelShipped", null);
+        case ParcelDelivered delivered -> new Happened(delivered.at(), "ParcelDelivered", null);
+        case FulfillmentCancelled cancelled -> new Happened(cancelled.at(), "FulfillmentCancelled", null);
+        case FulfillmentEditedByAdmin edited -> new Happened(edited.at(), "FulfillmentEditedByAdmin", edited.admin());
+      };
     }
 
     private State moved(Status newStatus, String newTrackingNumber, Instant at) {
-      return new State(orderId, newStatus, items, shippingAddress, newTrackingNumber, createdAt, at);
+      return new State(orderId, newStatus, items, shippingAddress, newTrackingNumber, createdAt, at, history);
     }
 
     FulfillmentView view(String fulfillmentId) {
@@ -256,6 +277,9 @@ public final class Fulfillment
   }
 
   private ReplyEffect<Event, State> onUncreated(Command command) {
+    if (command instanceof GetHistory get) {
+      return Effect().reply(get.replyTo(), new History(List.of()));
+    }
     if (command instanceof Create create) {
       Rejection refusal = State.refuse(create);
       return refusal != null
@@ -276,6 +300,7 @@ public final class Fulfillment
   private ReplyEffect<Event, State> onCreated(State state, Command command) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
+      case GetHistory get -> Effect().reply(get.replyTo(), new History(state.history()));
       // The order asks again when it did not see the first answer (a crash, a timeout): same answer.
       case Create create when state.orderId().equals(create.orderId()) ->
           Effect().reply(create.replyTo(), current(state));
@@ -312,6 +337,7 @@ public final class Fulfillment
       case Get c -> c.replyTo();
       case Transition c -> c.replyTo();
       case ByAdmin c -> c.transition().replyTo();
+      case GetHistory c -> throw new IllegalArgumentException("A history is answered with a History");
     };
   }
 

@@ -12,6 +12,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Asks;
 import org.monostore.platform.EntityIds;
 import org.monostore.shared.Address;
+import org.monostore.shared.Happened;
 import org.springframework.stereotype.Component;
 
 /** The fulfilments of the cluster, by id: starts the Fulfillment entities on this node and asks them. */
@@ -53,9 +54,21 @@ public class Fulfillments {
         replyTo -> new Fulfillment.ByAdmin(admin, new Fulfillment.Cancel(replyTo)), asks.timeout(), scheduler);
   }
 
-  /** The fulfilment's current view, asked and waited for (used by the order view). */
+  /** The fulfilment's current view, asked and waited for. */
   public FulfillmentView get(String fulfillmentId) {
     return ask(fulfillmentId, Fulfillment.Get::new);
+  }
+
+  /** The fulfilment as it is now, without waiting for it (used by the order view). */
+  public CompletionStage<Fulfillment.Reply> find(String fulfillmentId) {
+    return AskPattern.ask(sharding.entityRefFor(Fulfillment.ENTITY_KEY, fulfillmentId), Fulfillment.Get::new,
+        asks.timeout(), scheduler);
+  }
+
+  /** What happened to the fulfilment, oldest first. */
+  public CompletionStage<List<Happened>> history(String fulfillmentId) {
+    return AskPattern.ask(sharding.entityRefFor(Fulfillment.ENTITY_KEY, fulfillmentId), Fulfillment.GetHistory::new,
+        asks.timeout(), scheduler).thenApply(Fulfillment.History::entries);
   }
 
   /** A step taken by an admin, who is recorded with it. */

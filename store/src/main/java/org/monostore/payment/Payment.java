@@ -22,6 +22,7 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Rejection;
+import org.monostore.shared.Happened;
 import org.monostore.shared.Money;
 
 /**
@@ -47,6 +48,9 @@ public final class Payment
 
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+  /** What happened to the payment, oldest first: none for a payment that does not exist. */
+  public record GetHistory(ActorRef<History> replyTo) implements Command {}
+
   /** The order's total changed before the payment went to the gateway: it is for the new total. */
   public record ChangeAmount(Money amount, ActorRef<Reply> replyTo) implements Command {}
 
@@ -69,6 +73,8 @@ public final class Payment
   public record Current(PaymentView payment) implements Reply {}
 
   public record Rejected(Rejection rejection) implements Reply {}
+
+  public record History(List<Happened> entries) implements CborSerializable {}
 
   // Events
 
@@ -119,17 +125,17 @@ public final class Payment
 
   public record State(
       String orderId, Money amount, String method, String token, Status status, PaymentView.Outcome outcome,
-      Instant createdAt, Instant updatedAt)
+      Instant createdAt, Instant updatedAt, List<Happened> history)
       implements CborSerializable {
 
-    static final State NONE = new State(null, null, null, null, null, null, null, null);
+    static final State NONE = new State(null, null, null, null, null, null, null, null, List.of());
 
     State apply(Event event) {
-      return switch (event) {
+      State next = switch (event) {
         case PaymentInitiated initiated -> new State(initiated.orderId(), initiated.amount(), initiated.method(),
-            initiated.token(), Status.INITIATED, null, initiated.at(), initiated.at());
+            initiated.token(), Status.INITIATED, null, initiated.at(), initiated.at(), history);
         case AmountChanged changed ->
-            new State(orderId, changed.amount(), method, token, status, outcome, createdAt, changed.at());
+            new State(orderId, changed.amount(), method, token, status, outcome, createdAt, changed.at(), history);
         case AuthorizationRequested requested -> with(Status.AUTHORIZING, null, requested.at());
         case PaymentAuthorized authorized ->
             with(Status.AUTHORIZED, new PaymentView.Outcome("approved", "Approved", authorized.authorizationCode()),
@@ -143,10 +149,26 @@ public final class Payment
         case AuthorizationReleased released -> with(Status.RELEASED, new PaymentView.Outcome("released",
             "The reserved amount was given back", outcome.authorizationCode()), released.at());
       };
+      return new State(next.orderId, next.amount, next.method, next.token, next.status, next.outcome, next.createdAt,
+          next.updatedAt, Happened.append(history, new Happened(event.at(), nameOf(event), null)));
+    }
+
+    /** The event's name in the order's timeline. */
+    private static String nameOf(Event event) {
+      return switch (event) {
+        case PaymentInitiated initiated -> "PaymentInitiated";
+        case AmountChanged changed -> "AmountChanged";
+        case AuthorizationRequested requested -> "AuthorizationRequested";
+        case PaymentAuthorized authorized -> "PaymentAuthorized";
+        case PaymentDeclined declined -> "PaymentDeclined";
+        case AuthorizationFailed failed -> "AuthorizationFailed";
+        case AuthorizationUnanswered unanswered -> "AuthorizationUnanswered";
+        case AuthorizationReleased released -> "AuthorizationReleased";
+      };
     }
 
     private State with(Status newStatus, PaymentView.Outcome newOutcome, Instant at) {
-      return new State(orderId, amount, method, token, newStatus, newOutcome, createdAt, at);
+      return new State(orderId, amount, method, token, newStatus, newOutcome, createdAt, at, history);
     }
 
     /** The event that records the gateway's answer, or its silence. */
@@ -222,6 +244,7 @@ public final class Payment
           .thenReply(initiate.replyTo(), this::current);
       case GatewayAnswered answered -> Effect().noReply();
       case GatewayReleased released -> Effect().noReply();
+      case GetHistory get -> Effect().reply(get.replyTo(), new History(List.of()));
       default -> Effect()
           .none()
           .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(context.getSelf())))
@@ -232,6 +255,7 @@ public final class Payment
   private ReplyEffect<Event, State> onInitiated(State state, Command command) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
+      case GetHistory get -> Effect().reply(get.replyTo(), new History(state.history()));
       case Initiate initiate when initiate.orderId().equals(state.orderId()) ->
           Effect().reply(initiate.replyTo(), current(state));
       case Initiate initiate -> Effect().reply(initiate.replyTo(),
@@ -350,6 +374,7 @@ public final class Payment
       case Get c -> c.replyTo();
       case Release c -> c.replyTo();
       case ChangeAmount c -> c.replyTo();
+      case GetHistory c -> throw new IllegalArgumentException("A history is answered with a History");
       case GatewayAnswered c -> throw new IllegalArgumentException("The gateway's answer expects no reply");
       case GatewayReleased c -> throw new IllegalArgumentException("The gateway's answer expects no reply");
     };

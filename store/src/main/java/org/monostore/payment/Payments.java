@@ -1,6 +1,7 @@
 package org.monostore.payment;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -8,6 +9,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Asks;
+import org.monostore.shared.Happened;
 import org.monostore.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -58,6 +60,12 @@ public class Payments {
 
   public CompletionStage<Payment.Reply> get(String paymentId) {
     return ask(paymentId, Payment.Get::new, askTimeout);
+  }
+
+  /** What happened to the payment, oldest first. */
+  public CompletionStage<List<Happened>> history(String paymentId) {
+    return AskPattern.ask(sharding.entityRefFor(Payment.ENTITY_KEY, paymentId), Payment.GetHistory::new, askTimeout,
+        system.scheduler()).thenApply(Payment.History::entries);
   }
 
   /** The longest an authorization can take: the gateway's timeout and the entity's answer. */

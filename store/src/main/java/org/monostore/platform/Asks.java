@@ -2,6 +2,7 @@ package org.monostore.platform;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -40,10 +41,22 @@ public final class Asks {
 
   /** For commands that take longer than most, such as one that waits for a payment gateway. */
   public <M, R> R ask(RecipientRef<M> recipient, Function<ActorRef<R>, M> command, Duration timeout) {
+    return await(AskPattern.<M, R>ask(recipient, command::apply, timeout, scheduler), timeout);
+  }
+
+  /** Asks without waiting, so that several entities can be asked at once; {@link #await} waits for one. */
+  public <M, R> CompletionStage<R> askLater(RecipientRef<M> recipient, Function<ActorRef<R>, M> command) {
+    return AskPattern.ask(recipient, command::apply, timeout, scheduler);
+  }
+
+  /** The reply to an ask sent before, as {@link #ask} gives it. */
+  public <R> R await(CompletionStage<R> reply) {
+    return await(reply, timeout);
+  }
+
+  private static <R> R await(CompletionStage<R> reply, Duration timeout) {
     try {
-      return AskPattern.<M, R>ask(recipient, command::apply, timeout, scheduler)
-          .toCompletableFuture()
-          .join();
+      return reply.toCompletableFuture().join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof TimeoutException) {
         throw new Unanswered("The store did not answer within " + timeout.toMillis() + " ms");

@@ -52,6 +52,22 @@ class FulfillmentCancellationApiTest {
   }
 
   @Test
+  void theTimelineKeepsTheEventsOfACancelledFulfilmentNextToThoseOfTheNextOne() {
+    String order = shopper.paidOrder(PEN, 1);
+    String first = createFulfillment(order);
+    asAdmin(port).post("/api/fulfillments/" + first + "/pick").then().statusCode(200);
+    asAdmin(port).post("/api/fulfillments/" + first + "/cancel").then().statusCode(200);
+    String second = createFulfillment(order);
+
+    JsonPath fulfilledAgain = shopper.order(order);
+    assertThat(fulfilledAgain.getList("timeline.findAll { it.sourceId == '" + first + "' }.event", String.class))
+        .containsExactly("FulfillmentCreated", "FulfillmentEditedByAdmin", "ItemsPicked", "FulfillmentEditedByAdmin",
+            "FulfillmentCancelled");
+    assertThat(fulfilledAgain.getList("timeline.findAll { it.sourceId == '" + second + "' }.event", String.class))
+        .containsExactly("FulfillmentCreated");
+  }
+
+  @Test
   void aPaidOrderWhoseFulfilmentIsCancelledCanBeCancelledAndItsPaymentIsReleased() {
     String order = shopper.paidOrder(PEN, 1);
     createFulfillment(order);

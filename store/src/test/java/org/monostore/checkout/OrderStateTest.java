@@ -34,6 +34,7 @@ import org.monostore.platform.Rejection.Reason;
 import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
 import org.monostore.shared.Address;
+import org.monostore.shared.Happened;
 import org.monostore.shared.Money;
 
 /** The purchase order's rules, as pure functions of its state: no actors involved. */
@@ -75,8 +76,8 @@ class OrderStateTest {
   private static final OrderState FULFILLED = AUTHORIZED.apply(new FulfillmentCreated(FULFILLMENT_ID, LATEST));
   private static final OrderState CANCELLED = CONTACT_GIVEN.apply(new OrderCancelled("customer", LATEST));
 
-  private static final List<String> ACTIONS =
-      List.of("create", "contact", "addPayment", "authorize", "createFulfillment", "cancel");
+  private static final List<OrderAction> ACTIONS = List.of(OrderAction.CREATE, OrderAction.CONTACT,
+      OrderAction.ADD_PAYMENT, OrderAction.AUTHORIZE, OrderAction.CREATE_FULFILLMENT, OrderAction.CANCEL);
 
   // Which actions each status allows
 
@@ -99,10 +100,10 @@ class OrderStateTest {
   @ParameterizedTest
   @MethodSource("allowedByStatus")
   void eachStatusAllowsOnlyItsActionsAndRefusesTheRestAsConflicts(OrderState order, List<String> allowed) {
-    assertThat(order.allowed()).containsExactlyElementsOf(allowed);
-    for (String action : ACTIONS) {
+    assertThat(order.allowedNames()).containsExactlyElementsOf(allowed);
+    for (OrderAction action : ACTIONS) {
       Rejection refusal = order.refuse(action);
-      if (allowed.contains(action)) {
+      if (allowed.contains(action.apiName())) {
         assertThat(refusal).as(action + " from " + order.status()).isNull();
       } else {
         assertThat(refusal).as(action + " from " + order.status()).isNotNull();
@@ -126,14 +127,14 @@ class OrderStateTest {
     OrderState retried = PAYMENT_DECLINED.apply(added("pay-2"));
 
     assertThat(retried.openPayment().id()).isEqualTo("pay-2");
-    assertThat(retried.allowed()).containsExactly("contact", "authorize", "cancel");
+    assertThat(retried.allowedNames()).containsExactly("contact", "authorize", "cancel");
   }
 
   // Why an action is refused
 
   @Test
   void aPaymentBeforeTheContactInformationIsRefusedSayingSo() {
-    Rejection refusal = CREATED.refuse("addPayment");
+    Rejection refusal = CREATED.refuse(OrderAction.ADD_PAYMENT);
 
     assertThat(refusal.detail()).startsWith("A payment needs the contact information first");
     assertThat(refusal.currentStatus()).isEqualTo("CREATED");
@@ -141,15 +142,15 @@ class OrderStateTest {
 
   @Test
   void aSecondPaymentWhileOneIsOpenIsRefusedNamingTheOpenOne() {
-    Rejection refusal = PAYMENT_INITIATED.refuse("addPayment");
+    Rejection refusal = PAYMENT_INITIATED.refuse(OrderAction.ADD_PAYMENT);
 
     assertThat(refusal.detail()).startsWith("Payment pay-1 is added and not yet authorized");
   }
 
   @Test
   void whileAPaymentIsPendingOnlyAuthorizingItAgainIsSuggested() {
-    Rejection cancel = PAYMENT_PENDING.refuse("cancel");
-    Rejection addPayment = PAYMENT_PENDING.refuse("addPayment");
+    Rejection cancel = PAYMENT_PENDING.refuse(OrderAction.CANCEL);
+    Rejection addPayment = PAYMENT_PENDING.refuse(OrderAction.ADD_PAYMENT);
 
     assertThat(cancel.detail())
         .startsWith("Payment pay-1 waits for the gateway's outcome: authorize it again to learn it");
@@ -159,14 +160,14 @@ class OrderStateTest {
 
   @Test
   void cancellingAnAuthorizedOrderIsLeftToAnAdmin() {
-    assertThat(AUTHORIZED.refuse("cancel").detail())
+    assertThat(AUTHORIZED.refuse(OrderAction.CANCEL).detail())
         .startsWith("The payment is authorized: only an admin can cancel the order now");
-    assertThat(FULFILLED.refuse("cancel").detail()).contains("only an admin");
+    assertThat(FULFILLED.refuse(OrderAction.CANCEL).detail()).contains("only an admin");
   }
 
   @Test
   void creatingTheFulfilmentTwiceIsRefusedNamingTheOneThereIs() {
-    Rejection refusal = FULFILLED.refuse("createFulfillment");
+    Rejection refusal = FULFILLED.refuse(OrderAction.CREATE_FULFILLMENT);
 
     assertThat(refusal.detail())
         .isEqualTo("The order has fulfilment " + FULFILLMENT_ID + " already (allowed now: nothing)");
@@ -175,7 +176,7 @@ class OrderStateTest {
 
   @Test
   void creatingAnOrderThatExistsIsAConflict() {
-    Rejection refusal = CONTACT_GIVEN.conflict("create");
+    Rejection refusal = CONTACT_GIVEN.conflict(OrderAction.CREATE);
 
     assertThat(refusal.reason()).isEqualTo(Reason.CONFLICT);
     assertThat(refusal.detail()).startsWith("The order exists already");
@@ -183,18 +184,42 @@ class OrderStateTest {
 
   @Test
   void otherRefusalsNameTheStatusAndTheAction() {
-    assertThat(CANCELLED.refuse("contact").detail())
+    assertThat(CANCELLED.refuse(OrderAction.CONTACT).detail())
         .isEqualTo("An order that is CANCELLED does not allow contact (allowed now: nothing)");
-    assertThat(CREATED.refuse("authorize").detail())
+    assertThat(CREATED.refuse(OrderAction.AUTHORIZE).detail())
         .isEqualTo("An order that is CREATED does not allow authorize (allowed now: contact, cancel)");
   }
 
   // Applying events
 
   @Test
+  void theOrderKeepsItsHistoryByEventNameWithWhoDidWhatWhereTheEventSays() {
+    OrderState edited = CONTACT_GIVEN
+        .apply(new PurchaseOrder.OrderEditedByAdmin("anna", "contact", LATEST))
+        .apply(new ContactGiven(ANNA_MOVED, LATEST))
+        .apply(new OrderCancelled("anna", LATEST));
+
+    assertThat(edited.history()).containsExactly(
+        new Happened(CREATED_AT, "OrderCreated", null),
+        new Happened(LATER, "ContactGiven", null),
+        new Happened(LATEST, "OrderEditedByAdmin", "anna"),
+        new Happened(LATEST, "ContactGiven", null),
+        new Happened(LATEST, "OrderCancelled", "anna"));
+  }
+
+  @Test
+  void aCancelledFulfilmentIsRememberedSoThatItsHistoryStaysInTheTimeline() {
+    OrderState withdrawn =
+        FULFILLED.apply(new PurchaseOrder.FulfillmentCancelled(FULFILLMENT_ID, "admin", "next-id", LATEST));
+
+    assertThat(withdrawn.cancelledFulfillmentIds()).containsExactly(FULFILLMENT_ID);
+  }
+
+  @Test
   void applyingOrderCreatedOpensAnOrderForTheCartInItsMarket() {
     assertThat(CREATED).isEqualTo(new OrderState("cart-1", "SE", "SEK", Status.CREATED, null, List.of(), null, null,
-        FIRST_FULFILLMENT_ID, Map.of(), null, CREATED_AT, CREATED_AT));
+        FIRST_FULFILLMENT_ID, Map.of(), null, CREATED_AT, CREATED_AT, List.of(),
+        List.of(new Happened(CREATED_AT, "OrderCreated", null))));
   }
 
   @Test
@@ -334,7 +359,7 @@ class OrderStateTest {
 
     assertThat(withdrawn.status()).isEqualTo(Status.PAYMENT_AUTHORIZED);
     assertThat(withdrawn.fulfillmentId()).isNull();
-    assertThat(withdrawn.allowed()).contains("createFulfillment");
+    assertThat(withdrawn.allowedNames()).contains("createFulfillment");
     assertThat(withdrawn.refuseAdminCancel()).isNull();
     assertThat(withdrawn.fulfillmentIdToCreate("order-1")).isEqualTo("next-id");
     assertThat(FULFILLED.refuseFulfillmentCancel()).isNull();

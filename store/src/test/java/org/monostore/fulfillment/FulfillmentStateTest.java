@@ -28,6 +28,7 @@ import org.monostore.fulfillment.Fulfillment.Transition;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
 import org.monostore.shared.Address;
+import org.monostore.shared.Happened;
 
 /** The fulfilment's rules, as pure functions of its state: no actors involved. */
 class FulfillmentStateTest {
@@ -152,7 +153,8 @@ class FulfillmentStateTest {
 
   @Test
   void aCreatedFulfilmentHoldsTheOrdersItemsAndAddressAndNoTrackingNumber() {
-    assertThat(CREATED).isEqualTo(new State("order-1", Status.CREATED, ITEMS, HOME, null, CREATED_AT, CREATED_AT));
+    assertThat(CREATED).isEqualTo(new State("order-1", Status.CREATED, ITEMS, HOME, null, CREATED_AT, CREATED_AT,
+        List.of(new Happened(CREATED_AT, "FulfillmentCreated", null))));
   }
 
   @Test
@@ -170,18 +172,22 @@ class FulfillmentStateTest {
 
   @Test
   void theWholeWayKeepsItemsAddressAndCreationTimeAndRecordsEachChange() {
-    assertThat(PICKED).isEqualTo(new State("order-1", Status.PICKED, ITEMS, HOME, null, CREATED_AT, LATER));
-    assertThat(SHIPPED)
-        .isEqualTo(new State("order-1", Status.SHIPPED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATER));
-    assertThat(DELIVERED)
-        .isEqualTo(new State("order-1", Status.DELIVERED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATEST));
+    assertThat(PICKED).isEqualTo(new State("order-1", Status.PICKED, ITEMS, HOME, null, CREATED_AT, LATER,
+        List.of(new Happened(CREATED_AT, "FulfillmentCreated", null), new Happened(LATER, "ItemsPicked", null))));
+    assertThat(SHIPPED).usingRecursiveComparison().ignoringFields("history")
+        .isEqualTo(new State("order-1", Status.SHIPPED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATER, List.of()));
+    assertThat(DELIVERED.history()).extracting(Happened::event)
+        .containsExactly("FulfillmentCreated", "ItemsPicked", "ParcelShipped", "ParcelDelivered");
+    assertThat(DELIVERED).usingRecursiveComparison().ignoringFields("history").isEqualTo(
+        new State("order-1", Status.DELIVERED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATEST, List.of()));
   }
 
   @Test
   void cancellingAPickedFulfilmentKeepsItsItems() {
     State cancelled = PICKED.apply(new FulfillmentCancelled(LATEST));
 
-    assertThat(cancelled).isEqualTo(new State("order-1", Status.CANCELLED, ITEMS, HOME, null, CREATED_AT, LATEST));
+    assertThat(cancelled).usingRecursiveComparison().ignoringFields("history")
+        .isEqualTo(new State("order-1", Status.CANCELLED, ITEMS, HOME, null, CREATED_AT, LATEST, List.of()));
   }
 
   @Test

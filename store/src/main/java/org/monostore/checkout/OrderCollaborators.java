@@ -1,0 +1,83 @@
+package org.monostore.checkout;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.monostore.cart.Cart;
+import org.monostore.fulfillment.Fulfillment;
+import org.monostore.fulfillment.Fulfillments;
+import org.monostore.payment.Payment;
+import org.monostore.payment.Payments;
+import org.monostore.platform.Asks;
+import org.monostore.shared.Money;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** What the PurchaseOrder entities ask of the carts, payments and fulfilments: never blocking. */
+@Component
+class OrderCollaborators implements PurchaseOrder.Collaborators {
+
+  private final ClusterSharding sharding;
+  private final Asks asks;
+  private final Payments payments;
+  private final Fulfillments fulfillments;
+  private final boolean fulfilAutomatically;
+
+  OrderCollaborators(
+      ClusterSharding sharding,
+      Asks asks,
+      Payments payments,
+      Fulfillments fulfillments,
+      // Whether an order creates its fulfilment by itself as soon as its payment is authorized.
+      @Value("${monostore.checkout.fulfil-automatically:false}") boolean fulfilAutomatically) {
+    this.sharding = sharding;
+    this.asks = asks;
+    this.payments = payments;
+    this.fulfillments = fulfillments;
+    this.fulfilAutomatically = fulfilAutomatically;
+  }
+
+  @Override
+  public CompletionStage<Cart.Reply> askCart(String cartId, Function<ActorRef<Cart.Reply>, Cart.Command> command) {
+    return asks.askLater(sharding.entityRefFor(Cart.ENTITY_KEY, cartId), command);
+  }
+
+  @Override
+  public CompletionStage<Payment.Reply> initiatePayment(
+      String paymentId, String orderId, Money amount, String method, String token) {
+    return payments.initiate(paymentId, orderId, amount, method, token);
+  }
+
+  @Override
+  public CompletionStage<Payment.Reply> authorizePayment(String paymentId) {
+    return payments.authorize(paymentId);
+  }
+
+  @Override
+  public CompletionStage<Payment.Reply> changePaymentAmount(String paymentId, Money amount) {
+    return payments.changeAmount(paymentId, amount);
+  }
+
+  @Override
+  public CompletionStage<Payment.Reply> releasePayment(String paymentId) {
+    return payments.release(paymentId);
+  }
+
+  @Override
+  public CompletionStage<Fulfillment.Reply> createFulfillment(
+      String fulfillmentId, String orderId, List<Fulfillment.Item> items, Contact contact) {
+    return fulfillments.create(fulfillmentId, orderId, items, contact.shippingAddress());
+  }
+
+  @Override
+  public CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId, String admin) {
+    return fulfillments.cancel(fulfillmentId, admin);
+  }
+
+  @Override
+  public boolean fulfilAutomatically() {
+    return fulfilAutomatically;
+  }
+}
