@@ -46,12 +46,13 @@ import org.monostore.shared.Money;
  */
 final class CheckoutProcess extends OneStepAtATime {
 
+  // What a step hears when the entity it asked is silent: that entity may have done what it was asked.
   private static final Cart.Reply CART_SILENT =
-      new Cart.Rejected(Rejection.unavailable("The cart did not answer in time"));
+      new Cart.Rejected(Rejection.unanswered("The cart did not answer in time"));
   private static final Fulfillment.Reply FULFILLMENT_SILENT =
-      new Fulfillment.Rejected(Rejection.unavailable("The fulfilment did not answer in time"));
+      new Fulfillment.Rejected(Rejection.unanswered("The fulfilment did not answer in time"));
   private static final Payment.Reply PAYMENT_SILENT =
-      new Payment.Rejected(Rejection.unavailable("The payment did not answer in time; authorize it again"));
+      new Payment.Rejected(Rejection.unanswered("The payment did not answer in time; authorize it again"));
 
   /** Another entity's answer to a step, sent by the order to itself. */
   sealed interface StepAnswer extends Command {}
@@ -123,7 +124,7 @@ final class CheckoutProcess extends OneStepAtATime {
     return switch (locked.reply()) {
       case Cart.Current(CartView cart) -> continueWith(
           collaborators.initiatePayment(add.paymentId(), orderId, cart.pricing().total(), add.method(), add.token()),
-          new Payment.Rejected(Rejection.unavailable("The payment did not answer in time")),
+          new Payment.Rejected(Rejection.unanswered("The payment did not answer in time")),
           reply -> new PaymentInitiated(add, cart.pricing(), reply));
       case Cart.Rejected(Rejection rejection) -> failed(add.replyTo(), rejection);
     };
@@ -295,7 +296,7 @@ final class CheckoutProcess extends OneStepAtATime {
 
   private Effect<Event, OrderState> onCartReleased(OrderState state, CartReleased released) {
     return switch (released.reply()) {
-      case Cart.Rejected(Rejection rejection) when rejection.reason() == Rejection.Reason.UNAVAILABLE ->
+      case Cart.Rejected(Rejection rejection) when rejection.isTemporary() ->
           failed(released.replyTo(), rejection);
       // Open again, or never locked by this order: either way the order may go.
       case Cart.Reply reply -> done(effects.persist(state.cancellation(released.by(), Instant.now()))

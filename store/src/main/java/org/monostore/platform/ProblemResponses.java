@@ -59,7 +59,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
           case NOT_FOUND -> HttpStatus.NOT_FOUND;
           case CONFLICT -> HttpStatus.CONFLICT;
           case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+          case UNAVAILABLE, UNANSWERED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rejection.detail());
     if (rejection.field() != null) {
@@ -72,8 +72,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       problem.setProperty("allowed", rejection.allowed());
     }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-      // The entity answered: it made no change.
-      problem.setProperty(MAY_HAVE_BEEN_APPLIED, false);
+      // UNAVAILABLE: the entity answered that it made no change. UNANSWERED: one it asked was silent.
+      problem.setProperty(MAY_HAVE_BEEN_APPLIED, rejection.reason() == Rejection.Reason.UNANSWERED);
     }
     return respond(problem);
   }

@@ -26,8 +26,13 @@ public record Rejection(Reason reason, String detail, String field, String curre
     CONFLICT,
     /** The request contradicts an earlier one it claims to repeat (its Idempotency-Key): 422. */
     UNPROCESSABLE,
-    /** A dependency did not answer in time: 503. */
-    UNAVAILABLE
+    /** A dependency cannot take the request now, and nothing was changed: 503. */
+    UNAVAILABLE,
+    /**
+     * Another entity did not answer in time: what it was asked may have been done, or may be done
+     * still, so a retry should carry the same Idempotency-Key: 503.
+     */
+    UNANSWERED
   }
 
   public static Rejection invalid(String field, String detail) {
@@ -53,6 +58,15 @@ public record Rejection(Reason reason, String detail, String field, String curre
 
   public static Rejection unavailable(String detail) {
     return new Rejection(Reason.UNAVAILABLE, detail, null, null, null);
+  }
+
+  public static Rejection unanswered(String detail) {
+    return new Rejection(Reason.UNANSWERED, detail, null, null, null);
+  }
+
+  /** Whether the request may be retried later: the refusal is about now, not about the request. */
+  public boolean isTemporary() {
+    return reason == Reason.UNAVAILABLE || reason == Reason.UNANSWERED;
   }
 
   public RejectedException asException() {
