@@ -15,10 +15,10 @@ import org.monostore.fulfillment.Fulfillments;
 import org.monostore.payment.Payment;
 import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
+import org.monostore.platform.EntityType;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * them the carts, payments and fulfilments to work with, and puts together the order views.
  */
 @Component
-class Orders implements PurchaseOrder.Collaborators {
+class Orders implements PurchaseOrder.Collaborators, EntityType {
 
   private final ClusterSharding sharding;
   private final ActorSystem<?> system;
@@ -46,17 +46,20 @@ class Orders implements PurchaseOrder.Collaborators {
       Payments payments,
       Fulfillments fulfillments,
       OrderTimeline timeline,
-      // Whether an order creates its fulfilment by itself as soon as its payment is authorized.
-      @Value("${monostore.checkout.fulfil-automatically:false}") boolean fulfilAutomatically) {
+      CheckoutSettings settings) {
     this.sharding = sharding;
     this.system = system;
     this.asks = asks;
     this.payments = payments;
     this.fulfillments = fulfillments;
     this.timeline = timeline;
-    this.fulfilAutomatically = fulfilAutomatically;
+    this.fulfilAutomatically = settings.fulfilAutomatically();
     this.stepTimeout = asks.timeout().multipliedBy(3);
     this.authorizeTimeout = payments.authorizationTimeout().multipliedBy(2).plus(asks.timeout());
+  }
+
+  @Override
+  public void start() {
     PurchaseOrder.init(sharding, this);
   }
 
