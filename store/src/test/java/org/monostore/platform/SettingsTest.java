@@ -1,7 +1,9 @@
 package org.monostore.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
@@ -114,6 +119,23 @@ class SettingsTest {
               "the setting monostore.cart.max-lines is '0', which is not allowed: it must be greater than 0");
           assertThat(analysis.getAction()).isEqualTo("Correct or remove it (given as an environment variable)");
         });
+  }
+
+  @Test
+  void aBadEmbeddedDatabaseSettingIsToldBeforeTheDatabaseStarts() {
+    var context = new GenericApplicationContext();
+    var settings = new StandardEnvironment();
+    settings.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(
+        "monostore.embedded-database.port", "70000", "monostore.embedded-database.directory", "target/unused")));
+    context.setEnvironment(settings);
+    environment = settings;
+
+    Throwable failure = catchThrowable(() -> new EmbeddedDatabase().initialize(context));
+
+    assertThat(analyze(failure).getDescription()).isEqualTo(
+        "the setting monostore.embedded-database.port is '70000', which is not allowed: it must be less than or equal"
+            + " to 65535");
+    assertThat(Path.of("target/unused")).as("no database was started").doesNotExist();
   }
 
   private FailureAnalysis analyze(Throwable failure) {
