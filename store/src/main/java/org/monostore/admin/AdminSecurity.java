@@ -3,14 +3,12 @@ package org.monostore.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -167,27 +165,19 @@ class AdminSecurity {
   /** The one way an admin signs in, throttled after failures (the sign-in session and HTTP Basic alike). */
   @Bean
   AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-      // Failed sign-ins a user name, or a client address, may make within the window before the rest
-      // of the window refuses it with 429 (MONOSTORE_ADMIN_SIGN_IN_MAX_FAILURES).
-      @Value("${monostore.admin.sign-in.max-failures:5}") int maxFailures,
-      // How long failures are counted from a key's first one, and so the longest a throttled key
-      // waits (MONOSTORE_ADMIN_SIGN_IN_WINDOW).
-      @Value("${monostore.admin.sign-in.window:15m}") Duration window,
-      ObjectProvider<Clock> clock) {
+      AdminSettings settings, ObjectProvider<Clock> clock) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(passwords);
     return new ThrottledSignIn(new ProviderManager(provider),
-        new SignInThrottle(maxFailures, window, clock.getIfAvailable(Clock::systemUTC)));
+        new SignInThrottle(settings.signIn().maxFailures(), settings.signIn().window(),
+            clock.getIfAvailable(Clock::systemUTC)));
   }
 
   /** The one admin account; with no password configured, one is generated and printed once. */
   @Bean
-  UserDetailsService admins(
-      // The admin's user name (MONOSTORE_ADMIN_USERNAME).
-      @Value("${monostore.admin.username:admin}") String username,
-      // The admin's password (MONOSTORE_ADMIN_PASSWORD); generated at every start when empty.
-      @Value("${monostore.admin.password:}") String password,
-      PasswordEncoder passwords) {
+  UserDetailsService admins(AdminSettings settings, PasswordEncoder passwords) {
+    String username = settings.username();
+    String password = settings.password();
     if (password.isBlank()) {
       byte[] random = new byte[15];
       new SecureRandom().nextBytes(random);

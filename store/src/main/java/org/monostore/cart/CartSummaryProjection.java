@@ -8,16 +8,23 @@ import java.util.Map;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.Projections;
+import org.monostore.platform.ReadModel;
 import org.springframework.stereotype.Component;
 
 /** Keeps the cart_summary table, the admin's list of carts, from the carts' events. */
 @Component
-class CartSummaryProjection {
+class CartSummaryProjection implements ReadModel {
 
   static final String NAME = "cart-summary";
 
-  CartSummaryProjection(Projections projections, Carts carts) {
-    // Carts first: the projection reads the events the Cart entities write.
+  private final Projections projections;
+
+  CartSummaryProjection(Projections projections) {
+    this.projections = projections;
+  }
+
+  @Override
+  public void start() {
     projections.<Cart.Event>start(NAME, Cart.ENTITY_KEY, Handler::new);
   }
 

@@ -1,6 +1,5 @@
 package org.monostore.cart;
 
-import java.time.Duration;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -9,36 +8,38 @@ import org.monostore.catalog.Catalog;
 import org.monostore.pricing.VatRates;
 import org.monostore.platform.Asks;
 import org.monostore.platform.EntityIds;
+import org.monostore.platform.EntityType;
 import org.monostore.platform.Rejection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The carts of the cluster, by id: starts the Cart entities on this node and asks them. */
+/** The carts of the cluster, by id: starts the Cart entities on this node (at start-up) and asks them. */
 @Component
-public class Carts {
+public class Carts implements EntityType {
 
   private final ClusterSharding sharding;
   private final Asks asks;
+  private final Catalog catalog;
+  private final VatRates vatRates;
+  private final CartSettings settings;
 
   Carts(
       ClusterSharding sharding,
       Asks asks,
       Catalog catalog,
       VatRates vatRates,
-      // The most of one product a cart line may hold.
-      @Value("${monostore.cart.max-quantity-per-line:99}") int maxQuantityPerLine,
-      // The most lines one cart may hold.
-      @Value("${monostore.cart.max-lines:100}") int maxLines,
-      // A cart remembers the Idempotency-Keys of its last this many keyed writes (and order creations)...
-      @Value("${monostore.cart.idempotency-keys:50}") int idempotencyKeys,
-      // ...each for this long after it was first used.
-      @Value("${monostore.cart.idempotency-window:24h}") Duration idempotencyWindow,
-      // A cart writes a snapshot every this many events, so waking it replays at most that many.
-      @Value("${monostore.cart.snapshot-every:100}") int snapshotEvery) {
+      CartSettings settings) {
     this.sharding = sharding;
     this.asks = asks;
-    Cart.init(sharding, catalog::lookup, vatRates, new Cart.Limits(maxQuantityPerLine, maxLines),
-        new RequestKeys(idempotencyKeys, idempotencyWindow), snapshotEvery);
+    this.catalog = catalog;
+    this.vatRates = vatRates;
+    this.settings = settings;
+  }
+
+  @Override
+  public void start() {
+    Cart.init(sharding, catalog::lookup, vatRates,
+        new Cart.Limits(settings.maxQuantityPerLine(), settings.maxLines()),
+        new RequestKeys(settings.idempotencyKeys(), settings.idempotencyWindow()), settings.snapshotEvery());
   }
 
   /** The cart after a change, and whether the change was made before: then the key's repeat is answered. */

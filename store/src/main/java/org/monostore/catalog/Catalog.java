@@ -11,18 +11,20 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Asks;
+import org.monostore.platform.EntityType;
 import org.springframework.stereotype.Component;
 
 /**
  * The catalog as other capabilities see it: product lookups answered by the sharded Product
- * entities. Starts those entities on this node.
+ * entities. Starts those entities on this node, at start-up.
  */
 @Component
-public class Catalog implements AutoCloseable {
+public class Catalog implements EntityType, AutoCloseable {
 
   private final ClusterSharding sharding;
   private final ActorSystem<?> system;
   private final Asks asks;
+  private final ProductRepository products;
   /** The products whose entities are awake on this node, as they hold them; written only by them. */
   private final Map<String, ProductDetails> awake = new ConcurrentHashMap<>();
   /** Product rows are read here, off the actors: one virtual thread per read. */
@@ -32,6 +34,11 @@ public class Catalog implements AutoCloseable {
     this.sharding = sharding;
     this.system = system;
     this.asks = asks;
+    this.products = products;
+  }
+
+  @Override
+  public void start() {
     Product.init(sharding, sku -> CompletableFuture.supplyAsync(() -> products.find(sku), rowReaders), awake);
   }
 

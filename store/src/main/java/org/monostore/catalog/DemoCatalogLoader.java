@@ -3,7 +3,6 @@ package org.monostore.catalog;
 import org.monostore.shared.Markets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,10 @@ class DemoCatalogLoader implements ApplicationRunner {
   DemoCatalogLoader(
       ProductRepository products,
       Markets markets,
-      // How many demo products an empty catalog gets on start; 0 loads none (production).
-      @Value("${monostore.catalog.demo-products:3000}") int size) {
+      CatalogSettings settings) {
     this.products = products;
     this.markets = markets;
-    this.size = size;
+    this.size = settings.demoProducts();
   }
 
   @Override

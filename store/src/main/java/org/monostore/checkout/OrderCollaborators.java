@@ -12,7 +12,6 @@ import org.monostore.payment.Payment;
 import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
 import org.monostore.shared.Money;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** What the PurchaseOrder entities ask of the carts, payments and fulfilments: never blocking. */
@@ -30,13 +29,12 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
       Asks asks,
       Payments payments,
       Fulfillments fulfillments,
-      // Whether an order creates its fulfilment by itself as soon as its payment is authorized.
-      @Value("${monostore.checkout.fulfil-automatically:false}") boolean fulfilAutomatically) {
+      CheckoutSettings settings) {
     this.sharding = sharding;
     this.asks = asks;
     this.payments = payments;
     this.fulfillments = fulfillments;
-    this.fulfilAutomatically = fulfilAutomatically;
+    this.fulfilAutomatically = settings.fulfilAutomatically();
   }
 
   @Override

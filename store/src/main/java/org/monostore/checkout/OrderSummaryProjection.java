@@ -4,16 +4,23 @@ import java.util.List;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.Projections;
+import org.monostore.platform.ReadModel;
 import org.springframework.stereotype.Component;
 
 /** Keeps the order_summary table, the admin's list of orders and the dashboard's figures, from order events. */
 @Component
-class OrderSummaryProjection {
+class OrderSummaryProjection implements ReadModel {
 
   static final String NAME = "order-summary";
 
-  OrderSummaryProjection(Projections projections, Orders orders) {
-    // Orders first: the projection reads the events the PurchaseOrder entities write.
+  private final Projections projections;
+
+  OrderSummaryProjection(Projections projections) {
+    this.projections = projections;
+  }
+
+  @Override
+  public void start() {
     projections.<PurchaseOrder.Event>start(NAME, PurchaseOrder.ENTITY_KEY, Handler::new);
   }
 

@@ -7,18 +7,20 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
+import org.monostore.platform.EntityType;
 import org.monostore.platform.Rejection;
 import org.springframework.stereotype.Component;
 
 /**
  * The purchase orders of the cluster, by id, as the controllers use them: starts the PurchaseOrder
- * entities on this node, asks them, and has their answers put together for clients.
+ * entities on this node (at start-up), asks them, and has their answers put together for clients.
  */
 @Component
-class Orders {
+class Orders implements EntityType {
 
   private final ClusterSharding sharding;
   private final Asks asks;
+  private final OrderCollaborators collaborators;
   private final OrderViews views;
   /** A step may wait for another entity, and a request may wait for the step before it. */
   private final Duration stepTimeout;
@@ -27,9 +29,14 @@ class Orders {
   Orders(ClusterSharding sharding, Asks asks, Payments payments, OrderCollaborators collaborators, OrderViews views) {
     this.sharding = sharding;
     this.asks = asks;
+    this.collaborators = collaborators;
     this.views = views;
     this.stepTimeout = asks.timeout().multipliedBy(3);
     this.authorizeTimeout = payments.authorizationTimeout().multipliedBy(2).plus(asks.timeout());
+  }
+
+  @Override
+  public void start() {
     PurchaseOrder.init(sharding, collaborators);
   }
 

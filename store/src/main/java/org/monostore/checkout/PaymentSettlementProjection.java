@@ -9,7 +9,7 @@ import org.monostore.platform.Projections;
 /**
  * Keeps the payment_settlement table from order events: a reminder appears when a payment may hold the
  * customer's money with nobody bound to come back for it (its outcome is pending, or its order was
- * cancelled), and goes when an event settles it. Started by {@link PaymentSettlements}.
+ * cancelled), and goes when an event settles it. Started, as a read model, by {@link PaymentSettlements}.
  */
 final class PaymentSettlementProjection {
 

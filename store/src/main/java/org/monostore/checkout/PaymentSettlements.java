@@ -10,9 +10,9 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Projections;
+import org.monostore.platform.ReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * next reminder is set further out each time, up to {@link #LONGEST_WAIT}, until an event settles it.
  */
 @Component
-class PaymentSettlements {
+class PaymentSettlements implements ReadModel {
 
   private static final Logger log = LoggerFactory.getLogger(PaymentSettlements.class);
   private static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
@@ -34,6 +34,7 @@ class PaymentSettlements {
 
   private final ClusterSharding sharding;
   private final DataSource dataSource;
+  private final Projections projections;
   private final Duration interval;
   private final Thread.Builder reminders = Thread.ofVirtual().name("payment-settlements");
   private volatile Thread running;
@@ -42,19 +43,20 @@ class PaymentSettlements {
       ClusterSharding sharding,
       DataSource dataSource,
       Projections projections,
-      Orders orders,
-      // How soon an unsettled payment is first looked at again, and how often due reminders are sought;
-      // each later reminder waits twice as long as the one before, up to half an hour.
-      @Value("${monostore.checkout.settlement-interval:30s}") Duration interval) {
+      CheckoutSettings settings) {
     this.sharding = sharding;
     this.dataSource = dataSource;
-    this.interval = interval;
-    // Orders first: the projection reads the events the PurchaseOrder entities write.
+    this.projections = projections;
+    this.interval = settings.settlementInterval();
+  }
+
+  @Override
+  public void start() {
     PaymentSettlementProjection.start(projections, interval);
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void start() {
+  void remind() {
     running = reminders.start(this::remindUntilStopped);
   }
 

@@ -1,6 +1,5 @@
 package org.monostore.cluster;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty("monostore.cluster.launcher-pid")
 class LauncherWatch {
 
-  LauncherWatch(@Value("${monostore.cluster.launcher-pid}") long launcherPid, ConfigurableApplicationContext context) {
+  LauncherWatch(LauncherSettings settings, ConfigurableApplicationContext context) {
+    long launcherPid = settings.launcherPid();
     ProcessHandle launcher = ProcessHandle.of(launcherPid)
         .orElseThrow(() -> new IllegalStateException("The cluster's launcher (pid " + launcherPid + ") is gone"));
     launcher.onExit().thenRun(() -> System.exit(SpringApplication.exit(context)));

@@ -11,13 +11,14 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Asks;
 import org.monostore.platform.EntityIds;
+import org.monostore.platform.EntityType;
 import org.monostore.shared.Address;
 import org.monostore.shared.Happened;
 import org.springframework.stereotype.Component;
 
-/** The fulfilments of the cluster, by id: starts the Fulfillment entities on this node and asks them. */
+/** The fulfilments of the cluster, by id: starts the Fulfillment entities on this node (at start-up) and asks them. */
 @Component
-public class Fulfillments {
+public class Fulfillments implements EntityType {
 
   private final ClusterSharding sharding;
   private final Asks asks;
@@ -27,6 +28,10 @@ public class Fulfillments {
     this.sharding = sharding;
     this.asks = asks;
     this.scheduler = system.scheduler();
+  }
+
+  @Override
+  public void start() {
     Fulfillment.init(sharding);
   }
 

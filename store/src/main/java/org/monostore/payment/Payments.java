@@ -9,17 +9,19 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Asks;
+import org.monostore.platform.EntityType;
 import org.monostore.shared.Happened;
 import org.monostore.shared.Money;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The payments of the cluster, by id: starts the Payment entities on this node and asks them. */
+/** The payments of the cluster, by id: starts the Payment entities on this node (at start-up) and asks them. */
 @Component
-public class Payments {
+public class Payments implements EntityType {
 
   private final ClusterSharding sharding;
   private final ActorSystem<?> system;
+  private final PaymentGateway gateway;
+  private final Duration gatewayTimeout;
   private final Duration askTimeout;
   private final Duration authorizationTimeout;
 
@@ -28,12 +30,17 @@ public class Payments {
       ActorSystem<?> system,
       Asks asks,
       PaymentGateway gateway,
-      // How long the gateway may take to authorize; after that the payment is PENDING until asked again.
-      @Value("${monostore.payment.gateway-timeout:3s}") Duration gatewayTimeout) {
+      PaymentSettings settings) {
     this.sharding = sharding;
     this.system = system;
+    this.gateway = gateway;
+    this.gatewayTimeout = settings.gatewayTimeout();
     this.askTimeout = asks.timeout();
     this.authorizationTimeout = gatewayTimeout.plus(askTimeout);
+  }
+
+  @Override
+  public void start() {
     Payment.init(sharding, gateway, gatewayTimeout);
   }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +39,12 @@ public class SimulatedPaymentGateway implements PaymentGateway {
   private final AtomicInteger approvals = new AtomicInteger();
   private final Map<String, String> releases = new ConcurrentHashMap<>();
 
-  SimulatedPaymentGateway(
-      // How long tok_timeout takes to answer; longer than monostore.payment.gateway-timeout.
-      @Value("${monostore.payment.simulated-gateway.slow-response:10s}") Duration slowResponse) {
+  @Autowired
+  SimulatedPaymentGateway(PaymentSettings settings) {
+    this(settings.simulatedGateway().slowResponse());
+  }
+
+  SimulatedPaymentGateway(Duration slowResponse) {
     this.slowResponse = slowResponse;
   }
 

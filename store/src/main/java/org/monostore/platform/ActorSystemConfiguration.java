@@ -21,9 +21,9 @@ class ActorSystemConfiguration {
   /** Started after Flyway, so the journal's tables exist before the first entity recovers. */
   @Bean(destroyMethod = "")
   @DependsOn("flywayInitializer")
-  ActorSystem<Void> actorSystem(ConfigurableEnvironment env) {
+  ActorSystem<Void> actorSystem(ConfigurableEnvironment env, PlatformSettings settings) {
     // Not yet a member: cluster/ClusterFormation joins it.
-    return ActorSystem.create(Behaviors.empty(), "monostore", pekkoConfig(env));
+    return ActorSystem.create(Behaviors.empty(), "monostore", pekkoConfig(env, settings.pekko().config()));
   }
 
   @Bean
@@ -47,7 +47,7 @@ class ActorSystemConfiguration {
    * "monostore.cluster.", so tests and deployments can set any Pekko or cluster setting the way they
    * set Spring's.
    */
-  static Config pekkoConfig(ConfigurableEnvironment env) {
+  static Config pekkoConfig(ConfigurableEnvironment env, String file) {
     Config overrides = ConfigFactory.empty();
     for (var source : env.getPropertySources()) {
       if (source instanceof EnumerablePropertySource<?> enumerable) {
@@ -62,7 +62,6 @@ class ActorSystemConfiguration {
         "monostore.database.url", env.getRequiredProperty("spring.datasource.url"),
         "monostore.database.user", env.getProperty("spring.datasource.username", ""),
         "monostore.database.password", env.getProperty("spring.datasource.password", ""));
-    String file = env.getProperty("monostore.pekko.config", "application.conf");
     return ConfigFactory.load(
         ConfigFactory.parseMap(database)
             .withFallback(overrides)

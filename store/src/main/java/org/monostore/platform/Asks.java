@@ -9,7 +9,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.Scheduler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +22,8 @@ public final class Asks {
   private final Duration timeout;
   private final Scheduler scheduler;
 
-  Asks(
-      // How long an HTTP request waits for an entity's reply before answering 503.
-      @Value("${monostore.ask-timeout:5s}") Duration timeout,
-      org.apache.pekko.actor.typed.ActorSystem<?> system) {
-    this.timeout = timeout;
+  Asks(PlatformSettings settings, org.apache.pekko.actor.typed.ActorSystem<?> system) {
+    this.timeout = settings.askTimeout();
     this.scheduler = system.scheduler();
   }
 

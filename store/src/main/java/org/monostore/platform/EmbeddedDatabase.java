@@ -1,6 +1,8 @@
 package org.monostore.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -19,10 +21,14 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * With no database configured ({@code spring.datasource.url} / {@code SPRING_DATASOURCE_URL}), starts
@@ -45,12 +51,10 @@ public final class EmbeddedDatabase
     if (env.containsProperty("spring.datasource.url")) {
       return;
     }
-    // Where the embedded server keeps its data, relative to the working directory.
-    Path directory = Path.of(env.getProperty("monostore.embedded-database.directory", ".data/postgres"));
-    // The embedded server's port; 0 picks a free one at every start.
-    int port = env.getProperty("monostore.embedded-database.port", Integer.class, 0);
+    EmbeddedDatabaseSettings settings = settings(env);
+    Path directory = Path.of(settings.directory());
 
-    EmbeddedPostgres postgres = start(directory, port);
+    EmbeddedPostgres postgres = start(directory, settings.port());
     String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     env.getPropertySources()
         .addFirst(
@@ -64,6 +68,14 @@ public final class EmbeddedDatabase
     ((DefaultListableBeanFactory) context.getBeanFactory())
         .registerDisposableBean("embeddedDatabase", postgres::close);
     log.info("Embedded PostgreSQL serves {} from {}", url, directory.toAbsolutePath());
+  }
+
+  /** Bound and validated here, before any bean exists; a bad one is told as any other (StartupFailureAnalyzer). */
+  private static EmbeddedDatabaseSettings settings(ConfigurableEnvironment env) {
+    try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+      return Binder.get(env).bindOrCreate("monostore.embedded-database", Bindable.of(EmbeddedDatabaseSettings.class),
+          new ValidationBindHandler(new SpringValidatorAdapter(validation.getValidator())));
+    }
   }
 
   /** Starts a durable server on the data directory, recovering from an unclean stop first. */

@@ -60,10 +60,10 @@ public class Projections {
   private final DataSource dataSource;
   private final Duration pollInterval;
 
-  Projections(ActorSystem<?> system, DataSource dataSource, MeterRegistry metrics) {
+  Projections(ActorSystem<?> system, DataSource dataSource, MeterRegistry metrics, PlatformSettings settings) {
     this.system = system;
     this.dataSource = dataSource;
-    this.pollInterval = system.settings().config().getDuration("monostore.projections.poll-interval");
+    this.pollInterval = settings.projections().pollInterval();
     Gauge.builder("monostore.projections.behind", this::eventsBehind)
         .description("Events in the journal that the read models have not projected yet")
         .baseUnit("events")

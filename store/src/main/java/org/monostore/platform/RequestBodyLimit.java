@@ -8,11 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,10 +23,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
   private final long maxBytes;
 
-  RequestBodyLimit(
-      // The largest request body the API accepts; every request of the API is far smaller.
-      @Value("${monostore.http.max-body-size:16KB}") DataSize maxBody) {
-    this.maxBytes = maxBody.toBytes();
+  RequestBodyLimit(PlatformSettings settings) {
+    this.maxBytes = settings.http().maxBodySize().toBytes();
   }
 
   @Override

@@ -4,16 +4,16 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.pekko.remote.RemoteTransportException;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.beans.factory.InjectionPoint;
-import org.springframework.beans.factory.UnsatisfiedDependencyException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -24,17 +24,19 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * What a user can get wrong when starting the store, in the store's words: a port in use, a database
- * that cannot be reached, a setting that does not parse. Asked before Spring Boot's own analyzers;
+ * that cannot be reached, a setting that does not parse or breaks a constraint of its settings record
+ * (the {@code *Settings} records, {@code @ConfigurationProperties}). Asked before Spring Boot's own analyzers;
  * {@link StartupFailureReport} prints the answer in one line.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class StartupFailureAnalyzer implements FailureAnalyzer {
 
   private static final Pattern HOST_AND_PORT = Pattern.compile("\\[([^\\]\\[]+):(\\d+)]");
-  private static final Pattern PLACEHOLDER_NAME = Pattern.compile("\\$\\{([^:}]+)");
 
   private final Environment environment;
 
@@ -73,21 +75,41 @@ public final class StartupFailureAnalyzer implements FailureAnalyzer {
         instanceof InvalidConfigurationPropertyValueException invalid) {
       return badSetting(invalid.getName(), invalid.getValue(), "valid (" + invalid.getReason() + ")", failure);
     }
-    if (find(failure, BindException.class) instanceof BindException binding && binding.getProperty() != null) {
+    if (find(failure, BindValidationException.class) instanceof BindValidationException invalid) {
+      return invalidSetting(invalid.getValidationErrors(), failure);
+    }
+    // The innermost binding that failed is the one of the setting itself, not of its settings record.
+    BindException binding = causes(failure)
+        .filter(cause -> cause instanceof BindException bind && bind.getProperty() != null)
+        .map(BindException.class::cast)
+        .reduce((outer, inner) -> inner)
+        .orElse(null);
+    if (binding != null) {
       return badSetting(binding.getName().toString(), binding.getProperty().getValue(),
           expected(binding.getTarget().getType().resolve(Object.class)), failure);
     }
-    if (find(failure, TypeMismatchException.class) instanceof TypeMismatchException mismatch) {
-      // Of the beans that could not be made, one failed as its @Value("${setting}") did not convert.
-      return causes(failure)
-          .flatMap(cause -> cause instanceof UnsatisfiedDependencyException unsatisfied
-              ? Stream.ofNullable(settingInjectedAt(unsatisfied.getInjectionPoint()))
-              : Stream.empty())
-          .findFirst()
-          .map(name -> badSetting(name, mismatch.getValue(), expected(mismatch.getRequiredType()), failure))
-          .orElse(null);
+    return null;
+  }
+
+  /** The first setting of a settings record that breaks one of its constraints, with what it must be. */
+  private FailureAnalysis invalidSetting(ValidationErrors errors, Throwable failure) {
+    for (ObjectError error : errors.getAllErrors()) {
+      if (error instanceof FieldError field) {
+        String name = errors.getName() + "." + kebabCase(field.getField());
+        Object value = errors.getBoundProperties().stream()
+            .filter(property -> property.getName().toString().equals(name))
+            .map(ConfigurationProperty::getValue)
+            .findFirst()
+            .orElse(field.getRejectedValue());
+        return badSetting(name, value, "allowed: it " + field.getDefaultMessage(), failure);
+      }
     }
     return null;
+  }
+
+  /** A record component's path as a setting names it: {@code signIn.maxFailures} is {@code sign-in.max-failures}. */
+  private static String kebabCase(String path) {
+    return path.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   /** A setting whose value parses but makes no sense, found by whoever reads it. */
@@ -166,19 +188,6 @@ public final class StartupFailureAnalyzer implements FailureAnalyzer {
       return "one of " + Arrays.toString(type.getEnumConstants());
     }
     return "a valid " + (type == null ? "value" : type.getSimpleName());
-  }
-
-  /** The setting a {@code @Value("${name:default}")} parameter or field reads, if that is what it is. */
-  private static String settingInjectedAt(InjectionPoint point) {
-    if (point == null) {
-      return null;
-    }
-    Value value = point.getAnnotation(Value.class);
-    if (value == null) {
-      return null;
-    }
-    Matcher name = PLACEHOLDER_NAME.matcher(value.value());
-    return name.find() ? name.group(1) : null;
   }
 
   private static FailureAnalysis analysis(String description, String action, Throwable failure) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +17,13 @@ public final class VatRates {
   private final Map<String, Integer> standard;
   private final Map<String, Integer> reduced;
 
-  public VatRates(
-      // The standard rate per market, in percent, as MARKET:RATE pairs. The defaults are the demo
-      // markets' rates as of 2026; check the law before selling for real.
-      @Value("${monostore.vat.standard:SE:25,NO:25,DK:25,FI:25.5}") String standard,
-      // Reduced rates per market and catalog category, as MARKET/CATEGORY:RATE pairs; a category
-      // not listed pays the market's standard rate.
-      @Value("${monostore.vat.reduced:SE/Grocery:6,SE/Books:6,NO/Grocery:15,NO/Books:0,FI/Grocery:13.5,FI/Books:14}")
-          String reduced) {
+  @Autowired
+  VatRates(VatSettings settings) {
+    this(settings.standard(), settings.reduced());
+  }
+
+  /** The rates as {@link VatSettings} documents them. */
+  public VatRates(String standard, String reduced) {
     this.standard = parse(standard, "monostore.vat.standard");
     this.reduced = parse(reduced, "monostore.vat.reduced");
   }

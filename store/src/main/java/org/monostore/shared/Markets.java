@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.monostore.platform.Rejection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The markets the shop sells in, from configuration. */
@@ -18,12 +17,9 @@ public final class Markets {
   private final Map<String, Market> byCode;
   private final Market defaultMarket;
 
-  public Markets(
-      // The markets as CODE:CURRENCY pairs (ISO 3166-1 alpha-2 : ISO 4217).
-      @Value("${monostore.markets:SE:SEK,NO:NOK,DK:DKK,FI:EUR}") String markets,
-      // The market of a cart created without one, and of a product lookup that names none.
-      @Value("${monostore.default-market:SE}") String defaultMarket) {
-    this.byCode = parse(markets);
+  Markets(MarketSettings settings) {
+    this.byCode = parse(settings.markets());
+    String defaultMarket = settings.defaultMarket();
     this.defaultMarket = find(defaultMarket)
         .orElseThrow(() -> new IllegalArgumentException("monostore.default-market " + defaultMarket
             + " is not one of monostore.markets " + byCode.keySet()));

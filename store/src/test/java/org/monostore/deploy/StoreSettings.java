@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.monostore.platform.SettingsRecords;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -40,7 +41,8 @@ import tools.jackson.databind.ObjectMapper;
  *   <li>a {@code ${?NAME}} substitution in application.conf or a file it includes (pekko/*.conf),
  *   <li>a {@code ${NAME:default}} placeholder in application.properties ({@code PORT}), or
  *   <li>the name Spring Boot's relaxed binding maps onto a property the store reads: a key of
- *       application.properties, a {@code monostore.*}, {@code spring.*}, {@code server.*} or
+ *       application.properties, a setting of the store's settings records, a {@code monostore.*},
+ *       {@code spring.*}, {@code server.*} or
  *       {@code management.*} name in a {@code ${...}} placeholder or {@code getProperty("...")} of the
  *       store's main code, or a property in Spring Boot's configuration metadata. The mapping is
  *       Spring's own ({@link SystemEnvironmentPropertySource}), so {@code SPRING_DATASOURCE_URL} is
@@ -86,6 +88,7 @@ final class StoreSettings {
     Map<String, String> springDefaults = new HashMap<>();
     application.stringPropertyNames().forEach(name -> read.add(ConfigurationPropertyName.adapt(name, '.')));
     propertiesInMainCode().forEach(name -> read.add(ConfigurationPropertyName.adapt(name, '.')));
+    SettingsRecords.settings().forEach(name -> read.add(ConfigurationPropertyName.of(name)));
     springBootMetadata(read, springDefaults);
     return new StoreSettings(pekko, application, pekkoEnvironmentNames(), read, springDefaults);
   }

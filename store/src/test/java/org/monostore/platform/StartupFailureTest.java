@@ -82,6 +82,15 @@ class StartupFailureTest {
   }
 
   @Test
+  void aSettingOutsideWhatItsModuleAllowsIsToldInOneLine() throws Exception {
+    Outcome outcome = start(Map.of("MONOSTORE_CART_MAX_LINES", "0"), onDatabase("--server.port=0"));
+
+    outcome.endsWithOneLineSaying(
+        "the setting monostore.cart.max-lines is '0', which is not allowed: it must be greater than 0",
+        "given as an environment variable");
+  }
+
+  @Test
   void aNegativeHttpPortIsToldInOneLine() throws Exception {
     Outcome outcome = start(Map.of(), onDatabase("--server.port=-5"));
 

@@ -3,12 +3,10 @@ package org.monostore.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Constructor;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /** The VAT rates setting: standard rates per market, reduced rates per market and category. */
 class VatRatesTest {
@@ -112,7 +110,7 @@ class VatRatesTest {
 
   @Test
   void theDefaultsChargeGroceriesSixPercentInSwedenAndTwentyFiveAndAHalfInFinland() throws Exception {
-    VatRates defaults = new VatRates(defaultOf("monostore.vat.standard"), defaultOf("monostore.vat.reduced"));
+    VatRates defaults = new VatRates(new Binder().bindOrCreate("monostore.vat", VatSettings.class));
 
     assertThat(defaults.basisPoints("SE", "Grocery")).isEqualTo(600);
     assertThat(defaults.basisPoints("SE", "Kitchen")).isEqualTo(2_500);
@@ -120,16 +118,5 @@ class VatRatesTest {
     assertThat(defaults.basisPoints("FI", "Grocery")).isEqualTo(1_350);
     assertThat(defaults.basisPoints("NO", "Books")).isZero();
     assertThat(defaults.basisPoints("DK", "Books")).as("Denmark has no reduced rates").isEqualTo(2_500);
-  }
-
-  /** The default a constructor parameter's {@code @Value("${setting:default}")} gives the setting. */
-  private static String defaultOf(String setting) throws NoSuchMethodException {
-    Constructor<VatRates> constructor = VatRates.class.getConstructor(String.class, String.class);
-    String placeholder = Arrays.stream(constructor.getParameters())
-        .map(parameter -> parameter.getAnnotation(Value.class).value())
-        .filter(value -> value.startsWith("${" + setting + ":"))
-        .findFirst()
-        .orElseThrow();
-    return placeholder.substring(setting.length() + 3, placeholder.length() - 1);
   }
 }
