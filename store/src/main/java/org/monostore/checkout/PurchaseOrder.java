@@ -26,6 +26,8 @@ import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
@@ -127,42 +129,50 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   // Events
 
-  public sealed interface Event extends CborSerializable {
+  public sealed interface Event extends Persisted {
     Instant at();
   }
 
   /** {@code fulfillmentId} is the random id the order's first fulfilment will have; null in older events. */
+  @PersistedAs("checkout.OrderCreated")
   public record OrderCreated(String cartId, String market, String currency, String fulfillmentId, Instant at)
       implements Event {}
 
-  public record ContactGiven(Contact contact, Instant at) implements Event {}
+  @PersistedAs("checkout.ContactGiven")
+  public record ContactGiven(ContactDetails contact, Instant at) implements Event {}
 
   /** The cart is locked and its pricing, with the amount to pay, is fixed from here on. */
-  public record PaymentAdded(String paymentId, String method, Money amount, Pricing pricing, Instant at)
+  @PersistedAs("checkout.PaymentAdded")
+  public record PaymentAdded(String paymentId, String method, Money amount, FixedPricing pricing, Instant at)
       implements Event {}
 
   /** The gateway's outcome for one payment; {@code idempotencyKey} is the client's key, if it sent one. */
-  public record PaymentAuthorized(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentAuthorized")
+  public record PaymentAuthorized(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
-  public record PaymentDeclined(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentDeclined")
+  public record PaymentDeclined(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
-  public record PaymentFailed(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentFailed")
+  public record PaymentFailed(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
   /** The gateway did not answer in time; the payment's outcome is learnt by authorizing it again. */
-  public record PaymentPending(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentPending")
+  public record PaymentPending(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
   /** The order was cancelled after it was paid, and what the payment reserved was given back. */
-  public record PaymentReleased(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentReleased")
+  public record PaymentReleased(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
   public sealed interface PaymentOutcome extends Event {
     String paymentId();
 
-    PaymentView.Outcome outcome();
+    GatewayOutcome outcome();
 
     String idempotencyKey();
   }
@@ -171,24 +181,30 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
    * An admin changed the locked cart after the payment was added: the order's pricing and the payment,
    * not yet sent to the gateway, are for the cart's new total.
    */
-  public record PaymentRepriced(String paymentId, Money amount, Pricing pricing, Instant at) implements Event {}
+  @PersistedAs("checkout.PaymentRepriced")
+  public record PaymentRepriced(String paymentId, Money amount, FixedPricing pricing, Instant at) implements Event {}
 
+  @PersistedAs("checkout.FulfillmentCreated")
   public record FulfillmentCreated(String fulfillmentId, Instant at) implements Event {}
 
   /** {@code by} is the admin; the next fulfilment, if the order gets one, is {@code nextFulfillmentId}. */
+  @PersistedAs("checkout.FulfillmentCancelled")
   public record FulfillmentCancelled(String fulfillmentId, String by, String nextFulfillmentId, Instant at)
       implements Event {}
 
   /** {@code by} is "customer" or the name of the admin who cancelled it. */
+  @PersistedAs("checkout.OrderCancelled")
   public record OrderCancelled(String by, Instant at) implements Event {}
 
   /**
    * Persisted with {@link OrderCancelled} when a payment may hold the customer's money: from here on it
    * is settled (released, or learnt to hold nothing), by reminders until it is.
    */
+  @PersistedAs("checkout.PaymentSettlementDue")
   public record PaymentSettlementDue(String paymentId, Instant at) implements Event {}
 
   /** An admin changed the order; the change's own event is persisted with it, right after. */
+  @PersistedAs("checkout.OrderEditedByAdmin")
   public record OrderEditedByAdmin(String admin, String action, Instant at) implements Event {}
 
   // Wiring
@@ -271,7 +287,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case Command request when state.status() == null -> unknown(replyTo(request));
       case GiveContact give when state.refuse("contact") != null -> reject(give.replyTo(), state.refuse("contact"));
       case GiveContact give ->
-          Effect().persist(new ContactGiven(give.contact(), Instant.now())).thenReply(give.replyTo(), Current::new);
+          Effect().persist(new ContactGiven(ContactDetails.of(give.contact()), Instant.now())).thenReply(give.replyTo(), Current::new);
       case AddPayment add when state.refuse("addPayment") != null -> reject(add.replyTo(), state.refuse("addPayment"));
       case AddPayment add -> step(collaborators.askCart(state.cartId(), replyTo -> new Cart.Lock(orderId, replyTo)),
           CART_SILENT, reply -> new CartLocked(add, reply));
@@ -286,7 +302,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case GiveContactByAdmin give -> {
         Instant now = Instant.now();
         yield Effect().persist(List.of(new OrderEditedByAdmin(give.admin(), "contact", now),
-            new ContactGiven(give.contact(), now))).thenReply(give.replyTo(), Current::new);
+            new ContactGiven(ContactDetails.of(give.contact()), now))).thenReply(give.replyTo(), Current::new);
       }
       case CancelByAdmin cancel when state.refuseAdminCancel() != null ->
           reject(cancel.replyTo(), state.refuseAdminCancel());
@@ -382,7 +398,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     }
     Money total = payment.amount();
     return Effect()
-        .persist(new PaymentRepriced(payment.id(), total, changed.pricing(), Instant.now()))
+        .persist(new PaymentRepriced(payment.id(), total, FixedPricing.of(changed.pricing()), Instant.now()))
         .thenRun((OrderState repriced) -> askToEndHold(repriced, changed.authorize().replyTo(),
             new Rejected(Rejection.conflict("The shop changed the cart after payment " + payment.id()
                 + " was added: the total is now " + total.inWords() + ". Authorize again to pay it",
@@ -450,9 +466,9 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     if (answered.reply() instanceof Payment.Current(PaymentView settled)) {
       Instant now = Instant.now();
       Event outcome = switch (settled.status()) {
-        case RELEASED -> new PaymentReleased(settled.id(), settled.outcome(), null, now);
-        case DECLINED -> new PaymentDeclined(settled.id(), settled.outcome(), null, now);
-        case FAILED -> new PaymentFailed(settled.id(), settled.outcome(), null, now);
+        case RELEASED -> new PaymentReleased(settled.id(), GatewayOutcome.of(settled.outcome()), null, now);
+        case DECLINED -> new PaymentDeclined(settled.id(), GatewayOutcome.of(settled.outcome()), null, now);
+        case FAILED -> new PaymentFailed(settled.id(), GatewayOutcome.of(settled.outcome()), null, now);
         case INITIATED, AUTHORIZING, AUTHORIZED, PENDING -> null;
       };
       if (outcome != null) {
@@ -489,7 +505,7 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       };
       case PaymentInitiated initiated -> switch (initiated.reply()) {
         case Payment.Current(PaymentView payment) -> done(Effect().persist(new PaymentAdded(payment.id(),
-            payment.method(), payment.amount(), initiated.pricing(), Instant.now())), initiated.add().replyTo());
+            payment.method(), payment.amount(), FixedPricing.of(initiated.pricing()), Instant.now())), initiated.add().replyTo());
         case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
       };
       case AuthorizationAnswered answered -> onAuthorization(state, answered);

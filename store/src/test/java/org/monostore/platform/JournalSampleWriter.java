@@ -1,5 +1,6 @@
 package org.monostore.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.serialization.Serialization;
@@ -26,17 +28,18 @@ import org.monostore.cart.Cart;
  * Writes the journal samples that {@link JournalCompatibilityTest} reads: for each of
  * {@link JournalSamples}, the serializer id, manifest and bytes that the journal or snapshot store keeps
  * for it, as this version of the code writes them, and the bytes decoded, for a reader. Not a test:
- * run by hand from the repository's root, once per version whose format is to be kept, and commit what it
- * wrote:
+ * run by hand from the repository's root on a committed version, with that commit's short id, and commit
+ * what it wrote:
  *
  * <pre>
  * ./mvnw -o -q -pl store test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.monostore.platform.JournalSampleWriter \
- *     -Dexec.args=store/src/test/resources/journal-samples
+ *     -Dexec.args="store/src/test/resources/journal-samples $(git rev-parse --short HEAD)"
  * </pre>
  *
- * A file that exists is never written again: a sample is what the version that wrote it wrote, and a
- * later version only adds the samples of what it newly persists.
+ * Each sample goes to {@code <name>@<commit>.json}, and only if no sample of that name holds the same
+ * serializer id, manifest and bytes: files are never rewritten, so the folder keeps every format an
+ * earlier version stored, and a version adds only what it stores differently or newly.
  */
 public final class JournalSampleWriter {
 
@@ -54,6 +57,7 @@ public final class JournalSampleWriter {
 
   public static void main(String[] args) throws IOException {
     Path folder = Path.of(args[0]);
+    String version = args[1];
     Files.createDirectories(folder);
     Config config = ConfigFactory.parseResources("pekko/serialization.conf").withFallback(ConfigFactory.defaultReference());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "journal-samples", config);
@@ -63,7 +67,7 @@ public final class JournalSampleWriter {
       ObjectMapper cbor = new ObjectMapper(new CBORFactory());
       for (Map.Entry<String, Object> sample : JournalSamples.all().entrySet()) {
         Serializer serializer = serialization.findSerializerFor(sample.getValue());
-        write(folder, json, cbor, sample.getKey(), sample.getValue().getClass().getName(), serializer.identifier(),
+        write(folder, version, json, cbor, sample.getKey(), sample.getValue().getClass().getName(), serializer.identifier(),
             Serializers.manifestFor(serializer, sample.getValue()), serialization.serialize(sample.getValue()).get());
       }
       Cart.Line line = new Cart.Line("BOOK-000001", "A Book", "Books", 2, 19_900);
@@ -71,27 +75,34 @@ public final class JournalSampleWriter {
       byte[] beforeTheMove = pekkoCbor.writeValueAsBytes(new CartStateBeforeTheMove("SE", "SEK", Cart.Status.LOCKED,
           List.of(line), "order-1", JournalSamples.AT, JournalSamples.AT.plusSeconds(5)));
       int cborSerializer = serialization.serializerFor(Cart.Event.class).identifier();
-      write(folder, json, cbor, "cart.CartState-before-the-move", "org.monostore.cart.Cart$State", cborSerializer,
+      write(folder, version, json, cbor, "cart.CartState-before-the-move", "org.monostore.cart.Cart$State", cborSerializer,
           "org.monostore.cart.Cart$State", beforeTheMove);
       // A row of the snapshot store from before carts remembered Idempotency-Keys (from CartStateMigrationTest).
-      write(folder, json, cbor, "cart.CartState-without-keys", "org.monostore.cart.CartState", cborSerializer,
+      write(folder, version, json, cbor, "cart.CartState-without-keys", "org.monostore.cart.CartState", cborSerializer,
           "org.monostore.cart.CartState", Base64.getDecoder().decode(SNAPSHOT_WITHOUT_KEYS));
     } finally {
       system.terminate();
     }
   }
 
-  private static void write(Path folder, ObjectMapper json, ObjectMapper cbor, String name, String type,
-      int serializerId, String manifest, byte[] bytes) throws IOException {
-    Path file = folder.resolve(name + ".json");
-    if (Files.exists(file)) {
-      return;
+  private static void write(Path folder, String version, ObjectMapper json, ObjectMapper cbor, String name,
+      String type, int serializerId, String manifest, byte[] bytes) throws IOException {
+    String encoded = Base64.getEncoder().encodeToString(bytes);
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path earlier : files.filter(file -> file.getFileName().toString().startsWith(name + "@")).toList()) {
+        JsonNode sample = json.readTree(earlier.toFile());
+        if (sample.get("serializerId").asInt() == serializerId && sample.get("manifest").asText().equals(manifest)
+            && sample.get("bytes").asText().equals(encoded)) {
+          return;
+        }
+      }
     }
+    Path file = folder.resolve(name + "@" + version + ".json");
     ObjectNode row = json.createObjectNode();
     row.put("type", type);
     row.put("serializerId", serializerId);
     row.put("manifest", manifest);
-    row.put("bytes", Base64.getEncoder().encodeToString(bytes));
+    row.put("bytes", encoded);
     row.set("decoded", cbor.readTree(bytes));
     Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(row) + "\n");
     System.out.println("wrote " + file);

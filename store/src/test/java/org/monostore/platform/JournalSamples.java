@@ -6,20 +6,22 @@ import java.util.List;
 import java.util.Map;
 import org.monostore.cart.Cart;
 import org.monostore.cart.CartState;
-import org.monostore.checkout.Contact;
+import org.monostore.checkout.ContactDetails;
+import org.monostore.checkout.FixedPricing;
+import org.monostore.checkout.GatewayOutcome;
 import org.monostore.checkout.PurchaseOrder;
 import org.monostore.fulfillment.Fulfillment;
+import org.monostore.fulfillment.PackedItem;
 import org.monostore.payment.Payment;
-import org.monostore.payment.PaymentView;
-import org.monostore.pricing.Pricing;
 import org.monostore.shared.Address;
 import org.monostore.shared.Money;
 
 /**
  * One representative of every event and snapshot the store persists, each field set, and a second one
- * where a field may be null in older rows; keyed by the name of its sample file in journal-samples/.
- * {@link JournalSampleWriter} wrote the files from these; {@link JournalCompatibilityTest} reads the
- * files and expects these objects back.
+ * where a field may be null in older rows; keyed by the name of its sample file in journal-samples/,
+ * which starts with the type's stable name. {@link JournalSampleWriter} wrote the files from these, as
+ * the classes were then; {@link JournalCompatibilityTest} reads the files and expects these objects, in
+ * today's classes, back. A new persisted type gets its representative here, and its file from the writer.
  */
 final class JournalSamples {
 
@@ -66,27 +68,27 @@ final class JournalSamples {
     samples.put("checkout.OrderCreated", new PurchaseOrder.OrderCreated("cart-1", "SE", "SEK", "fulfillment-1", AT));
     samples.put("checkout.OrderCreated-without-fulfillmentId",
         new PurchaseOrder.OrderCreated("cart-1", "SE", "SEK", null, AT));
-    samples.put("checkout.ContactGiven", new PurchaseOrder.ContactGiven(new Contact("anna@example.com",
+    samples.put("checkout.ContactGiven", new PurchaseOrder.ContactGiven(new ContactDetails("anna@example.com",
         "Anna Svensson", "+46 70 123 45 67", new Address("Storgatan 1", "lgh 1102", "Stockholm", "111 51", "SE"),
         new Address("Box 12", "Företaget AB", "Göteborg", "411 01", "SE")), AT));
-    samples.put("checkout.ContactGiven-without-optional-fields", new PurchaseOrder.ContactGiven(new Contact(
+    samples.put("checkout.ContactGiven-without-optional-fields", new PurchaseOrder.ContactGiven(new ContactDetails(
         "anna@example.com", "Anna Svensson", null, new Address("Storgatan 1", null, "Stockholm", "111 51", "SE"),
         null), AT));
     samples.put("checkout.PaymentAdded",
         new PurchaseOrder.PaymentAdded("payment-1", "card", sek(44_800), pricing(), AT));
     samples.put("checkout.PaymentRepriced", new PurchaseOrder.PaymentRepriced("payment-1", sek(44_800), pricing(), AT));
-    PaymentView.Outcome approved = new PaymentView.Outcome("approved", "Approved", "AUTH-123");
-    PaymentView.Outcome declined = new PaymentView.Outcome("insufficient_funds", "Insufficient funds", null);
+    GatewayOutcome approved = new GatewayOutcome("approved", "Approved", "AUTH-123");
+    GatewayOutcome declined = new GatewayOutcome("insufficient_funds", "Insufficient funds", null);
     samples.put("checkout.PaymentAuthorized", new PurchaseOrder.PaymentAuthorized("payment-1", approved, "key-1", AT));
     samples.put("checkout.PaymentAuthorized-without-key",
         new PurchaseOrder.PaymentAuthorized("payment-1", approved, null, AT));
     samples.put("checkout.PaymentDeclined", new PurchaseOrder.PaymentDeclined("payment-1", declined, "key-1", AT));
     samples.put("checkout.PaymentFailed", new PurchaseOrder.PaymentFailed("payment-1",
-        new PaymentView.Outcome("gateway_error", "The gateway failed", null), null, AT));
+        new GatewayOutcome("gateway_error", "The gateway failed", null), null, AT));
     samples.put("checkout.PaymentPending", new PurchaseOrder.PaymentPending("payment-1",
-        new PaymentView.Outcome("timeout", "No answer in time", null), "key-1", AT));
+        new GatewayOutcome("timeout", "No answer in time", null), "key-1", AT));
     samples.put("checkout.PaymentReleased", new PurchaseOrder.PaymentReleased("payment-1",
-        new PaymentView.Outcome("released", "Released", "AUTH-123"), null, AT));
+        new GatewayOutcome("released", "Released", "AUTH-123"), null, AT));
     samples.put("checkout.FulfillmentCreated", new PurchaseOrder.FulfillmentCreated("fulfillment-1", AT));
     samples.put("checkout.FulfillmentCancelled",
         new PurchaseOrder.FulfillmentCancelled("fulfillment-1", "admin", "fulfillment-2", AT));
@@ -111,10 +113,10 @@ final class JournalSamples {
 
   private static void fulfillment(Map<String, Object> samples) {
     samples.put("fulfillment.FulfillmentCreated", new Fulfillment.FulfillmentCreated("order-1",
-        List.of(new Fulfillment.Item("BOOK-000001", "A Book", 2), new Fulfillment.Item("PAN-000002", "A Pan", 1)),
+        List.of(new PackedItem("BOOK-000001", "A Book", 2), new PackedItem("PAN-000002", "A Pan", 1)),
         new Address("Storgatan 1", "lgh 1102", "Stockholm", "111 51", "SE"), AT));
     samples.put("fulfillment.FulfillmentCreated-without-line2", new Fulfillment.FulfillmentCreated("order-1",
-        List.of(new Fulfillment.Item("BOOK-000001", "A Book", 2)),
+        List.of(new PackedItem("BOOK-000001", "A Book", 2)),
         new Address("Storgatan 1", null, "Stockholm", "111 51", "SE"), AT));
     samples.put("fulfillment.ItemsPicked", new Fulfillment.ItemsPicked(AT));
     samples.put("fulfillment.ParcelShipped", new Fulfillment.ParcelShipped("PN123456789SE", AT));
@@ -124,15 +126,15 @@ final class JournalSamples {
   }
 
   /** Two books at 6% and a pan at 25%, with a discount line, as Pricing.calculate lays them out. */
-  private static Pricing pricing() {
-    return new Pricing("SEK",
-        List.of(new Pricing.PricedLine("BOOK-000001", "A Book", "Books", 2, sek(19_900), sek(39_800), 6.0, sek(2_253)),
-            new Pricing.PricedLine("PAN-000002", "A Pan", "Kitchen", 1, sek(49_900), sek(49_900), 25.0, sek(9_980))),
+  private static FixedPricing pricing() {
+    return new FixedPricing("SEK",
+        List.of(new FixedPricing.Line("BOOK-000001", "A Book", "Books", 2, sek(19_900), sek(39_800), 6.0, sek(2_253)),
+            new FixedPricing.Line("PAN-000002", "A Pan", "Kitchen", 1, sek(49_900), sek(49_900), 25.0, sek(9_980))),
         sek(89_700),
-        List.of(new Pricing.DiscountLine("WELCOME", "Welcome offer", sek(44_900), 25.0, sek(8_980))),
+        List.of(new FixedPricing.DiscountLine("WELCOME", "Welcome offer", sek(44_900), 25.0, sek(8_980))),
         sek(44_900),
-        new Pricing.Tax(sek(3_253), List.of(new Pricing.TaxRate(25.0, sek(5_000), sek(4_000), sek(1_000)),
-            new Pricing.TaxRate(6.0, sek(39_800), sek(37_547), sek(2_253)))),
+        new FixedPricing.Tax(sek(3_253), List.of(new FixedPricing.TaxRate(25.0, sek(5_000), sek(4_000), sek(1_000)),
+            new FixedPricing.TaxRate(6.0, sek(39_800), sek(37_547), sek(2_253)))),
         sek(44_800));
   }
 
