@@ -74,7 +74,7 @@ public final class JournalSampleWriter {
       ObjectMapper pekkoCbor = JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.of(new CBORFactory()));
       byte[] beforeTheMove = pekkoCbor.writeValueAsBytes(new CartStateBeforeTheMove("SE", "SEK", Cart.Status.LOCKED,
           List.of(line), "order-1", JournalSamples.AT, JournalSamples.AT.plusSeconds(5)));
-      int cborSerializer = serialization.serializerFor(Cart.Event.class).identifier();
+      int cborSerializer = serialization.serializerFor(CborSerializable.class).identifier();
       write(folder, version, json, cbor, "cart.CartState-before-the-move", "org.monostore.cart.Cart$State", cborSerializer,
           "org.monostore.cart.Cart$State", beforeTheMove);
       // A row of the snapshot store from before carts remembered Idempotency-Keys (from CartStateMigrationTest).
