@@ -2,7 +2,10 @@ package org.monostore.checkout;
 
 import org.monostore.payment.PaymentView;
 
-/** What the payment gateway said of a payment, as the order's events keep it; the API answers it as {@link PaymentView.Outcome}. */
+/**
+ * What the payment gateway said of a payment, as the order's events keep it; the API answers it as
+ * {@link PaymentView.Outcome}.
+ */
 public record GatewayOutcome(String code, String message, String authorizationCode) {
 
   static GatewayOutcome of(PaymentView.Outcome outcome) {

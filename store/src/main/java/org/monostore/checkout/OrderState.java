@@ -201,21 +201,22 @@ public record OrderState(
           Status.CREATED, null, List.of(), null, null, created.fulfillmentId(), Map.of(), null, created.at(),
           created.at());
       case ContactGiven given -> new OrderState(cartId, market, currency,
-          status == Status.CREATED ? Status.CONTACT_GIVEN : status, given.contact().asContact(), payments, pricing, fulfillmentId,
-          nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, given.at());
+          status == Status.CREATED ? Status.CONTACT_GIVEN : status, given.contact().asContact(), payments, pricing,
+          fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, given.at());
       case PaymentAdded added -> {
         List<PaymentEntry> more = new ArrayList<>(payments);
         more.add(new PaymentEntry(added.paymentId(), added.method(), added.amount(), Payment.Status.INITIATED, null,
             added.at(), added.at()));
         yield new OrderState(cartId, market, currency, Status.PAYMENT_ADDED, contact, List.copyOf(more),
-            added.pricing().asPricing(), fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at());
+            added.pricing().asPricing(), fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt,
+            added.at());
       }
       case PaymentRepriced repriced -> {
         List<PaymentEntry> updated = withPayment(repriced.paymentId(), payment -> new PaymentEntry(payment.id(),
             payment.method(), repriced.amount(), payment.status(), payment.outcome(), payment.createdAt(),
             repriced.at()));
-        yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing().asPricing(), fulfillmentId,
-            nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, repriced.at());
+        yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing().asPricing(),
+            fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, repriced.at());
       }
       case PaymentOutcome outcome -> withOutcome(outcome);
       case FulfillmentCreated created -> new OrderState(cartId, market, currency, Status.FULFILLMENT_CREATED, contact,
@@ -240,7 +241,8 @@ public record OrderState(
       case PaymentReleased released -> Payment.Status.RELEASED;
     };
     List<PaymentEntry> updated = withPayment(outcome.paymentId(), payment -> new PaymentEntry(payment.id(),
-        payment.method(), payment.amount(), paymentStatus, outcome.outcome().asOutcome(), payment.createdAt(), outcome.at()));
+        payment.method(), payment.amount(), paymentStatus, outcome.outcome().asOutcome(), payment.createdAt(),
+        outcome.at()));
     Map<String, String> keys = paymentIdsByKey;
     if (outcome.idempotencyKey() != null) {
       keys = new HashMap<>(paymentIdsByKey);

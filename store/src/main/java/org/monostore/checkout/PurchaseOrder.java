@@ -287,7 +287,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case Command request when state.status() == null -> unknown(replyTo(request));
       case GiveContact give when state.refuse("contact") != null -> reject(give.replyTo(), state.refuse("contact"));
       case GiveContact give ->
-          Effect().persist(new ContactGiven(ContactDetails.of(give.contact()), Instant.now())).thenReply(give.replyTo(), Current::new);
+          Effect().persist(new ContactGiven(ContactDetails.of(give.contact()), Instant.now()))
+              .thenReply(give.replyTo(), Current::new);
       case AddPayment add when state.refuse("addPayment") != null -> reject(add.replyTo(), state.refuse("addPayment"));
       case AddPayment add -> step(collaborators.askCart(state.cartId(), replyTo -> new Cart.Lock(orderId, replyTo)),
           CART_SILENT, reply -> new CartLocked(add, reply));
@@ -505,7 +506,8 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       };
       case PaymentInitiated initiated -> switch (initiated.reply()) {
         case Payment.Current(PaymentView payment) -> done(Effect().persist(new PaymentAdded(payment.id(),
-            payment.method(), payment.amount(), FixedPricing.of(initiated.pricing()), Instant.now())), initiated.add().replyTo());
+            payment.method(), payment.amount(), FixedPricing.of(initiated.pricing()), Instant.now())),
+            initiated.add().replyTo());
         case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
       };
       case AuthorizationAnswered answered -> onAuthorization(state, answered);

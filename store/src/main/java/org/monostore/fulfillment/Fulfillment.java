@@ -205,7 +205,8 @@ public final class Fulfillment
     State apply(Event event) {
       return switch (event) {
         case FulfillmentCreated created -> new State(created.orderId(), Status.CREATED,
-            created.items().stream().map(PackedItem::asItem).toList(), created.shippingAddress(), null, created.at(), created.at());
+            created.items().stream().map(PackedItem::asItem).toList(), created.shippingAddress(), null, created.at(),
+            created.at());
         case ItemsPicked picked -> moved(Status.PICKED, trackingNumber, picked.at());
         case ParcelShipped shipped -> moved(Status.SHIPPED, shipped.trackingNumber(), shipped.at());
         case ParcelDelivered delivered -> moved(Status.DELIVERED, trackingNumber, delivered.at());
@@ -270,7 +271,8 @@ public final class Fulfillment
           ? reject(create.replyTo(), refusal)
           : Effect()
               .persist(new FulfillmentCreated(
-                  create.orderId(), create.items().stream().map(PackedItem::of).toList(), create.shippingAddress(), Instant.now()))
+                  create.orderId(), create.items().stream().map(PackedItem::of).toList(), create.shippingAddress(),
+                  Instant.now()))
               .thenReply(create.replyTo(), this::current);
     }
     // No such fulfilment: answer, and leave, so that made-up ids do not fill the memory.

@@ -250,11 +250,13 @@ class OrderStateTest {
 
   static Stream<Arguments> outcomes() {
     return Stream.of(
-        Arguments.of(new PaymentAuthorized("pay-2", GatewayOutcome.of(APPROVED), null, LATEST), Payment.Status.AUTHORIZED,
+        Arguments.of(new PaymentAuthorized("pay-2", GatewayOutcome.of(APPROVED), null, LATEST),
+            Payment.Status.AUTHORIZED,
             Status.PAYMENT_AUTHORIZED),
         Arguments.of(new PaymentDeclined("pay-2", GatewayOutcome.of(DECLINED), null, LATEST), Payment.Status.DECLINED,
             Status.PAYMENT_ADDED),
-        Arguments.of(new PaymentFailed("pay-2", GatewayOutcome.of(FAILED), null, LATEST), Payment.Status.FAILED, Status.PAYMENT_ADDED),
+        Arguments.of(new PaymentFailed("pay-2", GatewayOutcome.of(FAILED), null, LATEST), Payment.Status.FAILED,
+            Status.PAYMENT_ADDED),
         Arguments.of(new PaymentPending("pay-2", GatewayOutcome.of(TIMED_OUT), null, LATEST), Payment.Status.PENDING,
             Status.PAYMENT_ADDED));
   }
@@ -269,7 +271,8 @@ class OrderStateTest {
 
     assertThat(after.status()).isEqualTo(orderStatus);
     assertThat(after.payment("pay-2"))
-        .isEqualTo(new PaymentEntry("pay-2", "card", TOTAL, paymentStatus, outcome.outcome().asOutcome(), LATER, LATEST));
+        .isEqualTo(new PaymentEntry("pay-2", "card", TOTAL, paymentStatus, outcome.outcome().asOutcome(), LATER,
+            LATEST));
     assertThat(after.payment("pay-1")).as("the other payment is untouched").isEqualTo(withTwo.payment("pay-1"));
     assertThat(after.pricing()).isEqualTo(PRICING);
     assertThat(after.updatedAt()).isEqualTo(LATEST);
@@ -278,8 +281,10 @@ class OrderStateTest {
 
   @Test
   void applyingAnOutcomeRecordsTheClientsKeyForThePaymentFirstWins() {
-    OrderState keyed = PAYMENT_INITIATED.apply(new PaymentDeclined("pay-1", GatewayOutcome.of(DECLINED), "key-1", LATER));
-    OrderState again = keyed.apply(added("pay-2")).apply(new PaymentAuthorized("pay-2", GatewayOutcome.of(APPROVED), "key-1", LATEST));
+    OrderState keyed = PAYMENT_INITIATED.apply(new PaymentDeclined("pay-1", GatewayOutcome.of(DECLINED), "key-1",
+        LATER));
+    OrderState again = keyed.apply(added("pay-2")).apply(new PaymentAuthorized("pay-2", GatewayOutcome.of(APPROVED),
+        "key-1", LATEST));
     OrderState secondKey = again.apply(new PaymentPending("pay-2", GatewayOutcome.of(TIMED_OUT), "key-2", LATEST));
 
     assertThat(keyed.paymentIdsByKey()).isEqualTo(Map.of("key-1", "pay-1"));

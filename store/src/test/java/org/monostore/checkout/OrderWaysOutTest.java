@@ -86,14 +86,19 @@ class OrderWaysOutTest {
     }
     if (order.refuse("addPayment") == null && order.payments().size() < MOST_PAYMENTS) {
       String id = "pay-" + (order.payments().size() + 1);
-      ways.add(new Step("addPayment", List.of(new PurchaseOrder.PaymentAdded(id, "card", PRICING.total(), FixedPricing.of(PRICING), AT))));
+      ways.add(new Step("addPayment", List.of(new PurchaseOrder.PaymentAdded(id, "card", PRICING.total(),
+          FixedPricing.of(PRICING), AT))));
     }
     PaymentEntry open = order.openPayment();
     if (order.refuse("authorize") == null && open != null) {
-      ways.add(new Step("authorized", List.of(new PurchaseOrder.PaymentAuthorized(open.id(), GatewayOutcome.of(SAID), null, AT))));
-      ways.add(new Step("declined", List.of(new PurchaseOrder.PaymentDeclined(open.id(), GatewayOutcome.of(SAID), null, AT))));
-      ways.add(new Step("failed", List.of(new PurchaseOrder.PaymentFailed(open.id(), GatewayOutcome.of(SAID), null, AT))));
-      ways.add(new Step("pending", List.of(new PurchaseOrder.PaymentPending(open.id(), GatewayOutcome.of(SAID), null, AT))));
+      ways.add(new Step("authorized",
+          List.of(new PurchaseOrder.PaymentAuthorized(open.id(), GatewayOutcome.of(SAID), null, AT))));
+      ways.add(new Step("declined",
+          List.of(new PurchaseOrder.PaymentDeclined(open.id(), GatewayOutcome.of(SAID), null, AT))));
+      ways.add(new Step("failed",
+          List.of(new PurchaseOrder.PaymentFailed(open.id(), GatewayOutcome.of(SAID), null, AT))));
+      ways.add(new Step("pending",
+          List.of(new PurchaseOrder.PaymentPending(open.id(), GatewayOutcome.of(SAID), null, AT))));
     }
     if (order.refuse("cancel") == null) {
       ways.add(new Step("cancel", PurchaseOrder.cancellation(order, "customer")));

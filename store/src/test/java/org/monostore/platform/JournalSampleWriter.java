@@ -59,7 +59,8 @@ public final class JournalSampleWriter {
     Path folder = Path.of(args[0]);
     String version = args[1];
     Files.createDirectories(folder);
-    Config config = ConfigFactory.parseResources("pekko/serialization.conf").withFallback(ConfigFactory.defaultReference());
+    Config config =
+        ConfigFactory.parseResources("pekko/serialization.conf").withFallback(ConfigFactory.defaultReference());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "journal-samples", config);
     try {
       Serialization serialization = SerializationExtension.get(system);
@@ -67,15 +68,18 @@ public final class JournalSampleWriter {
       ObjectMapper cbor = new ObjectMapper(new CBORFactory());
       for (Map.Entry<String, Object> sample : JournalSamples.all().entrySet()) {
         Serializer serializer = serialization.findSerializerFor(sample.getValue());
-        write(folder, version, json, cbor, sample.getKey(), sample.getValue().getClass().getName(), serializer.identifier(),
+        write(folder, version, json, cbor, sample.getKey(), sample.getValue().getClass().getName(),
+            serializer.identifier(),
             Serializers.manifestFor(serializer, sample.getValue()), serialization.serialize(sample.getValue()).get());
       }
       Cart.Line line = new Cart.Line("BOOK-000001", "A Book", "Books", 2, 19_900);
-      ObjectMapper pekkoCbor = JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.of(new CBORFactory()));
+      ObjectMapper pekkoCbor = JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor",
+          Optional.of(new CBORFactory()));
       byte[] beforeTheMove = pekkoCbor.writeValueAsBytes(new CartStateBeforeTheMove("SE", "SEK", Cart.Status.LOCKED,
           List.of(line), "order-1", JournalSamples.AT, JournalSamples.AT.plusSeconds(5)));
       int cborSerializer = serialization.serializerFor(CborSerializable.class).identifier();
-      write(folder, version, json, cbor, "cart.CartState-before-the-move", "org.monostore.cart.Cart$State", cborSerializer,
+      write(folder, version, json, cbor, "cart.CartState-before-the-move", "org.monostore.cart.Cart$State",
+          cborSerializer,
           "org.monostore.cart.Cart$State", beforeTheMove);
       // A row of the snapshot store from before carts remembered Idempotency-Keys (from CartStateMigrationTest).
       write(folder, version, json, cbor, "cart.CartState-without-keys", "org.monostore.cart.CartState", cborSerializer,
