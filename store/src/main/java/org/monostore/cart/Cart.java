@@ -29,6 +29,8 @@ import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
@@ -147,42 +149,54 @@ public final class Cart
 
   // Events
 
-  public sealed interface Event extends CborSerializable {
+  public sealed interface Event extends Persisted {
     Instant at();
   }
 
+  @PersistedAs("cart.CartCreated")
   public record CartCreated(String market, String currency, Instant at) implements Event {}
 
   /** {@code category} decides the line's VAT rate; events from before it was recorded have none. */
+  @PersistedAs("cart.ItemAdded")
   public record ItemAdded(String sku, String name, String category, int quantity, long unitPrice, Instant at)
       implements Event {}
 
+  @PersistedAs("cart.ItemQuantityChanged")
   public record ItemQuantityChanged(String sku, int quantity, long unitPrice, Instant at) implements Event {}
 
+  @PersistedAs("cart.ItemRemoved")
   public record ItemRemoved(String sku, Instant at) implements Event {}
 
+  @PersistedAs("cart.CartCleared")
   public record CartCleared(Instant at) implements Event {}
 
+  @PersistedAs("cart.CartLocked")
   public record CartLocked(String orderId, Instant at) implements Event {}
 
+  @PersistedAs("cart.CartUnlocked")
   public record CartUnlocked(String orderId, Instant at) implements Event {}
 
+  @PersistedAs("cart.CartCheckedOut")
   public record CartCheckedOut(String orderId, Instant at) implements Event {}
 
+  @PersistedAs("cart.CartHeldForAuthorization")
   public record CartHeldForAuthorization(String orderId, Instant at) implements Event {}
 
+  @PersistedAs("cart.AuthorizationHoldEnded")
   public record AuthorizationHoldEnded(String orderId, Instant at) implements Event {}
 
   /**
    * An admin changed the cart; the event of the change itself is persisted with it, right after.
    * {@code lockOverridden}: the cart was locked by an order and the admin overrode the lock.
    */
+  @PersistedAs("cart.CartEditedByAdmin")
   public record CartEditedByAdmin(String admin, boolean lockOverridden, Instant at) implements Event {}
 
   /**
    * A client's Idempotency-Key, persisted with the change it came with (in the same write) or, for an
    * order's creation, with the order's id.
    */
+  @PersistedAs("cart.RequestKeyRecorded")
   public record RequestKeyRecorded(String key, String request, String orderId, Instant at) implements Event {}
 
   // State (the record and its rules are in CartState.java)

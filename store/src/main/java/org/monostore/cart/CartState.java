@@ -31,7 +31,8 @@ import org.monostore.cart.Cart.RequestKeyRecorded;
 import org.monostore.cart.Cart.SetQuantity;
 import org.monostore.cart.Cart.Status;
 import org.monostore.catalog.ProductDetails;
-import org.monostore.platform.CborSerializable;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
@@ -43,10 +44,11 @@ import org.monostore.shared.Money;
  * gateway for the cart's total, {@code keys} are the Idempotency-Keys it remembers, oldest first
  * (snapshots from before either was recorded read as false and none).
  */
+@PersistedAs("cart.CartState")
 public record CartState(
     String market, String currency, Status status, List<Line> lines, String orderId, boolean authorizing,
     Instant createdAt, Instant updatedAt, List<KeyedRequest> keys)
-    implements CborSerializable {
+    implements Persisted {
 
   static final CartState NONE = new CartState(null, null, null, List.of(), null, false, null, null, List.of());
 

@@ -133,7 +133,8 @@ final class CheckoutProcess extends OneStepAtATime {
   private Effect<Event, OrderState> onPaymentInitiated(PaymentInitiated initiated) {
     return switch (initiated.reply()) {
       case Payment.Current(PaymentView payment) -> done(effects.persist(new PaymentAdded(payment.id(),
-          payment.method(), payment.amount(), initiated.pricing(), Instant.now())), initiated.add().replyTo());
+          payment.method(), payment.amount(), FixedPricing.of(initiated.pricing()), Instant.now())),
+          initiated.add().replyTo());
       case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
     };
   }
@@ -188,7 +189,7 @@ final class CheckoutProcess extends OneStepAtATime {
     }
     Money total = payment.amount();
     return effects
-        .persist(new PaymentRepriced(payment.id(), total, changed.pricing(), Instant.now()))
+        .persist(new PaymentRepriced(payment.id(), total, FixedPricing.of(changed.pricing()), Instant.now()))
         .thenRun((OrderState repriced) -> askToEndHold(repriced, changed.authorize().replyTo(),
             new Rejected(repriced.conflict("The shop changed the cart after payment " + payment.id()
                 + " was added: the total is now " + total.inWords() + ". Authorize again to pay it"))));
@@ -375,9 +376,9 @@ final class CheckoutProcess extends OneStepAtATime {
     if (answered.reply() instanceof Payment.Current(PaymentView settled)) {
       Instant now = Instant.now();
       Event outcome = switch (settled.status()) {
-        case RELEASED -> new PaymentReleased(settled.id(), settled.outcome(), null, now);
-        case DECLINED -> new PaymentDeclined(settled.id(), settled.outcome(), null, now);
-        case FAILED -> new PaymentFailed(settled.id(), settled.outcome(), null, now);
+        case RELEASED -> new PaymentReleased(settled.id(), GatewayOutcome.of(settled.outcome()), null, now);
+        case DECLINED -> new PaymentDeclined(settled.id(), GatewayOutcome.of(settled.outcome()), null, now);
+        case FAILED -> new PaymentFailed(settled.id(), GatewayOutcome.of(settled.outcome()), null, now);
         case INITIATED, AUTHORIZING, AUTHORIZED, PENDING -> null;
       };
       if (outcome != null) {

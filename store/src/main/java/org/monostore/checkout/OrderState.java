@@ -234,11 +234,11 @@ public record OrderState(
   /** The event that records what the payment says now, or null when the order knows it already. */
   static Event outcomeOf(PaymentView payment, String idempotencyKey, Instant at) {
     return switch (payment.status()) {
-      case AUTHORIZED -> new PaymentAuthorized(payment.id(), payment.outcome(), idempotencyKey, at);
-      case DECLINED -> new PaymentDeclined(payment.id(), payment.outcome(), idempotencyKey, at);
-      case FAILED -> new PaymentFailed(payment.id(), payment.outcome(), idempotencyKey, at);
-      case PENDING -> new PaymentPending(payment.id(), payment.outcome(), idempotencyKey, at);
-      case RELEASED -> new PaymentReleased(payment.id(), payment.outcome(), idempotencyKey, at);
+      case AUTHORIZED -> new PaymentAuthorized(payment.id(), GatewayOutcome.of(payment.outcome()), idempotencyKey, at);
+      case DECLINED -> new PaymentDeclined(payment.id(), GatewayOutcome.of(payment.outcome()), idempotencyKey, at);
+      case FAILED -> new PaymentFailed(payment.id(), GatewayOutcome.of(payment.outcome()), idempotencyKey, at);
+      case PENDING -> new PaymentPending(payment.id(), GatewayOutcome.of(payment.outcome()), idempotencyKey, at);
+      case RELEASED -> new PaymentReleased(payment.id(), GatewayOutcome.of(payment.outcome()), idempotencyKey, at);
       case INITIATED, AUTHORIZING -> null;
     };
   }
@@ -251,23 +251,24 @@ public record OrderState(
           Status.CREATED, null, List.of(), null, null, created.fulfillmentId(), Map.of(), null, created.at(),
           created.at(), List.of(), List.of());
       case ContactGiven given -> new OrderState(cartId, market, currency,
-          status == Status.CREATED ? Status.CONTACT_GIVEN : status, given.contact(), payments, pricing, fulfillmentId,
-          nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, given.at(), cancelledFulfillmentIds, history);
+          status == Status.CREATED ? Status.CONTACT_GIVEN : status, given.contact().asContact(), payments, pricing,
+          fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, given.at(), cancelledFulfillmentIds,
+          history);
       case PaymentAdded added -> {
         List<PaymentEntry> more = new ArrayList<>(payments);
         more.add(new PaymentEntry(added.paymentId(), added.method(), added.amount(), Payment.Status.INITIATED, null,
             added.at(), added.at()));
         yield new OrderState(cartId, market, currency, Status.PAYMENT_ADDED, contact, List.copyOf(more),
-            added.pricing(), fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, added.at(),
-            cancelledFulfillmentIds, history);
+            added.pricing().asPricing(), fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt,
+            added.at(), cancelledFulfillmentIds, history);
       }
       case PaymentRepriced repriced -> {
         List<PaymentEntry> updated = withPayment(repriced.paymentId(), payment -> new PaymentEntry(payment.id(),
             payment.method(), repriced.amount(), payment.status(), payment.outcome(), payment.createdAt(),
             repriced.at()));
-        yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing(), fulfillmentId,
-            nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, repriced.at(), cancelledFulfillmentIds,
-            history);
+        yield new OrderState(cartId, market, currency, status, contact, updated, repriced.pricing().asPricing(),
+            fulfillmentId, nextFulfillmentId, paymentIdsByKey, cancelledBy, createdAt, repriced.at(),
+            cancelledFulfillmentIds, history);
       }
       case PaymentOutcome outcome -> withOutcome(outcome);
       case FulfillmentCreated created -> new OrderState(cartId, market, currency, Status.FULFILLMENT_CREATED, contact,
@@ -326,7 +327,8 @@ public record OrderState(
       case PaymentReleased released -> Payment.Status.RELEASED;
     };
     List<PaymentEntry> updated = withPayment(outcome.paymentId(), payment -> new PaymentEntry(payment.id(),
-        payment.method(), payment.amount(), paymentStatus, outcome.outcome(), payment.createdAt(), outcome.at()));
+        payment.method(), payment.amount(), paymentStatus, outcome.outcome().asOutcome(), payment.createdAt(),
+        outcome.at()));
     Map<String, String> keys = paymentIdsByKey;
     if (outcome.idempotencyKey() != null) {
       keys = new HashMap<>(paymentIdsByKey);

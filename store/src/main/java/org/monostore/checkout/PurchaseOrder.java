@@ -29,6 +29,8 @@ import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.shared.Money;
@@ -93,42 +95,50 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
   // Events
 
-  public sealed interface Event extends CborSerializable {
+  public sealed interface Event extends Persisted {
     Instant at();
   }
 
   /** {@code fulfillmentId} is the random id the order's first fulfilment will have; null in older events. */
+  @PersistedAs("checkout.OrderCreated")
   public record OrderCreated(String cartId, String market, String currency, String fulfillmentId, Instant at)
       implements Event {}
 
-  public record ContactGiven(Contact contact, Instant at) implements Event {}
+  @PersistedAs("checkout.ContactGiven")
+  public record ContactGiven(ContactDetails contact, Instant at) implements Event {}
 
   /** The cart is locked and its pricing, with the amount to pay, is fixed from here on. */
-  public record PaymentAdded(String paymentId, String method, Money amount, Pricing pricing, Instant at)
+  @PersistedAs("checkout.PaymentAdded")
+  public record PaymentAdded(String paymentId, String method, Money amount, FixedPricing pricing, Instant at)
       implements Event {}
 
   /** The gateway's outcome for one payment; {@code idempotencyKey} is the client's key, if it sent one. */
-  public record PaymentAuthorized(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentAuthorized")
+  public record PaymentAuthorized(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
-  public record PaymentDeclined(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentDeclined")
+  public record PaymentDeclined(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
-  public record PaymentFailed(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentFailed")
+  public record PaymentFailed(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
   /** The gateway did not answer in time; the payment's outcome is learnt by authorizing it again. */
-  public record PaymentPending(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentPending")
+  public record PaymentPending(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
   /** The order was cancelled after it was paid, and what the payment reserved was given back. */
-  public record PaymentReleased(String paymentId, PaymentView.Outcome outcome, String idempotencyKey, Instant at)
+  @PersistedAs("checkout.PaymentReleased")
+  public record PaymentReleased(String paymentId, GatewayOutcome outcome, String idempotencyKey, Instant at)
       implements PaymentOutcome {}
 
   public sealed interface PaymentOutcome extends Event {
     String paymentId();
 
-    PaymentView.Outcome outcome();
+    GatewayOutcome outcome();
 
     String idempotencyKey();
   }
@@ -137,24 +147,30 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
    * An admin changed the locked cart after the payment was added: the order's pricing and the payment,
    * not yet sent to the gateway, are for the cart's new total.
    */
-  public record PaymentRepriced(String paymentId, Money amount, Pricing pricing, Instant at) implements Event {}
+  @PersistedAs("checkout.PaymentRepriced")
+  public record PaymentRepriced(String paymentId, Money amount, FixedPricing pricing, Instant at) implements Event {}
 
+  @PersistedAs("checkout.FulfillmentCreated")
   public record FulfillmentCreated(String fulfillmentId, Instant at) implements Event {}
 
   /** {@code by} is the admin; the next fulfilment, if the order gets one, is {@code nextFulfillmentId}. */
+  @PersistedAs("checkout.FulfillmentCancelled")
   public record FulfillmentCancelled(String fulfillmentId, String by, String nextFulfillmentId, Instant at)
       implements Event {}
 
   /** {@code by} is "customer" or the name of the admin who cancelled it. */
+  @PersistedAs("checkout.OrderCancelled")
   public record OrderCancelled(String by, Instant at) implements Event {}
 
   /**
    * Persisted with {@link OrderCancelled} when a payment may hold the customer's money: from here on it
    * is settled (released, or learnt to hold nothing), by reminders until it is.
    */
+  @PersistedAs("checkout.PaymentSettlementDue")
   public record PaymentSettlementDue(String paymentId, Instant at) implements Event {}
 
   /** An admin changed the order; the change's own event is persisted with it, right after. */
+  @PersistedAs("checkout.OrderEditedByAdmin")
   public record OrderEditedByAdmin(String admin, String action, Instant at) implements Event {}
 
   // Wiring
@@ -251,12 +267,13 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
       case Get get -> Effect().reply(get.replyTo(), new Current(state));
       case GiveContact give when state.refuse(CONTACT) != null -> reject(give.replyTo(), state.refuse(CONTACT));
       case GiveContact give ->
-          Effect().persist(new ContactGiven(give.contact(), Instant.now())).thenReply(give.replyTo(), Current::new);
+          Effect().persist(new ContactGiven(ContactDetails.of(give.contact()), Instant.now()))
+              .thenReply(give.replyTo(), Current::new);
       case GiveContactByAdmin give when state.refuse(CONTACT) != null -> reject(give.replyTo(), state.refuse(CONTACT));
       case GiveContactByAdmin give -> {
         Instant now = Instant.now();
         yield Effect().persist(List.of(new OrderEditedByAdmin(give.admin(), CONTACT.apiName(), now),
-            new ContactGiven(give.contact(), now))).thenReply(give.replyTo(), Current::new);
+            new ContactGiven(ContactDetails.of(give.contact()), now))).thenReply(give.replyTo(), Current::new);
       }
       case AddPayment add when state.refuse(OrderAction.ADD_PAYMENT) != null ->
           reject(add.replyTo(), state.refuse(OrderAction.ADD_PAYMENT));

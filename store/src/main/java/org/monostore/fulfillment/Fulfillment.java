@@ -19,6 +19,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Address;
 import org.monostore.shared.Happened;
@@ -84,22 +86,28 @@ public final class Fulfillment
 
   // Events
 
-  public sealed interface Event extends CborSerializable {
+  public sealed interface Event extends Persisted {
     Instant at();
   }
 
-  public record FulfillmentCreated(String orderId, List<Item> items, Address shippingAddress, Instant at)
+  @PersistedAs("fulfillment.FulfillmentCreated")
+  public record FulfillmentCreated(String orderId, List<PackedItem> items, Address shippingAddress, Instant at)
       implements Event {}
 
+  @PersistedAs("fulfillment.ItemsPicked")
   public record ItemsPicked(Instant at) implements Event {}
 
+  @PersistedAs("fulfillment.ParcelShipped")
   public record ParcelShipped(String trackingNumber, Instant at) implements Event {}
 
+  @PersistedAs("fulfillment.ParcelDelivered")
   public record ParcelDelivered(Instant at) implements Event {}
 
+  @PersistedAs("fulfillment.FulfillmentCancelled")
   public record FulfillmentCancelled(Instant at) implements Event {}
 
   /** An admin took the step whose event is persisted with it, right after. */
+  @PersistedAs("fulfillment.FulfillmentEditedByAdmin")
   public record FulfillmentEditedByAdmin(String admin, Instant at) implements Event {}
 
   // State
@@ -204,7 +212,8 @@ public final class Fulfillment
     State apply(Event event) {
       State next = switch (event) {
         case FulfillmentCreated created -> new State(created.orderId(), Status.CREATED,
-            List.copyOf(created.items()), created.shippingAddress(), null, created.at(), created.at(), history);
+            created.items().stream().map(PackedItem::asItem).toList(), created.shippingAddress(), null, created.at(),
+            created.at(), history);
         case ItemsPicked picked -> moved(Status.PICKED, trackingNumber, picked.at());
         case ParcelShipped shipped -> moved(Status.SHIPPED, shipped.trackingNumber(), shipped.at());
         case ParcelDelivered delivered -> moved(Status.DELIVERED, trackingNumber, delivered.at());
@@ -286,7 +295,8 @@ public final class Fulfillment
           ? reject(create.replyTo(), refusal)
           : Effect()
               .persist(new FulfillmentCreated(
-                  create.orderId(), List.copyOf(create.items()), create.shippingAddress(), Instant.now()))
+                  create.orderId(), create.items().stream().map(PackedItem::of).toList(), create.shippingAddress(),
+                  Instant.now()))
               .thenReply(create.replyTo(), this::current);
     }
     // No such fulfilment: answer, and leave, so that made-up ids do not fill the memory.

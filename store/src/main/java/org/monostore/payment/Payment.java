@@ -21,6 +21,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Happened;
 import org.monostore.shared.Money;
@@ -78,29 +80,37 @@ public final class Payment
 
   // Events
 
-  public sealed interface Event extends CborSerializable {
+  public sealed interface Event extends Persisted {
     Instant at();
   }
 
+  @PersistedAs("payment.PaymentInitiated")
   public record PaymentInitiated(String orderId, Money amount, String method, String token, Instant at)
       implements Event {}
 
+  @PersistedAs("payment.AmountChanged")
   public record AmountChanged(Money amount, Instant at) implements Event {}
 
+  @PersistedAs("payment.AuthorizationRequested")
   public record AuthorizationRequested(Instant at) implements Event {}
 
+  @PersistedAs("payment.PaymentAuthorized")
   public record PaymentAuthorized(String authorizationCode, Instant at) implements Event {}
 
+  @PersistedAs("payment.PaymentDeclined")
   public record PaymentDeclined(String reason, String message, Instant at) implements Event {}
 
+  @PersistedAs("payment.AuthorizationFailed")
   public record AuthorizationFailed(String reason, String message, Instant at) implements Event {}
 
   /**
    * The gateway did not answer in time ({@code reason} timeout), or the connection broke
    * (unreachable): whether the money is reserved is not known yet.
    */
+  @PersistedAs("payment.AuthorizationUnanswered")
   public record AuthorizationUnanswered(String reason, String message, Instant at) implements Event {}
 
+  @PersistedAs("payment.AuthorizationReleased")
   public record AuthorizationReleased(Instant at) implements Event {}
 
   // State

@@ -1,7 +1,7 @@
 package org.monostore.platform;
 
 /**
- * Marks what Pekko may send between nodes or write to the journal: commands, replies, events and
- * snapshots. Bound to Jackson CBOR in pekko/serialization.conf.
+ * Marks what Pekko may send between nodes: commands and replies. Bound to Jackson CBOR in
+ * pekko/serialization.conf. Events and snapshots are {@link Persisted} instead.
  */
 public interface CborSerializable {}

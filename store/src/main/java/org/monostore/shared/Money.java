@@ -1,18 +1,16 @@
 package org.monostore.shared;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
 /**
  * An amount of money in minor units (öre, cents) of an ISO 4217 currency. Amounts are whole numbers, so
- * arithmetic is exact; any rounding happens where a price is derived, never here.
+ * arithmetic is exact; any rounding happens where a price is derived, never here. A value of the shop's
+ * own, in answers and in persisted events alike: the API document describes it in
+ * platform/ValueTypeSchemas.
  */
-@Schema(description = "An amount in minor units of a currency: 19900 SEK is 199.00 kr")
-public record Money(
-    @Schema(description = "Whole minor units (öre, cents)", example = "19900") long amount,
-    @Schema(description = "ISO 4217 currency code", example = "SEK") String currency) {
+public record Money(long amount, String currency) {
 
   public Money {
     Objects.requireNonNull(currency, "currency");

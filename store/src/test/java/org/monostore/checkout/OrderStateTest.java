@@ -61,17 +61,17 @@ class OrderStateTest {
 
   private static final String FIRST_FULFILLMENT_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
   private static final OrderState CREATED = OrderState.NONE.apply(new OrderCreated("cart-1", "SE", "SEK", FIRST_FULFILLMENT_ID, CREATED_AT));
-  private static final OrderState CONTACT_GIVEN = CREATED.apply(new ContactGiven(ANNA, LATER));
+  private static final OrderState CONTACT_GIVEN = CREATED.apply(new ContactGiven(ContactDetails.of(ANNA), LATER));
   private static final OrderState PAYMENT_INITIATED = CONTACT_GIVEN.apply(added("pay-1"));
   private static final OrderState PAYMENT_PENDING =
-      PAYMENT_INITIATED.apply(new PaymentPending("pay-1", TIMED_OUT, null, LATEST));
+      PAYMENT_INITIATED.apply(new PaymentPending("pay-1", GatewayOutcome.of(TIMED_OUT), null, LATEST));
   private static final OrderState PAYMENT_DECLINED =
-      PAYMENT_INITIATED.apply(new PaymentDeclined("pay-1", DECLINED, null, LATEST));
+      PAYMENT_INITIATED.apply(new PaymentDeclined("pay-1", GatewayOutcome.of(DECLINED), null, LATEST));
   private static final OrderState PAYMENTS_DECLINED_AND_FAILED = PAYMENT_DECLINED
       .apply(added("pay-2"))
-      .apply(new PaymentFailed("pay-2", FAILED, null, LATEST));
+      .apply(new PaymentFailed("pay-2", GatewayOutcome.of(FAILED), null, LATEST));
   private static final OrderState AUTHORIZED =
-      PAYMENT_INITIATED.apply(new PaymentAuthorized("pay-1", APPROVED, null, LATEST));
+      PAYMENT_INITIATED.apply(new PaymentAuthorized("pay-1", GatewayOutcome.of(APPROVED), null, LATEST));
   private static final String FULFILLMENT_ID = OrderState.fulfillmentIdOf("order-1");
   private static final OrderState FULFILLED = AUTHORIZED.apply(new FulfillmentCreated(FULFILLMENT_ID, LATEST));
   private static final OrderState CANCELLED = CONTACT_GIVEN.apply(new OrderCancelled("customer", LATEST));
@@ -196,7 +196,7 @@ class OrderStateTest {
   void theOrderKeepsItsHistoryByEventNameWithWhoDidWhatWhereTheEventSays() {
     OrderState edited = CONTACT_GIVEN
         .apply(new PurchaseOrder.OrderEditedByAdmin("anna", "contact", LATEST))
-        .apply(new ContactGiven(ANNA_MOVED, LATEST))
+        .apply(new ContactGiven(ContactDetails.of(ANNA_MOVED), LATEST))
         .apply(new OrderCancelled("anna", LATEST));
 
     assertThat(edited.history()).containsExactly(
@@ -241,7 +241,7 @@ class OrderStateTest {
   @ParameterizedTest
   @MethodSource("ordersPastTheContact")
   void applyingContactGivenLaterChangesTheContactButNotTheStatus(OrderState order) {
-    OrderState changed = order.apply(new ContactGiven(ANNA_MOVED, LATEST));
+    OrderState changed = order.apply(new ContactGiven(ContactDetails.of(ANNA_MOVED), LATEST));
 
     assertThat(changed.status()).isEqualTo(order.status());
     assertThat(changed.contact()).isEqualTo(ANNA_MOVED);
@@ -275,12 +275,14 @@ class OrderStateTest {
 
   static Stream<Arguments> outcomes() {
     return Stream.of(
-        Arguments.of(new PaymentAuthorized("pay-2", APPROVED, null, LATEST), Payment.Status.AUTHORIZED,
+        Arguments.of(new PaymentAuthorized("pay-2", GatewayOutcome.of(APPROVED), null, LATEST),
+            Payment.Status.AUTHORIZED,
             Status.PAYMENT_AUTHORIZED),
-        Arguments.of(new PaymentDeclined("pay-2", DECLINED, null, LATEST), Payment.Status.DECLINED,
+        Arguments.of(new PaymentDeclined("pay-2", GatewayOutcome.of(DECLINED), null, LATEST), Payment.Status.DECLINED,
             Status.PAYMENT_ADDED),
-        Arguments.of(new PaymentFailed("pay-2", FAILED, null, LATEST), Payment.Status.FAILED, Status.PAYMENT_ADDED),
-        Arguments.of(new PaymentPending("pay-2", TIMED_OUT, null, LATEST), Payment.Status.PENDING,
+        Arguments.of(new PaymentFailed("pay-2", GatewayOutcome.of(FAILED), null, LATEST), Payment.Status.FAILED,
+            Status.PAYMENT_ADDED),
+        Arguments.of(new PaymentPending("pay-2", GatewayOutcome.of(TIMED_OUT), null, LATEST), Payment.Status.PENDING,
             Status.PAYMENT_ADDED));
   }
 
@@ -294,7 +296,8 @@ class OrderStateTest {
 
     assertThat(after.status()).isEqualTo(orderStatus);
     assertThat(after.payment("pay-2"))
-        .isEqualTo(new PaymentEntry("pay-2", "card", TOTAL, paymentStatus, outcome.outcome(), LATER, LATEST));
+        .isEqualTo(new PaymentEntry("pay-2", "card", TOTAL, paymentStatus, outcome.outcome().asOutcome(), LATER,
+            LATEST));
     assertThat(after.payment("pay-1")).as("the other payment is untouched").isEqualTo(withTwo.payment("pay-1"));
     assertThat(after.pricing()).isEqualTo(PRICING);
     assertThat(after.updatedAt()).isEqualTo(LATEST);
@@ -303,9 +306,11 @@ class OrderStateTest {
 
   @Test
   void applyingAnOutcomeRecordsTheClientsKeyForThePaymentFirstWins() {
-    OrderState keyed = PAYMENT_INITIATED.apply(new PaymentDeclined("pay-1", DECLINED, "key-1", LATER));
-    OrderState again = keyed.apply(added("pay-2")).apply(new PaymentAuthorized("pay-2", APPROVED, "key-1", LATEST));
-    OrderState secondKey = again.apply(new PaymentPending("pay-2", TIMED_OUT, "key-2", LATEST));
+    OrderState keyed = PAYMENT_INITIATED.apply(new PaymentDeclined("pay-1", GatewayOutcome.of(DECLINED), "key-1",
+        LATER));
+    OrderState again = keyed.apply(added("pay-2")).apply(new PaymentAuthorized("pay-2", GatewayOutcome.of(APPROVED),
+        "key-1", LATEST));
+    OrderState secondKey = again.apply(new PaymentPending("pay-2", GatewayOutcome.of(TIMED_OUT), "key-2", LATEST));
 
     assertThat(keyed.paymentIdsByKey()).isEqualTo(Map.of("key-1", "pay-1"));
     assertThat(again.paymentIdsByKey()).as("a key keeps the payment it was first used for")
@@ -385,7 +390,7 @@ class OrderStateTest {
     assertThat(event).isInstanceOf(eventClass);
     PaymentOutcome outcome = (PaymentOutcome) event;
     assertThat(outcome.paymentId()).isEqualTo("pay-1");
-    assertThat(outcome.outcome()).isEqualTo(said);
+    assertThat(outcome.outcome().asOutcome()).isEqualTo(said);
     assertThat(outcome.idempotencyKey()).isEqualTo("key-1");
     assertThat(outcome.at()).isEqualTo(LATEST);
   }
@@ -399,7 +404,7 @@ class OrderStateTest {
   // Helpers
 
   private static PaymentAdded added(String paymentId) {
-    return new PaymentAdded(paymentId, "card", TOTAL, PRICING, LATER);
+    return new PaymentAdded(paymentId, "card", TOTAL, FixedPricing.of(PRICING), LATER);
   }
 
   private static PaymentView payment(Payment.Status status, PaymentView.Outcome outcome) {

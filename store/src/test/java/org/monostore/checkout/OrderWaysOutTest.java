@@ -89,18 +89,23 @@ class OrderWaysOutTest {
   private static List<Step> waysOn(OrderState order) {
     List<Step> ways = new ArrayList<>();
     if (order.refuse(OrderAction.CONTACT) == null) {
-      ways.add(new Step("contact", List.of(new PurchaseOrder.ContactGiven(ANNA, AT))));
+      ways.add(new Step("contact", List.of(new PurchaseOrder.ContactGiven(ContactDetails.of(ANNA), AT))));
     }
     if (order.refuse(OrderAction.ADD_PAYMENT) == null && order.payments().size() < MOST_PAYMENTS) {
       String id = "pay-" + (order.payments().size() + 1);
-      ways.add(new Step("addPayment", List.of(new PurchaseOrder.PaymentAdded(id, "card", PRICING.total(), PRICING, AT))));
+      ways.add(new Step("addPayment", List.of(new PurchaseOrder.PaymentAdded(id, "card", PRICING.total(),
+          FixedPricing.of(PRICING), AT))));
     }
     PaymentEntry open = order.openPayment();
     if (order.refuse(OrderAction.AUTHORIZE) == null && open != null) {
-      ways.add(new Step("authorized", List.of(new PurchaseOrder.PaymentAuthorized(open.id(), SAID, null, AT))));
-      ways.add(new Step("declined", List.of(new PurchaseOrder.PaymentDeclined(open.id(), SAID, null, AT))));
-      ways.add(new Step("failed", List.of(new PurchaseOrder.PaymentFailed(open.id(), SAID, null, AT))));
-      ways.add(new Step("pending", List.of(new PurchaseOrder.PaymentPending(open.id(), SAID, null, AT))));
+      ways.add(new Step("authorized",
+          List.of(new PurchaseOrder.PaymentAuthorized(open.id(), GatewayOutcome.of(SAID), null, AT))));
+      ways.add(new Step("declined",
+          List.of(new PurchaseOrder.PaymentDeclined(open.id(), GatewayOutcome.of(SAID), null, AT))));
+      ways.add(new Step("failed",
+          List.of(new PurchaseOrder.PaymentFailed(open.id(), GatewayOutcome.of(SAID), null, AT))));
+      ways.add(new Step("pending",
+          List.of(new PurchaseOrder.PaymentPending(open.id(), GatewayOutcome.of(SAID), null, AT))));
     }
     if (order.refuse(OrderAction.CANCEL) == null) {
       ways.add(new Step("cancel", order.cancellation("customer", AT)));
@@ -121,8 +126,8 @@ class OrderWaysOutTest {
     PaymentEntry settling = order.paymentToSettle();
     if (settling != null) {
       ways.add(new Step("settled", List.of(settling.status() == Payment.Status.AUTHORIZED
-          ? new PurchaseOrder.PaymentReleased(settling.id(), SAID, null, AT)
-          : new PurchaseOrder.PaymentFailed(settling.id(), SAID, null, AT))));
+          ? new PurchaseOrder.PaymentReleased(settling.id(), GatewayOutcome.of(SAID), null, AT)
+          : new PurchaseOrder.PaymentFailed(settling.id(), GatewayOutcome.of(SAID), null, AT))));
     }
     return ways;
   }

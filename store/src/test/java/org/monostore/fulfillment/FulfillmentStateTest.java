@@ -40,7 +40,8 @@ class FulfillmentStateTest {
   private static final List<Item> ITEMS = List.of(new Item("BOOK-000001", "A book", 2), new Item("MUG-000001", "Mug", 1));
   private static final Address HOME = new Address("Storgatan 1", null, "Stockholm", "111 51", "SE");
 
-  private static final State CREATED = State.NONE.apply(new FulfillmentCreated("order-1", ITEMS, HOME, CREATED_AT));
+  private static final State CREATED = State.NONE.apply(new FulfillmentCreated("order-1",
+      ITEMS.stream().map(PackedItem::of).toList(), HOME, CREATED_AT));
   private static final State PICKED = CREATED.apply(new ItemsPicked(LATER));
   private static final State SHIPPED = PICKED.apply(new ParcelShipped("JJD000390007727", LATER));
   private static final State DELIVERED = SHIPPED.apply(new ParcelDelivered(LATEST));

@@ -93,7 +93,7 @@ class FulfillmentTest {
     assertThat(created.eventOfType(Fulfillment.FulfillmentCreated.class))
         .extracting(Fulfillment.FulfillmentCreated::orderId, Fulfillment.FulfillmentCreated::items,
             Fulfillment.FulfillmentCreated::shippingAddress)
-        .containsExactly(orderId, ITEMS, HOME);
+        .containsExactly(orderId, ITEMS.stream().map(PackedItem::of).toList(), HOME);
 
     var got = run(Fulfillment.Get::new);
     assertThat(current(got)).isEqualTo(view);

@@ -1,0 +1,51 @@
+package org.monostore.checkout;
+
+import java.util.List;
+import org.monostore.pricing.Pricing;
+import org.monostore.shared.Money;
+
+/**
+ * The order's pricing as its events keep it, fixed when the payment was added: the fields the API's
+ * {@link Pricing} had when orders began to persist it, in a record of their own, so that the answer
+ * may change without changing what the journal holds.
+ */
+public record FixedPricing(
+    String currency, List<Line> lines, Money subtotal, List<DiscountLine> discounts, Money discountTotal, Tax tax,
+    Money total) {
+
+  public record Line(
+      String sku, String name, String category, int quantity, Money unitPrice, Money lineTotal, double vatRate,
+      Money vat) {}
+
+  public record DiscountLine(String code, String description, Money amount, double vatRate, Money vat) {}
+
+  public record Tax(Money amount, List<TaxRate> rates) {}
+
+  public record TaxRate(double rate, Money gross, Money net, Money vat) {}
+
+  static FixedPricing of(Pricing pricing) {
+    return new FixedPricing(pricing.currency(),
+        pricing.lines().stream().map(line -> new Line(line.sku(), line.name(), line.category(), line.quantity(),
+            line.unitPrice(), line.lineTotal(), line.vatRate(), line.vat())).toList(),
+        pricing.subtotal(),
+        pricing.discounts().stream().map(discount -> new DiscountLine(discount.code(), discount.description(),
+            discount.amount(), discount.vatRate(), discount.vat())).toList(),
+        pricing.discountTotal(),
+        new Tax(pricing.tax().amount(), pricing.tax().rates().stream()
+            .map(rate -> new TaxRate(rate.rate(), rate.gross(), rate.net(), rate.vat())).toList()),
+        pricing.total());
+  }
+
+  Pricing asPricing() {
+    return new Pricing(currency,
+        lines.stream().map(line -> new Pricing.PricedLine(line.sku(), line.name(), line.category(), line.quantity(),
+            line.unitPrice(), line.lineTotal(), line.vatRate(), line.vat())).toList(),
+        subtotal,
+        discounts.stream().map(discount -> new Pricing.DiscountLine(discount.code(), discount.description(),
+            discount.amount(), discount.vatRate(), discount.vat())).toList(),
+        discountTotal,
+        new Pricing.Tax(tax.amount(), tax.rates().stream()
+            .map(rate -> new Pricing.TaxRate(rate.rate(), rate.gross(), rate.net(), rate.vat())).toList()),
+        total);
+  }
+}
