@@ -22,6 +22,8 @@ export interface Page<T> {
 
 export const CART_STATUSES = cartSummaryStatusValues;
 export type CartStatus = Schemas['CartSummary']['status'];
+/** The active carts, as the store's Cart.Status.ACTIVE names them (its dashboard counts these). */
+export const ACTIVE_CART_STATUSES: readonly CartStatus[] = ['OPEN', 'LOCKED'];
 
 export const ORDER_STATUSES = orderSummaryStatusValues;
 export type OrderStatus = Schemas['OrderSummary']['status'];
