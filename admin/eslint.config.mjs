@@ -13,5 +13,6 @@ export default defineConfig([
     'playwright-report/**',
     'target/**',
     'next-env.d.ts',
+    'src/lib/api-types.ts',
   ]),
 ]);

@@ -8,6 +8,8 @@ import { CartLinesPanel } from './CartLinesPanel';
 const sek = (amount: number) => ({ amount, currency: 'SEK' });
 
 function cart(status: Cart['status'], quantity = 2): Cart {
+  const total = sek(10000 * quantity);
+  const vat = sek(Math.round((10000 * quantity * 6) / 106));
   return {
     id: 'cart-1',
     market: 'SE',
@@ -22,11 +24,34 @@ function cart(status: Cart['status'], quantity = 2): Cart {
         lineTotal: sek(10000 * quantity),
       },
     ],
-    subtotal: sek(10000 * quantity),
-    pricing: null,
+    subtotal: total,
+    pricing: {
+      currency: 'SEK',
+      lines: [
+        {
+          sku: 'BOOK-000001',
+          name: 'A book',
+          category: 'Books',
+          quantity,
+          unitPrice: sek(10000),
+          lineTotal: total,
+          vatRate: 6,
+          vat,
+        },
+      ],
+      subtotal: total,
+      discounts: [],
+      discountTotal: sek(0),
+      tax: {
+        amount: vat,
+        rates: [{ rate: 6, gross: total, net: sek(total.amount - vat.amount), vat }],
+      },
+      total,
+    },
     orderId: status === 'OPEN' ? null : 'order-1',
     createdAt: '2026-11-30T10:00:00Z',
     updatedAt: '2026-11-30T11:00:00Z',
+    timeline: [],
   };
 }
 

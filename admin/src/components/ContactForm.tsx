@@ -1,10 +1,14 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { Address, Contact } from '@/lib/types';
+import type { Address, AddressInput, Contact, ContactInput } from '@/lib/types';
 import { btnPrimary, input } from './ui';
 
-const EMPTY_ADDRESS: Address = { line1: '', line2: '', city: '', postalCode: '', country: '' };
+const EMPTY_ADDRESS: AddressInput = { line1: '', line2: '', city: '', postalCode: '', country: '' };
+
+function asInput(a: Address | null): AddressInput {
+  return a ? { ...a, line2: a.line2 ?? '' } : EMPTY_ADDRESS;
+}
 
 function AddressFields({
   legend,
@@ -14,12 +18,12 @@ function AddressFields({
   prefix,
 }: {
   legend: string;
-  value: Address;
-  onChange: (a: Address) => void;
+  value: AddressInput;
+  onChange: (a: AddressInput) => void;
   disabled: boolean;
   prefix: string;
 }) {
-  const field = (key: keyof Address, label: string, cls = '', extra: object = {}) => (
+  const field = (key: keyof AddressInput, label: string, cls = '', extra: object = {}) => (
     <label className={`text-xs text-slate-600 ${cls}`}>
       <span className="mb-0.5 block">{label}</span>
       <input
@@ -51,8 +55,8 @@ function AddressFields({
   );
 }
 
-function clean(a: Address): Address {
-  const out: Address = {
+function clean(a: AddressInput): AddressInput {
+  const out: AddressInput = {
     line1: a.line1.trim(),
     city: a.city.trim(),
     postalCode: a.postalCode.trim(),
@@ -72,20 +76,14 @@ export function ContactForm({
   contact: Contact | null;
   editable: boolean;
   busy: boolean;
-  onSave: (c: Contact) => void;
+  onSave: (c: ContactInput) => void;
 }) {
   const [email, setEmail] = useState(contact?.email ?? '');
   const [name, setName] = useState(contact?.name ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
-  const [shipping, setShipping] = useState<Address>({
-    ...EMPTY_ADDRESS,
-    ...(contact?.shippingAddress ?? {}),
-  });
+  const [shipping, setShipping] = useState<AddressInput>(asInput(contact?.shippingAddress ?? null));
   const [separateBilling, setSeparateBilling] = useState(!!contact?.billingAddress);
-  const [billing, setBilling] = useState<Address>({
-    ...EMPTY_ADDRESS,
-    ...(contact?.billingAddress ?? {}),
-  });
+  const [billing, setBilling] = useState<AddressInput>(asInput(contact?.billingAddress ?? null));
   const disabled = !editable || busy;
 
   if (!contact && !editable) {
@@ -103,7 +101,7 @@ export function ContactForm({
       name: name.trim(),
       phone: phone.trim(),
       shippingAddress: clean(shipping),
-      billingAddress: separateBilling ? clean(billing) : null,
+      ...(separateBilling ? { billingAddress: clean(billing) } : {}),
     });
   }
 

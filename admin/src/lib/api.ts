@@ -3,7 +3,7 @@ import type {
   Cart,
   CartSummary,
   ClusterOverview,
-  Contact,
+  ContactInput,
   Dashboard,
   Order,
   OrderSummary,
@@ -178,7 +178,7 @@ export const api = {
   orders: (params: URLSearchParams) =>
     request<Page<OrderSummary>>(`/api/admin/orders${qs(params)}`),
   order: (id: string) => request<Order>(`/api/admin/orders/${enc(id)}`),
-  setContact: (id: string, contact: Contact) =>
+  setContact: (id: string, contact: ContactInput) =>
     request<Order>(`/api/admin/orders/${enc(id)}/contact`, { method: 'PUT', body: contact }),
   cancelOrder: (id: string) =>
     request<Order>(`/api/admin/orders/${enc(id)}/cancel`, { method: 'POST' }),

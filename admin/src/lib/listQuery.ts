@@ -2,6 +2,7 @@
  * The state of the carts and orders lists, kept in the page's query string so a reload keeps it,
  * and its translation into the admin API's query parameters.
  */
+import { ACTIVE_CART_STATUSES, CART_STATUSES, ORDER_STATUSES } from './types';
 
 export const SINCE_OPTIONS = [
   { value: 'all', label: 'Any time' },
@@ -38,28 +39,19 @@ export interface ListKind {
   statuses: Record<string, readonly string[]>;
 }
 
+/** Each status of the API's enum as a choice of its own. */
+function eachOf(statuses: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(statuses.map((status) => [status, [status]]));
+}
+
 export const CART_LIST: ListKind = {
   defaultStatus: 'active',
-  statuses: {
-    active: ['OPEN', 'LOCKED'],
-    all: [],
-    OPEN: ['OPEN'],
-    LOCKED: ['LOCKED'],
-    CHECKED_OUT: ['CHECKED_OUT'],
-  },
+  statuses: { active: ACTIVE_CART_STATUSES, all: [], ...eachOf(CART_STATUSES) },
 };
 
 export const ORDER_LIST: ListKind = {
   defaultStatus: 'all',
-  statuses: {
-    all: [],
-    CREATED: ['CREATED'],
-    CONTACT_GIVEN: ['CONTACT_GIVEN'],
-    PAYMENT_ADDED: ['PAYMENT_ADDED'],
-    PAYMENT_AUTHORIZED: ['PAYMENT_AUTHORIZED'],
-    FULFILLMENT_CREATED: ['FULFILLMENT_CREATED'],
-    CANCELLED: ['CANCELLED'],
-  },
+  statuses: { all: [], ...eachOf(ORDER_STATUSES) },
 };
 
 export function defaultState(kind: ListKind): ListState {

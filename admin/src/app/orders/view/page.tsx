@@ -29,11 +29,11 @@ import { cartPath } from '@/lib/paths';
 import type { ProblemContext } from '@/lib/problem';
 import { useOrder, useOrderMutation } from '@/lib/queries';
 import { formatDateTime } from '@/lib/time';
-import type { Contact, Order } from '@/lib/types';
+import type { ContactInput, Order } from '@/lib/types';
 
 type Action =
   | { kind: 'cancel' }
-  | { kind: 'contact'; contact: Contact }
+  | { kind: 'contact'; contact: ContactInput }
   | { kind: 'createFulfillment' }
   | { kind: 'pick' }
   | { kind: 'ship'; trackingNumber: string }

@@ -3,7 +3,6 @@ package org.monostore.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.monostore.cart.CartSummaries;
+import org.monostore.checkout.OrderSummaries;
 import org.monostore.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,11 +30,13 @@ class DashboardController {
 
   static final int DAYS = 14;
 
-  private final JdbcClient jdbc;
+  private final CartSummaries carts;
+  private final OrderSummaries orders;
   private final Clock clock = Clock.systemUTC();
 
-  DashboardController(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  DashboardController(CartSummaries carts, OrderSummaries orders) {
+    this.carts = carts;
+    this.orders = orders;
   }
 
   @Schema(name = "Dashboard")
@@ -55,43 +56,20 @@ class DashboardController {
   Dashboard dashboard() {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    Timestamp firstDay = Timestamp.from(today.minusDays(DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant());
-
-    Map<String, Long> carts = counts("cart_summary", List.of("OPEN", "LOCKED", "CHECKED_OUT"));
-    Map<String, Long> orders = counts("order_summary",
-        List.of("CREATED", "CONTACT_GIVEN", "PAYMENT_ADDED", "PAYMENT_AUTHORIZED", "FULFILLMENT_CREATED", "CANCELLED"));
-    long active = jdbc.sql("SELECT count(*) FROM cart_summary WHERE status IN ('OPEN', 'LOCKED') AND updated_at >= ?")
-        .param(Timestamp.from(now.minus(1, ChronoUnit.HOURS))).query(Long.class).single();
-
-    Map<LocalDate, Long> ordersPerDay = new TreeMap<>();
-    jdbc.sql("""
-            SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS orders FROM order_summary
-            WHERE created_at >= ? GROUP BY 1""")
-        .param(firstDay)
-        .query((row, n) -> ordersPerDay.put(row.getObject("day", LocalDate.class), row.getLong("orders")))
-        .list();
-    Map<LocalDate, List<Money>> revenuePerDay = new TreeMap<>();
-    jdbc.sql("""
-            SELECT (authorized_at AT TIME ZONE 'UTC')::date AS day, currency, sum(total) AS revenue
-            FROM order_summary WHERE authorized_at >= ? AND status <> 'CANCELLED' GROUP BY 1, 2 ORDER BY 1, 2""")
-        .param(firstDay)
-        .query((row, n) -> revenuePerDay.computeIfAbsent(row.getObject("day", LocalDate.class), day -> new ArrayList<>())
-            .add(new Money(row.getLong("revenue"), row.getString("currency"))))
-        .list();
-
+    Instant firstDay = today.minusDays(DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Map<LocalDate, Long> ordersPerDay = orders.createdPerDay(firstDay);
+    Map<LocalDate, List<Money>> revenuePerDay = orders.revenuePerDay(firstDay);
     List<Day> days = new ArrayList<>(DAYS);
     for (LocalDate day = today.minusDays(DAYS - 1); !day.isAfter(today); day = day.plusDays(1)) {
       days.add(new Day(day, ordersPerDay.getOrDefault(day, 0L), revenuePerDay.getOrDefault(day, List.of())));
     }
-    return new Dashboard(carts, orders, active, revenuePerDay.getOrDefault(today, List.of()), days);
+    return new Dashboard(byName(carts.countsByStatus()), byName(orders.countsByStatus()),
+        carts.activeSince(now.minus(1, ChronoUnit.HOURS)), revenuePerDay.getOrDefault(today, List.of()), days);
   }
 
-  private Map<String, Long> counts(String table, List<String> statuses) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    statuses.forEach(status -> counts.put(status, 0L));
-    jdbc.sql("SELECT status, count(*) AS count FROM " + table + " GROUP BY status")
-        .query((row, n) -> counts.put(row.getString("status"), row.getLong("count")))
-        .list();
-    return counts;
+  private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
+    Map<String, Long> byName = new LinkedHashMap<>();
+    counts.forEach((status, count) -> byName.put(status.name(), count));
+    return byName;
   }
 }

@@ -8,8 +8,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -201,7 +204,12 @@ public final class Cart
 
   // State (the record and its rules are in CartState.java)
 
-  public enum Status { OPEN, LOCKED, CHECKED_OUT }
+  public enum Status {
+    OPEN, LOCKED, CHECKED_OUT;
+
+    /** The active carts: their shopper may still buy what is in them (the dashboard counts these). */
+    public static final Set<Status> ACTIVE = Collections.unmodifiableSet(EnumSet.of(OPEN, LOCKED));
+  }
 
   /** How far a cart may grow: per-line quantity and number of lines. */
   public record Limits(int maxQuantityPerLine, int maxLines) {}

@@ -12,16 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.monostore.platform.PageRequest;
+import org.monostore.platform.StatusCounts;
 import org.monostore.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The admin's list of carts, from the cart_summary read model: a moment behind the carts themselves,
- * which answer for any one cart exactly.
+ * The cart_summary read model: the admin's list of carts and the cart figures other modules ask for,
+ * a moment behind the carts themselves, which answer for any one cart exactly.
  */
 @Component
-class CartSummaries {
+public class CartSummaries {
 
   static final Set<String> SORTS = Set.of("updatedAt", "createdAt", "total");
   private static final Map<String, String> SORT_COLUMNS =
@@ -42,9 +43,34 @@ class CartSummaries {
       @Schema(description = "The cart's last activity") Instant updatedAt) {}
 
   private final JdbcClient jdbc;
+  private final OrderEmails orderEmails;
 
-  CartSummaries(JdbcClient jdbc) {
+  CartSummaries(JdbcClient jdbc, OrderEmails orderEmails) {
     this.jdbc = jdbc;
+    this.orderEmails = orderEmails;
+  }
+
+  /**
+   * Each cart's total, VAT included, as a relation {@code (cart_id, total)} for another module's query
+   * to join: its list that sorts by a cart's total needs it in the same query. Only these columns are
+   * promised; the table behind them is this module's own.
+   */
+  public static String totals() {
+    return "(SELECT cart_id, total FROM cart_summary)";
+  }
+
+  /** How many carts there are of each status, every status present, in the enum's order. */
+  public Map<Cart.Status, Long> countsByStatus() {
+    return StatusCounts.of(Cart.Status.class, jdbc,
+        "SELECT status, count(*) AS count FROM cart_summary GROUP BY status");
+  }
+
+  /** How many active carts (see {@link Cart.Status#ACTIVE}) changed at or after the instant. */
+  public long activeSince(Instant since) {
+    return jdbc.sql("SELECT count(*) FROM cart_summary WHERE status IN (:active) AND updated_at >= :since")
+        .param("active", Cart.Status.ACTIVE.stream().map(Enum::name).toList())
+        .param("since", Timestamp.from(since))
+        .query(Long.class).single();
   }
 
   PageRequest.Page<CartSummary> find(List<Cart.Status> statuses, Instant changedSince, String text, PageRequest page) {
@@ -58,8 +84,9 @@ class CartSummaries {
       where.add("c.updated_at >= :changedSince");
       parameters.put("changedSince", Timestamp.from(changedSince));
     }
+    String emails = orderEmails.byCart();
     if (text != null && !text.isBlank()) {
-      where.add("(c.cart_id LIKE :text ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_summary o "
+      where.add("(c.cart_id LIKE :text ESCAPE '\\' OR EXISTS (SELECT 1 FROM " + emails + " o "
           + "WHERE o.cart_id = c.cart_id AND lower(o.email) LIKE :text ESCAPE '\\'))");
       parameters.put("text", PageRequest.likePattern(text.strip().toLowerCase(Locale.ROOT)));
     }
@@ -67,10 +94,9 @@ class CartSummaries {
     long total = jdbc.sql("SELECT count(*) FROM cart_summary c" + filter).params(parameters)
         .query(Long.class).single();
     String order = SORT_COLUMNS.get(page.sort()) + (page.descending() ? " DESC" : " ASC") + ", c.cart_id";
-    List<CartSummary> items = jdbc.sql("""
-            SELECT c.*, (SELECT o.email FROM order_summary o WHERE o.cart_id = c.cart_id AND o.email IS NOT NULL
-                         ORDER BY o.updated_at DESC LIMIT 1) AS email
-            FROM cart_summary c""" + filter + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+    List<CartSummary> items = jdbc.sql("SELECT c.*, (SELECT o.email FROM " + emails + " o WHERE o.cart_id = c.cart_id "
+            + "ORDER BY o.updated_at DESC LIMIT 1) AS email FROM cart_summary c" + filter
+            + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
         .params(parameters)
         .param("limit", page.size())
         .param("offset", page.offset())

@@ -5,23 +5,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.monostore.cart.CartSummaries;
+import org.monostore.cart.OrderEmails;
 import org.monostore.platform.PageRequest;
+import org.monostore.platform.StatusCounts;
 import org.monostore.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The admin's list of orders, from the order_summary read model: a moment behind the orders
- * themselves, which answer for any one order exactly.
+ * The order_summary read model: the admin's list of orders and the order figures other modules ask
+ * for, a moment behind the orders themselves, which answer for any one order exactly.
  */
 @Component
-class OrderSummaries {
+public class OrderSummaries implements OrderEmails {
 
   static final Set<String> SORTS = Set.of("updatedAt", "createdAt", "total");
   private static final Map<String, String> SORT_COLUMNS =
@@ -45,6 +50,46 @@ class OrderSummaries {
 
   OrderSummaries(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  @Override
+  public String byCart() {
+    return "(SELECT cart_id, email, updated_at FROM order_summary WHERE email IS NOT NULL)";
+  }
+
+  /** How many orders there are of each status, every status present, in the enum's order. */
+  public Map<OrderState.Status, Long> countsByStatus() {
+    return StatusCounts.of(OrderState.Status.class, jdbc,
+        "SELECT status, count(*) AS count FROM order_summary GROUP BY status");
+  }
+
+  /** Orders created per UTC day, from the day the instant falls on; days with none are absent. */
+  public Map<LocalDate, Long> createdPerDay(Instant from) {
+    Map<LocalDate, Long> perDay = new TreeMap<>();
+    jdbc.sql("""
+            SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS orders FROM order_summary
+            WHERE created_at >= ? GROUP BY 1""")
+        .param(Timestamp.from(from))
+        .query((row, n) -> perDay.put(row.getObject("day", LocalDate.class), row.getLong("orders")))
+        .list();
+    return perDay;
+  }
+
+  /**
+   * Revenue per UTC day from the instant on: the amounts of the payments authorized that day of orders
+   * not cancelled, one per currency (currencies are never added up); days with none are absent.
+   */
+  public Map<LocalDate, List<Money>> revenuePerDay(Instant from) {
+    Map<LocalDate, List<Money>> perDay = new TreeMap<>();
+    jdbc.sql("""
+            SELECT (authorized_at AT TIME ZONE 'UTC')::date AS day, currency, sum(total) AS revenue
+            FROM order_summary WHERE authorized_at >= ? AND status <> ? GROUP BY 1, 2 ORDER BY 1, 2""")
+        .param(Timestamp.from(from))
+        .param(OrderState.Status.CANCELLED.name())
+        .query((row, n) -> perDay.computeIfAbsent(row.getObject("day", LocalDate.class), day -> new ArrayList<>())
+            .add(new Money(row.getLong("revenue"), row.getString("currency"))))
+        .list();
+    return perDay;
   }
 
   PageRequest.Page<OrderSummary> find(
@@ -72,7 +117,7 @@ class OrderSummaries {
     List<OrderSummary> items = jdbc.sql("""
             SELECT o.order_id, o.cart_id, o.market, o.currency, o.status, o.email, o.name, o.created_at,
               o.updated_at, coalesce(o.total, c.total) AS amount
-            FROM order_summary o LEFT JOIN cart_summary c ON c.cart_id = o.cart_id""" + filter
+            FROM order_summary o LEFT JOIN\s""" + CartSummaries.totals() + " c ON c.cart_id = o.cart_id" + filter
             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
         .params(parameters)
         .param("limit", page.size())

@@ -1,0 +1,8 @@
+/**
+ * Purchase orders and the checkout across cart, payment and fulfilment; the orders' read model
+ * ({@link org.monostore.checkout.OrderSummaries}) and the payments' settlement reminders.
+ */
+@OwnsTables({"order_summary", "payment_settlement"})
+package org.monostore.checkout;
+
+import org.monostore.platform.OwnsTables;
