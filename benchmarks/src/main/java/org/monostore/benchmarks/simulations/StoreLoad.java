@@ -52,7 +52,7 @@ public class StoreLoad extends Simulation {
       List.of("Electronics", "Books", "Kitchen", "Clothing", "Toys", "Sports", "Garden", "Beauty", "Grocery", "Home", "Office");
 
   /** How many requests an arriving shopper makes in the open model. */
-  private static final int VISIT = 10;
+  public static final int VISIT = 10;
 
   private final String workload = System.getProperty("workload", "shop-mix");
   private final int users = Integer.getInteger("users", 0);

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.monostore.benchmarks.simulations.StoreLoad;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -174,8 +175,8 @@ public final class Suite {
       }
       openStarted = Instant.now();
       for (int divisor : OPEN_MODEL_DIVISORS) {
-        int readRate = shareOfBest(closed, "product-lookup", divisor);
-        int writeRate = shareOfBest(closed, "cart-write", divisor);
+        int readRate = shareOfBest(closed, "product-lookup", divisor, settings.seconds());
+        int writeRate = shareOfBest(closed, "cart-write", divisor, settings.seconds());
         attempt("open model: product lookups at " + readRate + "/s", open, failures,
             () -> run(settings, server, "product-lookup", 0, readRate, settings.seconds()));
         attempt("open model: cart writes at " + writeRate + "/s", open, failures,
@@ -209,10 +210,15 @@ public final class Suite {
         settings.workDir().resolve("carts-" + run + ".csv"));
   }
 
-  private static int shareOfBest(List<LoadResult> results, String workload, int divisor) {
+  /**
+   * A share of a workload's best closed-model rate, but at least the rate at which one shopper arrives in
+   * the run: below it Gatling starts no one and fails, as it did in short runs on a crowded machine.
+   */
+  private static int shareOfBest(List<LoadResult> results, String workload, int divisor, int seconds) {
     double best = results.stream().filter(r -> r.workload().equals(workload))
         .mapToDouble(LoadResult::perSecond).max().orElse(divisor);
-    return (int) Math.max(1, Math.round(best / divisor));
+    int oneShopper = (StoreLoad.VISIT + seconds - 1) / seconds;
+    return (int) Math.max(oneShopper, Math.round(best / divisor));
   }
 
   @SuppressWarnings("unchecked")
