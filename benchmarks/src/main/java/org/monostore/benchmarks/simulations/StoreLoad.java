@@ -5,11 +5,13 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -31,14 +33,16 @@ import java.util.stream.IntStream;
  * The store's traffic, one workload per run, chosen by system properties:
  * <ul>
  *   <li>{@code workload}: ping, product-lookup, cart-read, cart-write, shop-mix, line-update (open model
- *       only), and jdbc-cart-read / jdbc-cart-write: the same cart traffic against the JDBC baseline;
+ *       only), jdbc-cart-read / jdbc-cart-write: the same cart traffic against the JDBC baseline, and
+ *       checkout: whole orders, from a new cart to the order's fulfilment;
  *   <li>{@code users}: a closed model of this many shoppers, each on its own keep-alive connection,
  *       repeating the workload for {@code seconds}; or {@code rate}: an open model of this many
  *       requests per second, from shoppers who arrive at a fixed rate whatever the latency;
  *   <li>{@code baseUrl}, and for cart workloads {@code cartsFeed}: a CSV (cartId,lineSku) of carts the
  *       suite prepared, each with one line; a closed-model shopper takes a cart of its own.
  * </ul>
- * Every request a run makes is measured: carts are prepared before it, not during it.
+ * Every request a run makes is measured: carts are prepared before it, not during it, except in
+ * checkout, whose every order needs a cart of its own, so making it is the flow's first step.
  */
 public class StoreLoad extends Simulation {
 
@@ -51,8 +55,15 @@ public class StoreLoad extends Simulation {
   private static final List<String> CATEGORIES =
       List.of("Electronics", "Books", "Kitchen", "Clothing", "Toys", "Sports", "Garden", "Beauty", "Grocery", "Home", "Office");
 
+  /** The group of a whole checkout: its count is the orders, its duration the order's (see GatlingRun). */
+  public static final String CHECKOUT = "checkout";
+
+  private static final String CONTACT = """
+      {"email": "anna@example.com", "name": "Anna Svensson", "phone": "+46 70 123 45 67",
+       "shippingAddress": {"line1": "Storgatan 1", "city": "Stockholm", "postalCode": "111 51", "country": "SE"}}""";
+
   /** How many requests an arriving shopper makes in the open model. */
-  private static final int VISIT = 10;
+  public static final int VISIT = 10;
 
   private final String workload = System.getProperty("workload", "shop-mix");
   private final int users = Integer.getInteger("users", 0);
@@ -83,9 +94,10 @@ public class StoreLoad extends Simulation {
           .repeat(VISIT).on(exec(oneRequest()).pause(Duration.ofMillis(50)))
           .injectOpen(constantUsersPerSec(rate / (double) VISIT).during(duration));
     }
+    // An order under way when the time is up is finished, so that every order counted is a whole one.
     ScenarioBuilder shoppers = scenario(workload)
         .exec(ownCart())
-        .during(duration).on(workloadChain());
+        .during(duration, !workload.equals(CHECKOUT)).on(workloadChain());
     return shoppers.injectOpen(atOnceUsers(users));
   }
 
@@ -94,7 +106,7 @@ public class StoreLoad extends Simulation {
   }
 
   private ChainBuilder ownCart() {
-    return workload.equals("ping") || workload.equals("product-lookup")
+    return workload.equals("ping") || workload.equals("product-lookup") || workload.equals(CHECKOUT)
         ? exec(session -> session)
         : feed(csv(System.getProperty("cartsFeed")).queue()).exec(session -> session.set("up", true));
   }
@@ -105,6 +117,7 @@ public class StoreLoad extends Simulation {
       case "product-lookup" -> productLookup();
       case "cart-read", "jdbc-cart-read" -> cartRead();
       case "cart-write", "jdbc-cart-write" -> cartEdits();
+      case CHECKOUT -> checkout();
       case "shop-mix" -> randomSwitch().on(
           percent(60).then(productLookup()),
           percent(10).then(exec(http("product listing")
@@ -126,6 +139,30 @@ public class StoreLoad extends Simulation {
         .exec(http("cart increase").post(carts + "/#{cartId}/items/#{sku}/increase").check(status().is(200)))
         .exec(http("cart decrease").post(carts + "/#{cartId}/items/#{sku}/decrease").check(status().is(200)))
         .exec(http("cart remove").delete(carts + "/#{cartId}/items/#{sku}").check(status().is(200)));
+  }
+
+  /**
+   * One whole order, each step checked before the next is sent: a step that fails ends this order
+   * (counted as a failed one) and the customer starts the next.
+   */
+  private ChainBuilder checkout() {
+    return group(CHECKOUT).on(exitBlockOnFail().on(
+        exec(http("create cart").post("/api/carts").body(StringBody("{}"))
+            .check(status().is(201), jsonPath("$.id").saveAs("cartId")))
+            .feed(skus).exec(addItem("add line"))
+            .feed(skus).exec(addItem("add line"))
+            .exec(http("create order").post("/api/orders").body(StringBody("{\"cartId\": \"#{cartId}\"}"))
+                .check(status().is(201), jsonPath("$.id").saveAs("orderId")))
+            .exec(http("give contact").put("/api/orders/#{orderId}/contact").body(StringBody(CONTACT))
+                .check(status().is(200)))
+            .exec(http("add payment").post("/api/orders/#{orderId}/payments")
+                .body(StringBody("{\"method\": \"card\", \"token\": \"tok_approve\"}"))
+                .check(status().is(201), jsonPath("$.id").saveAs("paymentId")))
+            .exec(http("authorize").post("/api/orders/#{orderId}/payments/#{paymentId}/authorize")
+                .check(status().is(200), jsonPath("$.status").is("AUTHORIZED")))
+            .exec(http("create fulfilment").post("/api/orders/#{orderId}/fulfillment").check(status().is(201)))
+            .exec(http("read order").get("/api/orders/#{orderId}")
+                .check(status().is(200), jsonPath("$.status").is("FULFILLMENT_CREATED")))));
   }
 
   private ChainBuilder oneRequest() {

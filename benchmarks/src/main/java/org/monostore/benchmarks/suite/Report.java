@@ -69,18 +69,22 @@ final class Report {
 
     md.append("\n## Throughput and latency by concurrency\n\n")
         .append("Closed model: each client is one shopper on its own keep-alive connection, sending its next ")
-        .append("request when the last was answered. Every cart write is durable before its answer.\n\n")
+        .append("request when the last was answered. Every cart write is durable before its answer. The checkout ")
+        .append("rows count whole orders, nine requests each: orders per second, an order's latency, orders; ")
+        .append("their steps are [below](#checkout-whole-orders).\n\n")
         .append("![throughput](").append(throughputChart).append(")\n\n")
         .append("![p99 latency](").append(latencyChart).append(")\n\n")
         .append("| workload | clients | per second | p50 ms | p99 ms | max ms | requests | failed |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
     List<LoadResult> all = new ArrayList<>(results.pgbench());
     all.addAll(results.closed());
+    results.checkout().forEach(run -> all.add(run.orders()));
     for (LoadResult r : all) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %,d | %d |%n",
-          describe(r.workload()), r.clients(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis(),
+      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.1f | %,d | %d |%n",
+          describe(r.workload()), r.clients(), rate(r.perSecond()), r.p50Millis(), r.p99Millis(), r.maxMillis(),
           r.requests(), r.failed()));
     }
+    md.append(Checkout.section(results.checkout(), results.settings()));
 
     md.append("\n## The same load from wrk\n\n")
         .append("wrk, a load generator written in C, takes far less of the two shared cores than Gatling's JVM, and the ")
@@ -244,6 +248,11 @@ final class Report {
         String.format(Locale.ROOT, "at least %.1fx", goal), yes(ratio >= goal)};
   }
 
+  /** A rate as the table shows it: a whole number, with one decimal below 100 (whole orders per second). */
+  private static String rate(double perSecond) {
+    return String.format(Locale.ROOT, perSecond < 100 ? "%.1f" : "%,.0f", perSecond);
+  }
+
   private static String[] notMeasured(String name, String goal) {
     return new String[] {name, "not measured in this run", goal, "-"};
   }
@@ -327,6 +336,7 @@ final class Report {
       case "jdbc-cart-write" -> "JDBC baseline writes";
       case "shop-mix" -> "shop mix";
       case "line-update" -> "cart writes (set quantity)";
+      case Checkout.WORKLOAD -> "checkout (whole orders)";
       default -> workload;
     };
   }

@@ -16,13 +16,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.monostore.benchmarks.simulations.StoreLoad;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole benchmark suite in one run on one machine: a freshly started store, the references
  * beside it (pgbench on the same PostgreSQL, a constant endpoint and a JDBC cart on the same HTTP
- * stack), Gatling and wrk runs at each concurrency level, Gatling at fixed arrival rates, the memory
- * and wake-up measurements, the server's GC pauses, and the report with its charts.
+ * stack), Gatling and wrk runs at each concurrency level, Gatling at fixed arrival rates, whole
+ * checkouts at each level, the memory and wake-up measurements, the server's GC pauses, and the report
+ * with its charts.
  */
 public final class Suite {
 
@@ -45,6 +47,12 @@ public final class Suite {
           workDir.resolve("benchmarks.md"));
     }
 
+    /** The same settings for one workload run alone, in a folder of its own, its report there too. */
+    public Settings alone(Path folder, String reportName) {
+      return new Settings(levels, seconds, warmupSeconds, lifetimeCarts, wakeCarts, wakeEvents, idleTimeout, folder,
+          folder.resolve(reportName));
+    }
+
     /** The JFR recording of the profiled cart writes, kept for JDK Mission Control. */
     public Path hotPathRecording() {
       return workDir.resolve("cart-writes.jfr");
@@ -65,8 +73,8 @@ public final class Suite {
   record Results(
       Instant started, Machine machine, Map<String, Object> lifetime, Duration readModelsCaughtUp,
       List<LoadResult> closed,
-      List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, Gc gc, FlameGraph hotPath,
-      List<String> failures, Settings settings) {}
+      List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, List<Checkout.Run> checkout,
+      Gc gc, FlameGraph hotPath, List<String> failures, Settings settings) {}
 
   /** The server's GC pauses: during all the load runs (from the warm-up on), and during the open model's. */
   record Gc(Path log, GcLog.Pauses load, GcLog.Pauses open) {}
@@ -105,6 +113,7 @@ public final class Suite {
     int seconds = 20;
     List<Integer> nodes = List.of(1, 2, 3);
     boolean clusterOnly = false;
+    boolean checkoutOnly = false;
     for (String arg : args) {
       if (arg.startsWith("--report=")) {
         report = Path.of(arg.substring("--report=".length()));
@@ -116,10 +125,17 @@ public final class Suite {
         nodes = Arrays.stream(arg.substring("--nodes=".length()).split(",")).map(Integer::valueOf).toList();
       } else if (arg.equals("--cluster")) {
         clusterOnly = true;
+      } else if (arg.equals("--only=" + Checkout.WORKLOAD)) {
+        checkoutOnly = true;
       } else {
-        throw new IllegalArgumentException(
-            "unknown argument " + arg + " (--report=, --levels=, --seconds=, --nodes=, --cluster)");
+        throw new IllegalArgumentException("unknown argument " + arg
+            + " (--report=, --levels=, --seconds=, --nodes=, --cluster, --only=" + Checkout.WORKLOAD + ")");
       }
+    }
+    if (checkoutOnly) {
+      Settings suite = Settings.full(report.toAbsolutePath(), levels, seconds);
+      Checkout.alone(suite.alone(suite.workDir().resolveSibling("benchmark-checkout"), "checkout.md"));
+      return;
     }
     if (!clusterOnly) {
       run(Settings.full(report.toAbsolutePath(), levels, seconds));
@@ -141,6 +157,8 @@ public final class Suite {
     Machine machine;
     Instant loadStarted;
     Instant openStarted;
+    Instant openEnded;
+    List<Checkout.Run> checkout;
     Path gcLog;
     JfrProfile hotPath;
     try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
@@ -152,9 +170,8 @@ public final class Suite {
       readModelsCaughtUp = ReadModels.awaitCaughtUp(server.databasePort(), Duration.ofMinutes(20));
 
       hotPath = new JfrProfile(server.pid(), settings.hotPathRecording(), failures);
-      say("Warming up");
       loadStarted = Instant.now();
-      run(settings, server, "shop-mix", 32, 0, settings.warmupSeconds());
+      warmUp(settings, server);
 
       for (int clients : settings.levels()) {
         attempt("pgbench at " + clients + " clients", pgbench, failures,
@@ -174,22 +191,30 @@ public final class Suite {
       }
       openStarted = Instant.now();
       for (int divisor : OPEN_MODEL_DIVISORS) {
-        int readRate = shareOfBest(closed, "product-lookup", divisor);
-        int writeRate = shareOfBest(closed, "cart-write", divisor);
+        int readRate = shareOfBest(closed, "product-lookup", divisor, settings.seconds());
+        int writeRate = shareOfBest(closed, "cart-write", divisor, settings.seconds());
         attempt("open model: product lookups at " + readRate + "/s", open, failures,
             () -> run(settings, server, "product-lookup", 0, readRate, settings.seconds()));
         attempt("open model: cart writes at " + writeRate + "/s", open, failures,
             () -> run(settings, server, "line-update", 0, writeRate, settings.seconds()));
       }
+      openEnded = Instant.now();
+      checkout = Checkout.measure(settings, server, failures);
       gcLog = server.gcLog();
     }
     Instant ended = Instant.now();
-    Gc gc = new Gc(gcLog, GcLog.pauses(gcLog, loadStarted, ended), GcLog.pauses(gcLog, openStarted, ended));
-    Results results = new Results(started, machine, lifetime, readModelsCaughtUp, closed, wrk, pgbench, open, gc, hotPath.graph(),
-        failures, settings);
+    Gc gc = new Gc(gcLog, GcLog.pauses(gcLog, loadStarted, ended), GcLog.pauses(gcLog, openStarted, openEnded));
+    Results results = new Results(started, machine, lifetime, readModelsCaughtUp, closed, wrk, pgbench, open, checkout,
+        gc, hotPath.graph(), failures, settings);
     Report.write(results);
     say("Wrote " + settings.report());
     return results;
+  }
+
+  /** The suite's warm-up: the shop mix at 32 clients. */
+  static void warmUp(Settings settings, BenchmarkServerProcess server) throws IOException, InterruptedException {
+    say("Warming up");
+    run(settings, server, "shop-mix", 32, 0, settings.warmupSeconds());
   }
 
   private static LoadResult run(Settings settings, BenchmarkServerProcess server, String workload, int clients,
@@ -209,10 +234,15 @@ public final class Suite {
         settings.workDir().resolve("carts-" + run + ".csv"));
   }
 
-  private static int shareOfBest(List<LoadResult> results, String workload, int divisor) {
+  /**
+   * A share of a workload's best closed-model rate, but at least the rate at which one shopper arrives in
+   * the run: below it Gatling starts no one and fails, as it did in short runs on a crowded machine.
+   */
+  private static int shareOfBest(List<LoadResult> results, String workload, int divisor, int seconds) {
     double best = results.stream().filter(r -> r.workload().equals(workload))
         .mapToDouble(LoadResult::perSecond).max().orElse(divisor);
-    return (int) Math.max(1, Math.round(best / divisor));
+    int oneShopper = (StoreLoad.VISIT + seconds - 1) / seconds;
+    return (int) Math.max(oneShopper, Math.round(best / divisor));
   }
 
   @SuppressWarnings("unchecked")
@@ -250,7 +280,7 @@ public final class Suite {
     }
   }
 
-  private static void recreate(Path directory) throws IOException {
+  static void recreate(Path directory) throws IOException {
     if (Files.exists(directory)) {
       try (Stream<Path> paths = Files.walk(directory)) {
         for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -261,7 +291,7 @@ public final class Suite {
     Files.createDirectories(directory);
   }
 
-  private static void say(String step) {
+  static void say(String step) {
     System.out.println("[benchmark] " + step);
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark suite end to end, briefly: a fresh server, every workload through Gatling, the wrk
- * runs, pgbench, the memory and wake-up measurement, the GC log, the profile of the cart writes, and
+ * runs, pgbench, whole checkouts, the memory and wake-up measurement, the GC log, the profile of the cart writes, and
  * the report. It proves the suite runs; it judges no timing.
  */
 class SuiteSmokeTest {
@@ -39,6 +39,14 @@ class SuiteSmokeTest {
       assertThat(run.cpu().storeSeconds()).as("store's CPU during " + run.workload()).isPositive();
       assertThat(run.cpu().generatorSeconds()).as("Gatling's CPU during " + run.workload()).isPositive();
     });
+    assertThat(results.checkout()).singleElement().satisfies(run -> {
+      assertThat(run.orders().requests()).as("whole orders").isPositive();
+      assertThat(run.orders().failed()).as("failed orders").isZero();
+      assertThat(run.requests().failed()).as("failed checkout requests").isZero();
+      assertThat(run.steps()).extracting(LoadResult::workload).containsExactly("create cart", "add line",
+          "create order", "give contact", "add payment", "authorize", "create fulfilment", "read order");
+      assertThat(run.steps()).allSatisfy(step -> assertThat(step.p99Millis()).as(step.workload()).isPositive());
+    });
     assertThat(results.gc().log()).isRegularFile();
     assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
     assertThat(results.lifetime().get("wakeUps")).asList().hasSize(2);
@@ -50,7 +58,8 @@ class SuiteSmokeTest {
         "## Memory and lifetime", "Where an awake cart's heap goes", "The read models (the admin's projections) then took", "cart writes", "JDBC baseline writes", "pgbench single-row insert", "ping (HTTP ceiling)",
         "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM",
         "Gatling, µs per request",
-        "## Profile of the hot path", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
+        "## Profile of the hot path", "| checkout (whole orders) | 2 |", "## Checkout: whole orders",
+        "| read order |", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
     assertThat(report).containsPattern(
         "closed model at 2 clients: product lookups \\d+\\.\\d\\d cores busy, the store's JVM [\\d,]+ µs and Gatling");
     assertThat(results.hotPath().samples()).isPositive();
@@ -58,7 +67,7 @@ class SuiteSmokeTest {
     assertThat(Files.readString(work.resolve("benchmarks-throughput.svg"))).startsWith("<svg").contains("cart writes");
     assertThat(Files.readString(work.resolve("benchmarks-p99.svg"))).startsWith("<svg");
     try (Stream<Path> files = Files.walk(work.resolve("gatling"))) {
-      assertThat(files.filter(path -> path.endsWith("index.html")).count()).isEqualTo(Suite.WORKLOADS.size() + 5);
+      assertThat(files.filter(path -> path.endsWith("index.html")).count()).isEqualTo(Suite.WORKLOADS.size() + 6);
     }
   }
 }
