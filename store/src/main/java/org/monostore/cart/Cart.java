@@ -5,13 +5,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -29,15 +25,12 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.monostore.catalog.Product;
-import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Persisted;
 import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
-import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
-import org.monostore.shared.Money;
 
 /**
  * A shopping cart: lines of products in one market's currency. Event sourced and sharded by cart
@@ -130,7 +123,7 @@ public final class Cart
    * {@code editor} is the admin making the change, or null for the shopper; {@code keyed} is the change with
    * its Idempotency-Key, or null.
    */
-  private record PriceQuoted(LineChange change, ByAdmin editor, Keyed keyed, Product.Reply quote) implements Command {}
+  record PriceQuoted(LineChange change, ByAdmin editor, Keyed keyed, Product.Reply quote) implements Command {}
 
   /**
    * The shard's word that an idle cart goes to sleep. Without a stop message of its own, sharding wraps
@@ -223,28 +216,16 @@ public final class Cart
   // Wiring
 
   public static void init(
-      ClusterSharding sharding,
-      Function<String, CompletionStage<Product.Reply>> prices,
-      VatRates vatRates,
-      Limits limits,
-      RequestKeys requestKeys,
-      int snapshotEvery) {
-    sharding.init(
-        Entity.of(
-                ENTITY_KEY,
-                context -> create(context.getEntityId(), context.getShard(), prices, vatRates, limits, requestKeys,
-                    snapshotEvery))
-            .withStopMessage(new GoToSleep()));
+      ClusterSharding sharding, Function<String, CompletionStage<Product.Reply>> prices, VatRates vatRates,
+      Limits limits, RequestKeys requestKeys, int snapshotEvery) {
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), prices, vatRates,
+        limits, requestKeys, snapshotEvery)).withStopMessage(new GoToSleep()));
   }
 
   static Behavior<Command> create(
-      String cartId,
-      ActorRef<ClusterSharding.ShardCommand> shard,
-      Function<String, CompletionStage<Product.Reply>> prices,
-      VatRates vatRates,
-      Limits limits,
-      RequestKeys requestKeys,
-      int snapshotEvery) {
+      String cartId, ActorRef<ClusterSharding.ShardCommand> shard,
+      Function<String, CompletionStage<Product.Reply>> prices, VatRates vatRates, Limits limits,
+      RequestKeys requestKeys, int snapshotEvery) {
     return Behaviors.setup(
         context -> new Cart(cartId, context, shard, prices, vatRates, limits, requestKeys, snapshotEvery));
   }
@@ -252,30 +233,23 @@ public final class Cart
   private final String cartId;
   private final ActorContext<Command> context;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
-  private final Function<String, CompletionStage<Product.Reply>> prices;
   private final VatRates vatRates;
-  private final Limits limits;
   private final RequestKeys requestKeys;
   private final int snapshotEvery;
+  private final CartChanges changes;
 
   private Cart(
-      String cartId,
-      ActorContext<Command> context,
-      ActorRef<ClusterSharding.ShardCommand> shard,
-      Function<String, CompletionStage<Product.Reply>> prices,
-      VatRates vatRates,
-      Limits limits,
-      RequestKeys requestKeys,
-      int snapshotEvery) {
+      String cartId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
+      Function<String, CompletionStage<Product.Reply>> prices, VatRates vatRates, Limits limits,
+      RequestKeys requestKeys, int snapshotEvery) {
     super(PersistenceId.of(ENTITY_KEY.name(), cartId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.cartId = cartId;
     this.context = context;
     this.shard = shard;
-    this.prices = prices;
     this.vatRates = vatRates;
-    this.limits = limits;
     this.requestKeys = requestKeys;
     this.snapshotEvery = snapshotEvery;
+    this.changes = new CartChanges(cartId, context, prices, vatRates, limits, requestKeys, Effect());
   }
 
   @Override
@@ -296,7 +270,8 @@ public final class Cart
     builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
       case GoToSleep _ -> Effect().stop().thenNoReply();
       case Keyed keyed -> onKeyed(state, keyed);
-      case OpenOrder open -> openOrder(state, open);
+      case OpenOrder open when state.status() == null -> onUncreated(open);
+      case OpenOrder open -> changes.openOrder(state, open);
       case ByAdmin edit -> onAdminEdit(state, edit, edit.change(), null);
       case PriceQuoted quoted when quoted.editor() != null -> onAdminEdit(state, quoted.editor(), quoted, null);
       default -> switch (state.status()) {
@@ -328,10 +303,10 @@ public final class Cart
   private ReplyEffect<Event, CartState> onOpen(CartState state, Command command, Keyed keyed) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
-      case LineChange change -> askPrice(state, change, null, keyed);
-      case PriceQuoted quoted -> changeLine(state, quoted);
-      case RemoveItem remove -> removeItem(state, remove, null, keyed);
-      case Clear clear -> clear(state, clear, null, keyed);
+      case LineChange change -> changes.askPrice(state, change, null, keyed);
+      case PriceQuoted quoted -> changes.changeLine(state, quoted);
+      case RemoveItem remove -> changes.removeItem(state, remove, null, keyed);
+      case Clear clear -> changes.clear(state, clear, null, keyed);
       case ByAdmin _, GoToSleep _, Keyed _, OpenOrder _ -> throw new IllegalStateException("Dispatched before the status");
       case Create create -> reject(create.replyTo(), Rejection.conflict("The cart exists already", state.status().name()));
       case Lock lock when state.lines().isEmpty() ->
@@ -381,94 +356,17 @@ public final class Cart
       return reject(replyTo(change), refusal);
     }
     return switch (change) {
-      case LineChange lineChange -> askPrice(state, lineChange, editor, keyed);
-      case PriceQuoted quoted -> changeLine(state, quoted);
-      case RemoveItem remove -> removeItem(state, remove, editor, keyed);
-      case Clear clear -> clear(state, clear, editor, keyed);
+      case LineChange lineChange -> changes.askPrice(state, lineChange, editor, keyed);
+      case PriceQuoted quoted -> changes.changeLine(state, quoted);
+      case RemoveItem remove -> changes.removeItem(state, remove, editor, keyed);
+      case Clear clear -> changes.clear(state, clear, editor, keyed);
       default -> reject(replyTo(change), Rejection.invalid("change", "An admin edit changes lines, nothing else"));
-    };
-  }
-
-  private ReplyEffect<Event, CartState> removeItem(CartState state, RemoveItem remove, ByAdmin editor, Keyed keyed) {
-    if (state.line(remove.sku()).isEmpty()) {
-      return reject(remove.replyTo(), Rejection.notFound("The cart has no line for " + remove.sku()));
-    }
-    return persist(state, new ItemRemoved(remove.sku(), Instant.now()), editor, keyed, remove.replyTo());
-  }
-
-  private ReplyEffect<Event, CartState> clear(CartState state, Clear clear, ByAdmin editor, Keyed keyed) {
-    if (state.lines().isEmpty()) {
-      return Effect().reply(clear.replyTo(), current(state));
-    }
-    return persist(state, new CartCleared(Instant.now()), editor, keyed, clear.replyTo());
-  }
-
-  /**
-   * Persists a change to the lines; in the same write, before it, the client's key if it sent one and the
-   * admin's name for an admin's change.
-   */
-  private ReplyEffect<Event, CartState> persist(
-      CartState state, Event change, ByAdmin editor, Keyed keyed, ActorRef<Reply> replyTo) {
-    if (editor == null && keyed == null) {
-      return Effect().persist(change).thenReply(replyTo, this::current);
-    }
-    List<Event> events = new ArrayList<>(3);
-    if (keyed != null) {
-      events.add(new RequestKeyRecorded(keyed.key(), RequestKeys.requestOf(keyed.change()), null, change.at()));
-    }
-    if (editor != null) {
-      events.add(new CartEditedByAdmin(editor.admin(), state.status() == Status.LOCKED, change.at()));
-    }
-    events.add(change);
-    return Effect().persist(events).thenReply(replyTo, this::current);
-  }
-
-  private ReplyEffect<Event, CartState> askPrice(CartState state, LineChange change, ByAdmin editor, Keyed keyed) {
-    Rejection refusal = state.refuse(change, limits);
-    if (refusal != null) {
-      return reject(change.replyTo(), refusal);
-    }
-    if (state.quantityAfter(change) == 0) {
-      return persist(state, new ItemRemoved(change.sku(), Instant.now()), editor, keyed, change.replyTo());
-    }
-    context.pipeToSelf(prices.apply(change.sku()), (quote, failure) -> new PriceQuoted(
-        change, editor, keyed, failure == null ? quote : new Product.Unavailable(failure.getMessage())));
-    return Effect().noReply();
-  }
-
-  /**
-   * The cart may have changed while the price was on its way: the rules are checked again, and so is the
-   * key, which a repeat sent meanwhile may have recorded first.
-   */
-  private ReplyEffect<Event, CartState> changeLine(CartState state, PriceQuoted quoted) {
-    LineChange change = quoted.change();
-    ReplyEffect<Event, CartState> repeat = quoted.keyed() == null ? null : repeated(state, quoted.keyed());
-    if (repeat != null) {
-      return repeat;
-    }
-    Rejection refusal = state.refuse(change, limits);
-    if (refusal != null) {
-      return reject(change.replyTo(), refusal);
-    }
-    return switch (quoted.quote()) {
-      case Product.Found found -> {
-        Money price = state.priceOf(found.product());
-        yield price == null
-            ? reject(change.replyTo(), Rejection.invalid("sku",
-                "Product " + change.sku() + " is not sold in market " + state.market() + " in " + state.currency()))
-            : persist(state, state.changed(change, found.product(), price.amount(), Instant.now()), quoted.editor(),
-                quoted.keyed(), change.replyTo());
-      }
-      case Product.NotFound notFound -> reject(change.replyTo(),
-          Rejection.invalid("sku", "There is no product with SKU " + change.sku()));
-      case Product.Unavailable unavailable -> reject(change.replyTo(),
-          Rejection.unavailable("The product's price could not be looked up"));
     };
   }
 
   /** A change sent with a key: a repeat is answered, not made again. */
   private ReplyEffect<Event, CartState> onKeyed(CartState state, Keyed keyed) {
-    ReplyEffect<Event, CartState> repeat = repeated(state, keyed);
+    ReplyEffect<Event, CartState> repeat = changes.repeated(state, keyed);
     if (repeat != null) {
       return repeat;
     }
@@ -478,34 +376,6 @@ public final class Cart
       case Command change when state.status() == Status.OPEN -> onOpen(state, change, keyed);
       case Command change -> onClosed(state, change);
     };
-  }
-
-  /** The answer to a key the cart remembers: its change again, or another request under it; null for a new key. */
-  private ReplyEffect<Event, CartState> repeated(CartState state, Keyed keyed) {
-    KeyedRequest earlier = requestKeys.find(state, keyed.key(), Instant.now());
-    if (earlier == null) {
-      return null;
-    }
-    if (!earlier.request().equals(RequestKeys.requestOf(keyed.change()))) {
-      return reject(replyTo(keyed.change()), RequestKeys.reused(earlier));
-    }
-    return Effect().reply(keyed.replayTo(), new Replayed(state.view(cartId, vatRates), null));
-  }
-
-  private ReplyEffect<Event, CartState> openOrder(CartState state, OpenOrder open) {
-    if (state.status() == null) {
-      return onUncreated(open);
-    }
-    KeyedRequest earlier = requestKeys.find(state, open.key(), Instant.now());
-    if (earlier == null) {
-      return Effect()
-          .persist(new RequestKeyRecorded(open.key(), RequestKeys.ORDER, open.orderId(), Instant.now()))
-          .thenReply(open.replyTo(), this::current);
-    }
-    if (earlier.orderId() == null) {
-      return reject(open.replyTo(), RequestKeys.reused(earlier));
-    }
-    return Effect().reply(open.replayTo(), new Replayed(state.view(cartId, vatRates), earlier.orderId()));
   }
 
   private static boolean isMarket(String market, String currency) {
@@ -520,7 +390,7 @@ public final class Cart
     return Effect().reply(replyTo, new Rejected(rejection));
   }
 
-  private static ActorRef<Reply> replyTo(Command command) {
+  static ActorRef<Reply> replyTo(Command command) {
     return switch (command) {
       case Create c -> c.replyTo();
       case Get c -> c.replyTo();

@@ -32,12 +32,11 @@ import org.monostore.shared.Happened;
  * cancelled until the parcel has left the warehouse, never after.
  */
 public final class Fulfillment
-    extends EventSourcedBehaviorWithEnforcedReplies<Fulfillment.Command, Fulfillment.Event, Fulfillment.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<Fulfillment.Command, Fulfillment.Event, FulfillmentState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Fulfillment");
 
   /** What carriers print on a label: letters, digits, spaces and dashes, nothing a page could run. */
-  private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Za-z0-9 -]{1,64}");
 
   // Protocol
 
@@ -110,141 +109,10 @@ public final class Fulfillment
   @PersistedAs("fulfillment.FulfillmentEditedByAdmin")
   public record FulfillmentEditedByAdmin(String admin, Instant at) implements Event {}
 
-  // State
+  // State (the record and its rules are in FulfillmentState.java)
 
   public enum Status { CREATED, PICKED, SHIPPED, DELIVERED, CANCELLED }
 
-  /** The fulfilment as its events left it; {@code status} is null until it is created. */
-  public record State(
-      String orderId,
-      Status status,
-      List<Item> items,
-      Address shippingAddress,
-      String trackingNumber,
-      Instant createdAt,
-      Instant updatedAt,
-      List<Happened> history)
-      implements CborSerializable {
-
-    static final State NONE = new State(null, null, List.of(), null, null, null, null, List.of());
-
-    /** Why an order may not create a fulfilment with these contents, or null when it may. */
-    static Rejection refuse(Create create) {
-      if (create.orderId() == null || create.orderId().isBlank()) {
-        return Rejection.invalid("orderId", "A fulfilment needs the id of its order");
-      }
-      if (create.items() == null || create.items().isEmpty()) {
-        return Rejection.invalid("items", "A fulfilment needs at least one item to ship");
-      }
-      if (create.items().stream().anyMatch(item -> item == null || item.sku() == null || item.quantity() < 1)) {
-        return Rejection.invalid("items", "Every item needs a SKU and a positive quantity");
-      }
-      if (create.shippingAddress() == null) {
-        return Rejection.invalid("shippingAddress", "A fulfilment needs an address to ship to");
-      }
-      return null;
-    }
-
-    /** The actions this status accepts, in the order a fulfilment takes them. */
-    List<String> allowed() {
-      return switch (status) {
-        case CREATED -> List.of("pick", "cancel");
-        case PICKED -> List.of("ship", "cancel");
-        case SHIPPED -> List.of("deliver");
-        case DELIVERED, CANCELLED -> List.of();
-      };
-    }
-
-    /**
-     * Why the step may not be taken now, or null when it may. Bad input is refused before the status
-     * is looked at, so its answer does not depend on where the parcel is. Repeating the step just
-     * taken (a second pick) is a conflict too, not a silent success: a client that retries learns
-     * that its first call went through, and a double scan in the warehouse does not go unnoticed.
-     */
-    Rejection refuse(Transition transition) {
-      if (transition instanceof Ship ship && !isTrackingNumber(ship.trackingNumber())) {
-        return Rejection.invalid("trackingNumber",
-            "'trackingNumber' must be 1-64 letters, digits, spaces or dashes");
-      }
-      String action = action(transition);
-      if (allowed().contains(action)) {
-        return null;
-      }
-      String detail = status == after(transition)
-          ? "The fulfilment is " + status + " already; '" + action + "' is not repeated"
-          : "The fulfilment is " + status + "; '" + action + "' is not possible now";
-      return Rejection.conflict(detail, status.name(), allowed());
-    }
-
-    static boolean isTrackingNumber(String trackingNumber) {
-      return trackingNumber != null && TRACKING_NUMBER.matcher(trackingNumber.strip()).matches();
-    }
-
-    /** What the step is called in the API and in a conflict's list of allowed actions. */
-    static String action(Transition transition) {
-      return switch (transition) {
-        case Pick pick -> "pick";
-        case Ship ship -> "ship";
-        case Deliver deliver -> "deliver";
-        case Cancel cancel -> "cancel";
-      };
-    }
-
-    static Status after(Transition transition) {
-      return switch (transition) {
-        case Pick pick -> Status.PICKED;
-        case Ship ship -> Status.SHIPPED;
-        case Deliver deliver -> Status.DELIVERED;
-        case Cancel cancel -> Status.CANCELLED;
-      };
-    }
-
-    /** The event of an allowed step; the tracking number is kept without surrounding spaces. */
-    static Event taken(Transition transition, Instant at) {
-      return switch (transition) {
-        case Pick pick -> new ItemsPicked(at);
-        case Ship ship -> new ParcelShipped(ship.trackingNumber().strip(), at);
-        case Deliver deliver -> new ParcelDelivered(at);
-        case Cancel cancel -> new FulfillmentCancelled(at);
-      };
-    }
-
-    State apply(Event event) {
-      State next = switch (event) {
-        case FulfillmentCreated created -> new State(created.orderId(), Status.CREATED,
-            created.items().stream().map(PackedItem::asItem).toList(), created.shippingAddress(), null, created.at(),
-            created.at(), history);
-        case ItemsPicked picked -> moved(Status.PICKED, trackingNumber, picked.at());
-        case ParcelShipped shipped -> moved(Status.SHIPPED, shipped.trackingNumber(), shipped.at());
-        case ParcelDelivered delivered -> moved(Status.DELIVERED, trackingNumber, delivered.at());
-        case FulfillmentCancelled cancelled -> moved(Status.CANCELLED, trackingNumber, cancelled.at());
-        case FulfillmentEditedByAdmin edited -> this;
-      };
-      return new State(next.orderId, next.status, next.items, next.shippingAddress, next.trackingNumber,
-          next.createdAt, next.updatedAt, Happened.append(history, happened(event)));
-    }
-
-    /** How the order's timeline shows the event. */
-    private static Happened happened(Event event) {
-      return switch (event) {
-        case FulfillmentCreated created -> new Happened(created.at(), "FulfillmentCreated", null);
-        case ItemsPicked picked -> new Happened(picked.at(), "ItemsPicked", null);
-        case ParcelShipped shipped -> new Happened(shipped.at(), "ParcelShipped", null);
-        case ParcelDelivered delivered -> new Happened(delivered.at(), "ParcelDelivered", null);
-        case FulfillmentCancelled cancelled -> new Happened(cancelled.at(), "FulfillmentCancelled", null);
-        case FulfillmentEditedByAdmin edited -> new Happened(edited.at(), "FulfillmentEditedByAdmin", edited.admin());
-      };
-    }
-
-    private State moved(Status newStatus, String newTrackingNumber, Instant at) {
-      return new State(orderId, newStatus, items, shippingAddress, newTrackingNumber, createdAt, at, history);
-    }
-
-    FulfillmentView view(String fulfillmentId) {
-      return new FulfillmentView(
-          fulfillmentId, orderId, status, items, shippingAddress, trackingNumber, createdAt, updatedAt);
-    }
-  }
 
   // Wiring
 
@@ -268,29 +136,29 @@ public final class Fulfillment
   }
 
   @Override
-  public State emptyState() {
-    return State.NONE;
+  public FulfillmentState emptyState() {
+    return FulfillmentState.NONE;
   }
 
   // Handlers, by state
 
   @Override
-  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+  public CommandHandlerWithReply<Command, Event, FulfillmentState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forAnyState().onAnyCommand((state, command) -> switch (state.status()) {
       case null -> onUncreated(command);
-      // Which steps each status allows is the state's rule (State.allowed), not a handler's.
+      // Which steps each status allows is the state's rule (FulfillmentState.allowed), not a handler's.
       case CREATED, PICKED, SHIPPED, DELIVERED, CANCELLED -> onCreated(state, command);
     });
     return builder.build();
   }
 
-  private ReplyEffect<Event, State> onUncreated(Command command) {
+  private ReplyEffect<Event, FulfillmentState> onUncreated(Command command) {
     if (command instanceof GetHistory get) {
       return Effect().reply(get.replyTo(), new History(List.of()));
     }
     if (command instanceof Create create) {
-      Rejection refusal = State.refuse(create);
+      Rejection refusal = FulfillmentState.refuse(create);
       return refusal != null
           ? reject(create.replyTo(), refusal)
           : Effect()
@@ -307,7 +175,7 @@ public final class Fulfillment
             state -> new Rejected(Rejection.notFound("There is no fulfilment " + fulfillmentId)));
   }
 
-  private ReplyEffect<Event, State> onCreated(State state, Command command) {
+  private ReplyEffect<Event, FulfillmentState> onCreated(FulfillmentState state, Command command) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
       case GetHistory get -> Effect().reply(get.replyTo(), new History(state.history()));
@@ -322,22 +190,22 @@ public final class Fulfillment
   }
 
   /** {@code admin} is the admin taking the step, or null. */
-  private ReplyEffect<Event, State> take(State state, Transition transition, String admin) {
+  private ReplyEffect<Event, FulfillmentState> take(FulfillmentState state, Transition transition, String admin) {
     Rejection refusal = state.refuse(transition);
     if (refusal != null) {
       return reject(transition.replyTo(), refusal);
     }
     Instant now = Instant.now();
-    Event step = State.taken(transition, now);
+    Event step = FulfillmentState.taken(transition, now);
     List<Event> events = admin == null ? List.of(step) : List.of(new FulfillmentEditedByAdmin(admin, now), step);
     return Effect().persist(events).thenReply(transition.replyTo(), this::current);
   }
 
-  private Reply current(State state) {
+  private Reply current(FulfillmentState state) {
     return new Current(state.view(fulfillmentId));
   }
 
-  private ReplyEffect<Event, State> reject(ActorRef<Reply> replyTo, Rejection rejection) {
+  private ReplyEffect<Event, FulfillmentState> reject(ActorRef<Reply> replyTo, Rejection rejection) {
     return Effect().reply(replyTo, new Rejected(rejection));
   }
 
@@ -352,9 +220,9 @@ public final class Fulfillment
   }
 
   @Override
-  public EventHandler<State, Event> eventHandler() {
+  public EventHandler<FulfillmentState, Event> eventHandler() {
     var builder = newEventHandlerBuilder();
-    builder.forAnyState().onAnyEvent(State::apply);
+    builder.forAnyState().onAnyEvent(FulfillmentState::apply);
     return builder.build();
   }
 }

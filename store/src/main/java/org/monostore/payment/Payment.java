@@ -35,7 +35,7 @@ import org.monostore.shared.Money;
  * instead of charging twice.
  */
 public final class Payment
-    extends EventSourcedBehaviorWithEnforcedReplies<Payment.Command, Payment.Event, Payment.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<Payment.Command, Payment.Event, PaymentState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Payment");
 
@@ -67,7 +67,7 @@ public final class Payment
   private record GatewayReleased(PaymentGateway.Release release, String failure) implements Command {}
 
   /** The gateway's answer, or, when {@code authorization} is null, why there is none: a reason and words. */
-  private record GatewayAnswered(PaymentGateway.Authorization authorization, String reason, String failure)
+  record GatewayAnswered(PaymentGateway.Authorization authorization, String reason, String failure)
       implements Command {}
 
   public sealed interface Reply extends CborSerializable {}
@@ -113,7 +113,7 @@ public final class Payment
   @PersistedAs("payment.AuthorizationReleased")
   public record AuthorizationReleased(Instant at) implements Event {}
 
-  // State
+  // State (the record and its rules are in PaymentState.java)
 
   public enum Status {
     /** Added to the order, not yet sent to the gateway. */
@@ -133,68 +133,6 @@ public final class Payment
     }
   }
 
-  public record State(
-      String orderId, Money amount, String method, String token, Status status, PaymentView.Outcome outcome,
-      Instant createdAt, Instant updatedAt, List<Happened> history)
-      implements CborSerializable {
-
-    static final State NONE = new State(null, null, null, null, null, null, null, null, List.of());
-
-    State apply(Event event) {
-      State next = switch (event) {
-        case PaymentInitiated initiated -> new State(initiated.orderId(), initiated.amount(), initiated.method(),
-            initiated.token(), Status.INITIATED, null, initiated.at(), initiated.at(), history);
-        case AmountChanged changed ->
-            new State(orderId, changed.amount(), method, token, status, outcome, createdAt, changed.at(), history);
-        case AuthorizationRequested requested -> with(Status.AUTHORIZING, null, requested.at());
-        case PaymentAuthorized authorized ->
-            with(Status.AUTHORIZED, new PaymentView.Outcome("approved", "Approved", authorized.authorizationCode()),
-                authorized.at());
-        case PaymentDeclined declined ->
-            with(Status.DECLINED, new PaymentView.Outcome(declined.reason(), declined.message(), null), declined.at());
-        case AuthorizationFailed failed ->
-            with(Status.FAILED, new PaymentView.Outcome(failed.reason(), failed.message(), null), failed.at());
-        case AuthorizationUnanswered unanswered -> with(Status.PENDING,
-            new PaymentView.Outcome(unanswered.reason(), unanswered.message(), null), unanswered.at());
-        case AuthorizationReleased released -> with(Status.RELEASED, new PaymentView.Outcome("released",
-            "The reserved amount was given back", outcome.authorizationCode()), released.at());
-      };
-      return new State(next.orderId, next.amount, next.method, next.token, next.status, next.outcome, next.createdAt,
-          next.updatedAt, Happened.append(history, new Happened(event.at(), nameOf(event), null)));
-    }
-
-    /** The event's name in the order's timeline. */
-    private static String nameOf(Event event) {
-      return switch (event) {
-        case PaymentInitiated initiated -> "PaymentInitiated";
-        case AmountChanged changed -> "AmountChanged";
-        case AuthorizationRequested requested -> "AuthorizationRequested";
-        case PaymentAuthorized authorized -> "PaymentAuthorized";
-        case PaymentDeclined declined -> "PaymentDeclined";
-        case AuthorizationFailed failed -> "AuthorizationFailed";
-        case AuthorizationUnanswered unanswered -> "AuthorizationUnanswered";
-        case AuthorizationReleased released -> "AuthorizationReleased";
-      };
-    }
-
-    private State with(Status newStatus, PaymentView.Outcome newOutcome, Instant at) {
-      return new State(orderId, amount, method, token, newStatus, newOutcome, createdAt, at, history);
-    }
-
-    /** The event that records the gateway's answer, or its silence. */
-    static Event answered(GatewayAnswered answer, Instant at) {
-      return switch (answer.authorization()) {
-        case null -> new AuthorizationUnanswered(answer.reason(), answer.failure(), at);
-        case PaymentGateway.Approved approved -> new PaymentAuthorized(approved.authorizationCode(), at);
-        case PaymentGateway.Declined declined -> new PaymentDeclined(declined.reason(), declined.message(), at);
-        case PaymentGateway.Failed failed -> new AuthorizationFailed(failed.reason(), failed.message(), at);
-      };
-    }
-
-    PaymentView view(String paymentId) {
-      return new PaymentView(paymentId, orderId, method, amount, status, outcome, createdAt, updatedAt);
-    }
-  }
 
   // Wiring
 
@@ -231,14 +169,14 @@ public final class Payment
   }
 
   @Override
-  public State emptyState() {
-    return State.NONE;
+  public PaymentState emptyState() {
+    return PaymentState.NONE;
   }
 
   // Handlers, by state
 
   @Override
-  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+  public CommandHandlerWithReply<Command, Event, PaymentState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
     builder.forAnyState().onAnyCommand((state, command) -> state.status() == null
         ? onUninitiated(command)
@@ -246,7 +184,7 @@ public final class Payment
     return builder.build();
   }
 
-  private ReplyEffect<Event, State> onUninitiated(Command command) {
+  private ReplyEffect<Event, PaymentState> onUninitiated(Command command) {
     return switch (command) {
       case Initiate initiate -> Effect()
           .persist(new PaymentInitiated(initiate.orderId(), initiate.amount(), initiate.method(), initiate.token(),
@@ -262,7 +200,7 @@ public final class Payment
     };
   }
 
-  private ReplyEffect<Event, State> onInitiated(State state, Command command) {
+  private ReplyEffect<Event, PaymentState> onInitiated(PaymentState state, Command command) {
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
       case GetHistory get -> Effect().reply(get.replyTo(), new History(state.history()));
@@ -293,7 +231,7 @@ public final class Payment
         if (answered.authorization() == null) {
           context.getLog().warn("Payment {}: {}; its outcome is pending", paymentId, answered.failure());
         }
-        yield Effect().persist(State.answered(answered, Instant.now())).thenRun(this::answerWaiting).thenNoReply();
+        yield Effect().persist(PaymentState.answered(answered, Instant.now())).thenRun(this::answerWaiting).thenNoReply();
       }
       case Release release when state.status() == Status.AUTHORIZED -> {
         boolean underWay = !releasing.isEmpty();
@@ -309,7 +247,7 @@ public final class Payment
           .thenReply(release.replyTo(), this::current);
       // PENDING: the gateway may have reserved the money; its first outcome is asked for again.
       case Release release -> {
-        EffectBuilder<Event, State> effect = state.status() == Status.PENDING
+        EffectBuilder<Event, PaymentState> effect = state.status() == Status.PENDING
             ? Effect().none().thenRun(this::askGateway) : Effect().none();
         yield effect.thenReply(release.replyTo(), unchanged -> new Rejected(Rejection.unavailable(
             "The gateway's outcome for the payment is not known yet; it can be released once it is")));
@@ -321,7 +259,7 @@ public final class Payment
         String failure = released.release() instanceof PaymentGateway.ReleaseFailed(String reason, String message)
             ? message : released.failure();
         context.getLog().warn("Payment {}: not released: {}", paymentId, failure);
-        yield Effect().none().thenRun((State unchanged) -> {
+        yield Effect().none().thenRun((PaymentState unchanged) -> {
           releasing.forEach(replyTo -> replyTo.tell(new Rejected(Rejection.unavailable(failure))));
           releasing.clear();
         }).thenNoReply();
@@ -330,7 +268,7 @@ public final class Payment
   }
 
   /** Asks the gateway to release the authorization; its answer comes back as a message. */
-  private void askRelease(State state) {
+  private void askRelease(PaymentState state) {
     var request = new PaymentGateway.ReleaseRequest(paymentId, state.outcome().authorizationCode(), state.amount());
     context.pipeToSelf(
         gateway.release(request).toCompletableFuture().copy()
@@ -338,14 +276,14 @@ public final class Payment
         (release, failure) -> new GatewayReleased(release, failure == null ? null : unanswered(failure).failure()));
   }
 
-  private void answerReleasing(State state) {
+  private void answerReleasing(PaymentState state) {
     Reply reply = current(state);
     releasing.forEach(replyTo -> replyTo.tell(reply));
     releasing.clear();
   }
 
   /** Asks the gateway unless a request is under way already; the answer comes back as a message. */
-  private void askGateway(State state) {
+  private void askGateway(PaymentState state) {
     if (gatewayAsked) {
       return;
     }
@@ -367,13 +305,13 @@ public final class Payment
         : new GatewayAnswered(null, "unreachable", "The payment gateway could not be reached");
   }
 
-  private void answerWaiting(State state) {
+  private void answerWaiting(PaymentState state) {
     Reply reply = current(state);
     waiting.forEach(replyTo -> replyTo.tell(reply));
     waiting.clear();
   }
 
-  private Reply current(State state) {
+  private Reply current(PaymentState state) {
     return new Current(state.view(paymentId));
   }
 
@@ -391,9 +329,9 @@ public final class Payment
   }
 
   @Override
-  public EventHandler<State, Event> eventHandler() {
+  public EventHandler<PaymentState, Event> eventHandler() {
     var builder = newEventHandlerBuilder();
-    builder.forAnyState().onAnyEvent(State::apply);
+    builder.forAnyState().onAnyEvent(PaymentState::apply);
     return builder.build();
   }
 }

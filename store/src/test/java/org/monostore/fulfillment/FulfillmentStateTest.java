@@ -22,7 +22,6 @@ import org.monostore.fulfillment.Fulfillment.ParcelDelivered;
 import org.monostore.fulfillment.Fulfillment.ParcelShipped;
 import org.monostore.fulfillment.Fulfillment.Pick;
 import org.monostore.fulfillment.Fulfillment.Ship;
-import org.monostore.fulfillment.Fulfillment.State;
 import org.monostore.fulfillment.Fulfillment.Status;
 import org.monostore.fulfillment.Fulfillment.Transition;
 import org.monostore.platform.Rejection;
@@ -40,12 +39,12 @@ class FulfillmentStateTest {
   private static final List<Item> ITEMS = List.of(new Item("BOOK-000001", "A book", 2), new Item("MUG-000001", "Mug", 1));
   private static final Address HOME = new Address("Storgatan 1", null, "Stockholm", "111 51", "SE");
 
-  private static final State CREATED = State.NONE.apply(new FulfillmentCreated("order-1",
+  private static final FulfillmentState CREATED = FulfillmentState.NONE.apply(new FulfillmentCreated("order-1",
       ITEMS.stream().map(PackedItem::of).toList(), HOME, CREATED_AT));
-  private static final State PICKED = CREATED.apply(new ItemsPicked(LATER));
-  private static final State SHIPPED = PICKED.apply(new ParcelShipped("JJD000390007727", LATER));
-  private static final State DELIVERED = SHIPPED.apply(new ParcelDelivered(LATEST));
-  private static final State CANCELLED = CREATED.apply(new FulfillmentCancelled(LATER));
+  private static final FulfillmentState PICKED = CREATED.apply(new ItemsPicked(LATER));
+  private static final FulfillmentState SHIPPED = PICKED.apply(new ParcelShipped("JJD000390007727", LATER));
+  private static final FulfillmentState DELIVERED = SHIPPED.apply(new ParcelDelivered(LATEST));
+  private static final FulfillmentState CANCELLED = CREATED.apply(new FulfillmentCancelled(LATER));
 
   private static final Pick PICK = new Pick(null);
   private static final Ship SHIP = new Ship("JJD000390007727", null);
@@ -56,7 +55,7 @@ class FulfillmentStateTest {
 
   @Test
   void anOrderWithItemsAndAnAddressMayCreateAFulfilment() {
-    assertThat(State.refuse(new Create("order-1", ITEMS, HOME, null))).isNull();
+    assertThat(FulfillmentState.refuse(new Create("order-1", ITEMS, HOME, null))).isNull();
   }
 
   static Stream<Arguments> incompleteCreations() {
@@ -73,7 +72,7 @@ class FulfillmentStateTest {
   @ParameterizedTest
   @MethodSource("incompleteCreations")
   void aFulfilmentNeedsAnOrderItemsAndAnAddress(Create create, String field) {
-    Rejection refusal = State.refuse(create);
+    Rejection refusal = FulfillmentState.refuse(create);
 
     assertThat(refusal).isNotNull();
     assertThat(refusal.reason()).isEqualTo(Reason.INVALID);
@@ -93,14 +92,14 @@ class FulfillmentStateTest {
 
   @ParameterizedTest
   @MethodSource("allowedByStatus")
-  void eachStatusAllowsOnlyTheStepsThatLeadOnFromIt(State state, List<String> allowed) {
+  void eachStatusAllowsOnlyTheStepsThatLeadOnFromIt(FulfillmentState state, List<String> allowed) {
     assertThat(state.allowed()).containsExactlyElementsOf(allowed);
     for (Transition step : List.of(PICK, SHIP, DELIVER, CANCEL)) {
       Rejection refusal = state.refuse(step);
-      if (allowed.contains(State.action(step))) {
-        assertThat(refusal).as(State.action(step) + " from " + state.status()).isNull();
+      if (allowed.contains(FulfillmentState.action(step))) {
+        assertThat(refusal).as(FulfillmentState.action(step) + " from " + state.status()).isNull();
       } else {
-        assertThat(refusal).as(State.action(step) + " from " + state.status()).isNotNull();
+        assertThat(refusal).as(FulfillmentState.action(step) + " from " + state.status()).isNotNull();
         assertThat(refusal.reason()).isEqualTo(Reason.CONFLICT);
         assertThat(refusal.currentStatus()).isEqualTo(state.status().name());
         assertThat(refusal.allowed()).containsExactlyElementsOf(allowed);
@@ -126,15 +125,15 @@ class FulfillmentStateTest {
   @ValueSource(strings = {"JJD000390007727", "1Z 999 AA1 01 2345 6784", "RR-123-456-SE", "7",
       "  00340434161094042557  "})
   void aTrackingNumberIsLettersDigitsSpacesAndDashes(String trackingNumber) {
-    assertThat(State.isTrackingNumber(trackingNumber)).isTrue();
+    assertThat(FulfillmentState.isTrackingNumber(trackingNumber)).isTrue();
     assertThat(PICKED.refuse(new Ship(trackingNumber, null))).isNull();
   }
 
   @Test
   void aTrackingNumberHoldsAtMost64CharactersAfterTrimming() {
-    assertThat(State.isTrackingNumber("A".repeat(64))).isTrue();
-    assertThat(State.isTrackingNumber("  " + "A".repeat(64) + "  ")).isTrue();
-    assertThat(State.isTrackingNumber("A".repeat(65))).isFalse();
+    assertThat(FulfillmentState.isTrackingNumber("A".repeat(64))).isTrue();
+    assertThat(FulfillmentState.isTrackingNumber("  " + "A".repeat(64) + "  ")).isTrue();
+    assertThat(FulfillmentState.isTrackingNumber("A".repeat(65))).isFalse();
   }
 
   @ParameterizedTest
@@ -142,7 +141,7 @@ class FulfillmentStateTest {
   @ValueSource(strings = {"", "   ", "\t", "<script>alert(1)</script>", "1'; DROP TABLE event_journal; --",
       "JJD\n0003", "ÅÄÖ-123", "JJD_000390007727", "１２３"})
   void anythingElseIsNotATrackingNumberAndIsRefusedWhateverTheStatus(String trackingNumber) {
-    for (State state : List.of(PICKED, CREATED, DELIVERED)) {
+    for (FulfillmentState state : List.of(PICKED, CREATED, DELIVERED)) {
       Rejection refusal = state.refuse(new Ship(trackingNumber, null));
 
       assertThat(refusal.reason()).isEqualTo(Reason.INVALID);
@@ -154,41 +153,41 @@ class FulfillmentStateTest {
 
   @Test
   void aCreatedFulfilmentHoldsTheOrdersItemsAndAddressAndNoTrackingNumber() {
-    assertThat(CREATED).isEqualTo(new State("order-1", Status.CREATED, ITEMS, HOME, null, CREATED_AT, CREATED_AT,
+    assertThat(CREATED).isEqualTo(new FulfillmentState("order-1", Status.CREATED, ITEMS, HOME, null, CREATED_AT, CREATED_AT,
         List.of(new Happened(CREATED_AT, "FulfillmentCreated", null))));
   }
 
   @Test
   void eachStepIsTheEventThatMovesToItsStatus() {
-    assertThat(State.taken(PICK, LATER)).isEqualTo(new ItemsPicked(LATER));
-    assertThat(State.taken(new Ship("  JJD000390007727 ", null), LATER))
+    assertThat(FulfillmentState.taken(PICK, LATER)).isEqualTo(new ItemsPicked(LATER));
+    assertThat(FulfillmentState.taken(new Ship("  JJD000390007727 ", null), LATER))
         .as("the tracking number is kept trimmed")
         .isEqualTo(new ParcelShipped("JJD000390007727", LATER));
-    assertThat(State.taken(DELIVER, LATER)).isEqualTo(new ParcelDelivered(LATER));
-    assertThat(State.taken(CANCEL, LATER)).isEqualTo(new FulfillmentCancelled(LATER));
+    assertThat(FulfillmentState.taken(DELIVER, LATER)).isEqualTo(new ParcelDelivered(LATER));
+    assertThat(FulfillmentState.taken(CANCEL, LATER)).isEqualTo(new FulfillmentCancelled(LATER));
     for (Transition step : List.of(PICK, SHIP, DELIVER, CANCEL)) {
-      assertThat(CREATED.apply(State.taken(step, LATER)).status()).isEqualTo(State.after(step));
+      assertThat(CREATED.apply(FulfillmentState.taken(step, LATER)).status()).isEqualTo(FulfillmentState.after(step));
     }
   }
 
   @Test
   void theWholeWayKeepsItemsAddressAndCreationTimeAndRecordsEachChange() {
-    assertThat(PICKED).isEqualTo(new State("order-1", Status.PICKED, ITEMS, HOME, null, CREATED_AT, LATER,
+    assertThat(PICKED).isEqualTo(new FulfillmentState("order-1", Status.PICKED, ITEMS, HOME, null, CREATED_AT, LATER,
         List.of(new Happened(CREATED_AT, "FulfillmentCreated", null), new Happened(LATER, "ItemsPicked", null))));
     assertThat(SHIPPED).usingRecursiveComparison().ignoringFields("history")
-        .isEqualTo(new State("order-1", Status.SHIPPED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATER, List.of()));
+        .isEqualTo(new FulfillmentState("order-1", Status.SHIPPED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATER, List.of()));
     assertThat(DELIVERED.history()).extracting(Happened::event)
         .containsExactly("FulfillmentCreated", "ItemsPicked", "ParcelShipped", "ParcelDelivered");
     assertThat(DELIVERED).usingRecursiveComparison().ignoringFields("history").isEqualTo(
-        new State("order-1", Status.DELIVERED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATEST, List.of()));
+        new FulfillmentState("order-1", Status.DELIVERED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATEST, List.of()));
   }
 
   @Test
   void cancellingAPickedFulfilmentKeepsItsItems() {
-    State cancelled = PICKED.apply(new FulfillmentCancelled(LATEST));
+    FulfillmentState cancelled = PICKED.apply(new FulfillmentCancelled(LATEST));
 
     assertThat(cancelled).usingRecursiveComparison().ignoringFields("history")
-        .isEqualTo(new State("order-1", Status.CANCELLED, ITEMS, HOME, null, CREATED_AT, LATEST, List.of()));
+        .isEqualTo(new FulfillmentState("order-1", Status.CANCELLED, ITEMS, HOME, null, CREATED_AT, LATEST, List.of()));
   }
 
   @Test

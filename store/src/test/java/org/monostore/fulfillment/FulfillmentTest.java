@@ -28,7 +28,6 @@ import org.monostore.fulfillment.Fulfillment.Command;
 import org.monostore.fulfillment.Fulfillment.Event;
 import org.monostore.fulfillment.Fulfillment.Item;
 import org.monostore.fulfillment.Fulfillment.Reply;
-import org.monostore.fulfillment.Fulfillment.State;
 import org.monostore.fulfillment.Fulfillment.Status;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
@@ -57,7 +56,7 @@ class FulfillmentTest {
   private final String fulfillmentId = UUID.randomUUID().toString();
   private final String orderId = UUID.randomUUID().toString();
   private TestProbe<ClusterSharding.ShardCommand> shard;
-  private EventSourcedBehaviorTestKit<Command, Event, State> fulfillment;
+  private EventSourcedBehaviorTestKit<Command, Event, FulfillmentState> fulfillment;
 
   @BeforeAll
   static void startActorSystem() {
@@ -119,7 +118,7 @@ class FulfillmentTest {
     assertInvalid(rejection(withoutAddress), "shippingAddress");
     assertThat(withoutItems.hasNoEvents()).isTrue();
     assertThat(withoutAddress.hasNoEvents()).isTrue();
-    assertThat(fulfillment.getState()).isEqualTo(State.NONE);
+    assertThat(fulfillment.getState()).isEqualTo(FulfillmentState.NONE);
   }
 
   @Test
@@ -164,7 +163,7 @@ class FulfillmentTest {
 
     assertThat(rejection(result).reason()).isEqualTo(Reason.NOT_FOUND);
     assertThat(result.hasNoEvents()).isTrue();
-    assertThat(result.state()).isEqualTo(State.NONE);
+    assertThat(result.state()).isEqualTo(FulfillmentState.NONE);
     shard.expectMessageClass(ClusterSharding.Passivate.class);
   }
 
@@ -216,7 +215,7 @@ class FulfillmentTest {
   void aStepItsStatusDoesNotAllowIsAConflictNamingWhatIsAllowed(Status status, String step) {
     create();
     bringTo(status);
-    State before = fulfillment.getState();
+    FulfillmentState before = fulfillment.getState();
 
     var refused = run(command(step));
 
@@ -249,9 +248,9 @@ class FulfillmentTest {
   void aRestartedFulfilmentRecoversTheSameState() {
     create();
     bringTo(Status.SHIPPED);
-    State before = fulfillment.getState();
+    FulfillmentState before = fulfillment.getState();
 
-    State recovered = fulfillment.restart().state();
+    FulfillmentState recovered = fulfillment.restart().state();
 
     assertThat(recovered).isEqualTo(before);
     assertThat(current(run(Fulfillment.Get::new)).trackingNumber()).isEqualTo(TRACKING);
@@ -259,7 +258,7 @@ class FulfillmentTest {
 
   // Helpers
 
-  private CommandResultWithReply<Command, Event, State, Reply> run(Function<ActorRef<Reply>, Command> command) {
+  private CommandResultWithReply<Command, Event, FulfillmentState, Reply> run(Function<ActorRef<Reply>, Command> command) {
     return fulfillment.runCommand(command);
   }
 
@@ -294,11 +293,11 @@ class FulfillmentTest {
     };
   }
 
-  private static FulfillmentView current(CommandResultWithReply<Command, Event, State, Reply> result) {
+  private static FulfillmentView current(CommandResultWithReply<Command, Event, FulfillmentState, Reply> result) {
     return result.replyOfType(Fulfillment.Current.class).fulfillment();
   }
 
-  private static Rejection rejection(CommandResultWithReply<Command, Event, State, Reply> result) {
+  private static Rejection rejection(CommandResultWithReply<Command, Event, FulfillmentState, Reply> result) {
     return result.replyOfType(Fulfillment.Rejected.class).rejection();
   }
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.monostore.payment.Payment.Command;
 import org.monostore.payment.Payment.Event;
 import org.monostore.payment.Payment.Reply;
-import org.monostore.payment.Payment.State;
 import org.monostore.payment.Payment.Status;
 import org.monostore.payment.PaymentGateway.Approved;
 import org.monostore.payment.PaymentGateway.Authorization;
@@ -65,7 +64,7 @@ class PaymentTest {
   private final String orderId = UUID.randomUUID().toString();
   private final FakeGateway gateway = new FakeGateway();
   private TestProbe<ClusterSharding.ShardCommand> shard;
-  private EventSourcedBehaviorTestKit<Command, Event, State> payment;
+  private EventSourcedBehaviorTestKit<Command, Event, PaymentState> payment;
 
   @BeforeAll
   static void startActorSystem() {
@@ -147,7 +146,7 @@ class PaymentTest {
     assertThat(rejection(result).reason()).isEqualTo(Reason.NOT_FOUND);
     assertThat(rejection(result).detail()).contains(paymentId);
     assertThat(result.hasNoEvents()).isTrue();
-    assertThat(result.state()).isEqualTo(State.NONE);
+    assertThat(result.state()).isEqualTo(PaymentState.NONE);
     shard.expectMessageClass(ClusterSharding.Passivate.class);
     assertThat(gateway.requests).isEmpty();
   }
@@ -321,7 +320,7 @@ class PaymentTest {
     initiate();
     gateway.answer(new Declined("expired_card", "The card has expired"));
     run(Payment.Authorize::new);
-    State before = payment.getState();
+    PaymentState before = payment.getState();
 
     assertThat(payment.restart().state()).isEqualTo(before);
     var again = run(Payment.Authorize::new);
@@ -464,12 +463,12 @@ class PaymentTest {
     }
   }
 
-  private EventSourcedBehaviorTestKit<Command, Event, State> paymentTimingOutAfter(Duration gatewayTimeout) {
+  private EventSourcedBehaviorTestKit<Command, Event, PaymentState> paymentTimingOutAfter(Duration gatewayTimeout) {
     return EventSourcedBehaviorTestKit.create(
         actorTestKit.system(), Payment.create(paymentId, shard.ref(), gateway, gatewayTimeout));
   }
 
-  private CommandResultWithReply<Command, Event, State, Reply> run(Function<ActorRef<Reply>, Command> command) {
+  private CommandResultWithReply<Command, Event, PaymentState, Reply> run(Function<ActorRef<Reply>, Command> command) {
     return payment.runCommand(command);
   }
 
@@ -481,11 +480,11 @@ class PaymentTest {
     return PersistenceId.of(Payment.ENTITY_KEY.name(), paymentId).id();
   }
 
-  private static PaymentView current(CommandResultWithReply<Command, Event, State, Reply> result) {
+  private static PaymentView current(CommandResultWithReply<Command, Event, PaymentState, Reply> result) {
     return result.replyOfType(Payment.Current.class).payment();
   }
 
-  private static Rejection rejection(CommandResultWithReply<Command, Event, State, Reply> result) {
+  private static Rejection rejection(CommandResultWithReply<Command, Event, PaymentState, Reply> result) {
     return result.replyOfType(Payment.Rejected.class).rejection();
   }
 }
