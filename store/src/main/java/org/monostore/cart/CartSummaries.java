@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.monostore.platform.PageRequest;
+import org.monostore.platform.Projections;
 import org.monostore.platform.StatusCounts;
 import org.monostore.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,20 +44,23 @@ public class CartSummaries {
       @Schema(description = "The cart's last activity") Instant updatedAt) {}
 
   private final JdbcClient jdbc;
-  private final OrderEmails orderEmails;
 
-  CartSummaries(JdbcClient jdbc, OrderEmails orderEmails) {
+  CartSummaries(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.orderEmails = orderEmails;
   }
 
   /**
-   * Each cart's total, VAT included, as a relation {@code (cart_id, total)} for another module's query
-   * to join: its list that sorts by a cart's total needs it in the same query. Only these columns are
-   * promised; the table behind them is this module's own.
+   * Keeps the email given on an order of the cart, for the list to show and search, in the caller's
+   * transaction: the checkout's read model tells it as it projects the orders' events. The latest
+   * email given on any of the cart's orders is the one kept.
    */
-  public static String totals() {
-    return "(SELECT cart_id, total FROM cart_summary)";
+  public static void orderEmailGiven(Projections.Session session, String cartId, String orderId, String email,
+      Instant at) throws SQLException {
+    session.update("""
+        INSERT INTO cart_order_email (cart_id, order_id, email, given_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (cart_id) DO UPDATE SET order_id = excluded.order_id, email = excluded.email,
+          given_at = excluded.given_at
+        WHERE cart_order_email.given_at <= excluded.given_at""", cartId, orderId, email, at);
   }
 
   /** How many carts there are of each status, every status present, in the enum's order. */
@@ -84,18 +88,15 @@ public class CartSummaries {
       where.add("c.updated_at >= :changedSince");
       parameters.put("changedSince", Timestamp.from(changedSince));
     }
-    String emails = orderEmails.byCart();
     if (text != null && !text.isBlank()) {
-      where.add("(c.cart_id LIKE :text ESCAPE '\\' OR EXISTS (SELECT 1 FROM " + emails + " o "
-          + "WHERE o.cart_id = c.cart_id AND lower(o.email) LIKE :text ESCAPE '\\'))");
+      where.add("(c.cart_id LIKE :text ESCAPE '\\' OR lower(e.email) LIKE :text ESCAPE '\\')");
       parameters.put("text", PageRequest.likePattern(text.strip().toLowerCase(Locale.ROOT)));
     }
     String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    long total = jdbc.sql("SELECT count(*) FROM cart_summary c" + filter).params(parameters)
-        .query(Long.class).single();
+    String carts = "cart_summary c LEFT JOIN cart_order_email e ON e.cart_id = c.cart_id" + filter;
+    long total = jdbc.sql("SELECT count(*) FROM " + carts).params(parameters).query(Long.class).single();
     String order = SORT_COLUMNS.get(page.sort()) + (page.descending() ? " DESC" : " ASC") + ", c.cart_id";
-    List<CartSummary> items = jdbc.sql("SELECT c.*, (SELECT o.email FROM " + emails + " o WHERE o.cart_id = c.cart_id "
-            + "ORDER BY o.updated_at DESC LIMIT 1) AS email FROM cart_summary c" + filter
+    List<CartSummary> items = jdbc.sql("SELECT c.*, e.email FROM " + carts
             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
         .params(parameters)
         .param("limit", page.size())

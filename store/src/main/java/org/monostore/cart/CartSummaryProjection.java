@@ -18,14 +18,16 @@ class CartSummaryProjection implements ReadModel {
   static final String NAME = "cart-summary";
 
   private final Projections projections;
+  private final List<CartTotalListener> totalListeners;
 
-  CartSummaryProjection(Projections projections) {
+  CartSummaryProjection(Projections projections, List<CartTotalListener> totalListeners) {
     this.projections = projections;
+    this.totalListeners = List.copyOf(totalListeners);
   }
 
   @Override
   public void start() {
-    projections.<Cart.Event>start(NAME, Cart.ENTITY_KEY, Handler::new);
+    projections.<Cart.Event>start(NAME, Cart.ENTITY_KEY, () -> new Handler(totalListeners));
   }
 
   /**
@@ -33,6 +35,12 @@ class CartSummaryProjection implements ReadModel {
    * in the group is written once: what counts is where its events left it.
    */
   static final class Handler extends JdbcHandler<List<CommittedEvents.Entry<Cart.Event>>, Projections.Session> {
+
+    private final List<CartTotalListener> totalListeners;
+
+    Handler(List<CartTotalListener> totalListeners) {
+      this.totalListeners = totalListeners;
+    }
 
     @Override
     public void process(Projections.Session session, List<CommittedEvents.Entry<Cart.Event>> entries)
@@ -81,7 +89,7 @@ class CartSummaryProjection implements ReadModel {
           ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = excluded.quantity, unit_price = excluded.unit_price""",
           linesSet);
       // One new version of each cart's row per group; a status comes with the order it names, or none.
-      session.forRows("""
+      List<CartTotalListener.CartTotal> totals = session.forRows("""
           UPDATE cart_summary s
           SET line_count = lines.count, item_count = lines.items, total = lines.total,
               status = coalesce(c.status, s.status),
@@ -93,7 +101,13 @@ class CartSummaryProjection implements ReadModel {
               SELECT count(*) AS count, coalesce(sum(quantity), 0) AS items,
                   coalesce(sum(quantity * unit_price), 0) AS total
               FROM cart_summary_line WHERE cart_id = c.cart_id) AS lines
-          WHERE s.cart_id = c.cart_id""", summarized);
+          WHERE s.cart_id = c.cart_id
+          RETURNING s.cart_id, s.total, s.updated_at""", summarized,
+          (row, n) -> new CartTotalListener.CartTotal(
+              row.getString("cart_id"), row.getLong("total"), row.getTimestamp("updated_at").toInstant()));
+      for (CartTotalListener listener : totalListeners) {
+        listener.totalsChanged(session, totals);
+      }
     }
   }
 

@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.monostore.cart.CartSummaries;
-import org.monostore.cart.OrderEmails;
 import org.monostore.platform.PageRequest;
 import org.monostore.platform.StatusCounts;
 import org.monostore.shared.Money;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * for, a moment behind the orders themselves, which answer for any one order exactly.
  */
 @Component
-public class OrderSummaries implements OrderEmails {
+public class OrderSummaries {
 
   static final Set<String> SORTS = Set.of("updatedAt", "createdAt", "total");
   private static final Map<String, String> SORT_COLUMNS =
@@ -50,11 +48,6 @@ public class OrderSummaries implements OrderEmails {
 
   OrderSummaries(JdbcClient jdbc) {
     this.jdbc = jdbc;
-  }
-
-  @Override
-  public String byCart() {
-    return "(SELECT cart_id, email, updated_at FROM order_summary WHERE email IS NOT NULL)";
   }
 
   /** How many orders there are of each status, every status present, in the enum's order. */
@@ -117,7 +110,7 @@ public class OrderSummaries implements OrderEmails {
     List<OrderSummary> items = jdbc.sql("""
             SELECT o.order_id, o.cart_id, o.market, o.currency, o.status, o.email, o.name, o.created_at,
               o.updated_at, coalesce(o.total, c.total) AS amount
-            FROM order_summary o LEFT JOIN\s""" + CartSummaries.totals() + " c ON c.cart_id = o.cart_id" + filter
+            FROM order_summary o LEFT JOIN order_cart_total c ON c.cart_id = o.cart_id""" + filter
             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
         .params(parameters)
         .param("limit", page.size())

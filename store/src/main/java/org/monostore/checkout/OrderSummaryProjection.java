@@ -2,12 +2,16 @@ package org.monostore.checkout;
 
 import java.util.List;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+import org.monostore.cart.CartSummaries;
 import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.Projections;
 import org.monostore.platform.ReadModel;
 import org.springframework.stereotype.Component;
 
-/** Keeps the order_summary table, the admin's list of orders and the dashboard's figures, from order events. */
+/**
+ * Keeps the order_summary table, the admin's list of orders and the dashboard's figures, from order
+ * events; hands the cart module the emails given, for its list of carts.
+ */
 @Component
 class OrderSummaryProjection implements ReadModel {
 
@@ -45,10 +49,17 @@ class OrderSummaryProjection implements ReadModel {
             INSERT INTO order_summary (order_id, cart_id, market, currency, status, created_at, updated_at)
             VALUES (?, ?, ?, ?, 'CREATED', ?, ?) ON CONFLICT (order_id) DO NOTHING""",
             orderId, created.cartId(), created.market(), created.currency(), created.at(), created.at());
-        case PurchaseOrder.ContactGiven given -> session.update("""
-            UPDATE order_summary SET email = ?, name = ?, updated_at = ?,
-              status = CASE status WHEN 'CREATED' THEN 'CONTACT_GIVEN' ELSE status END
-            WHERE order_id = ?""", given.contact().email(), given.contact().name(), given.at(), orderId);
+        case PurchaseOrder.ContactGiven given -> {
+          List<String> cart = session.query("""
+              UPDATE order_summary SET email = ?, name = ?, updated_at = ?,
+                status = CASE status WHEN 'CREATED' THEN 'CONTACT_GIVEN' ELSE status END
+              WHERE order_id = ? RETURNING cart_id""", (row, n) -> row.getString("cart_id"),
+              given.contact().email(), given.contact().name(), given.at(), orderId);
+          // The admin's list of carts shows and searches it; the cart module keeps its own copy.
+          for (String cartId : cart) {
+            CartSummaries.orderEmailGiven(session, cartId, orderId, given.contact().email(), given.at());
+          }
+        }
         case PurchaseOrder.PaymentAdded added -> session.update(
             "UPDATE order_summary SET status = 'PAYMENT_ADDED', total = ?, updated_at = ? WHERE order_id = ?",
             added.amount().amount(), added.at(), orderId);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.jdbc.JdbcSession;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,12 +125,24 @@ public class Projections {
 
     /** Runs one statement in the transaction; an {@link Instant} is written as a timestamp with time zone. */
     public int update(String sql, Object... parameters) throws SQLException {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (int i = 0; i < parameters.length; i++) {
-          statement.setObject(i + 1, parameter(parameters[i]));
-        }
+      try (PreparedStatement statement = prepare(sql, parameters)) {
         return statement.executeUpdate();
       }
+    }
+
+    /** Runs one statement that returns rows, such as an update with {@code RETURNING}, in the transaction. */
+    public <T> List<T> query(String sql, RowMapper<T> row, Object... parameters) throws SQLException {
+      try (PreparedStatement statement = prepare(sql, parameters)) {
+        return rows(statement, row);
+      }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(sql);
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameter(parameters[i]));
+      }
+      return statement;
     }
 
     /**
@@ -141,17 +155,42 @@ public class Projections {
       if (rows.isEmpty()) {
         return;
       }
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (int column = 0; column < rows.getFirst().length; column++) {
-          String[] values = new String[rows.size()];
-          for (int row = 0; row < values.length; row++) {
-            Object value = rows.get(row)[column];
-            values[row] = value == null ? null : value.toString();
-          }
-          statement.setArray(column + 1, connection.createArrayOf("text", values));
-        }
+      try (PreparedStatement statement = prepareForRows(sql, rows)) {
         statement.executeUpdate();
       }
+    }
+
+    /** As {@link #forRows(String, List)}, for a statement that returns rows ({@code RETURNING}). */
+    public <T> List<T> forRows(String sql, List<Object[]> rows, RowMapper<T> row) throws SQLException {
+      if (rows.isEmpty()) {
+        return List.of();
+      }
+      try (PreparedStatement statement = prepareForRows(sql, rows)) {
+        return rows(statement, row);
+      }
+    }
+
+    private PreparedStatement prepareForRows(String sql, List<Object[]> rows) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(sql);
+      for (int column = 0; column < rows.getFirst().length; column++) {
+        String[] values = new String[rows.size()];
+        for (int row = 0; row < values.length; row++) {
+          Object value = rows.get(row)[column];
+          values[row] = value == null ? null : value.toString();
+        }
+        statement.setArray(column + 1, connection.createArrayOf("text", values));
+      }
+      return statement;
+    }
+
+    private static <T> List<T> rows(PreparedStatement statement, RowMapper<T> row) throws SQLException {
+      List<T> found = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          found.add(row.mapRow(result, found.size()));
+        }
+      }
+      return found;
     }
 
     private static Object parameter(Object value) {

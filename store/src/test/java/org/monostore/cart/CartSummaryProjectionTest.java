@@ -56,7 +56,12 @@ class CartSummaryProjectionTest {
   }
 
   private void project(List<CommittedEvents.Entry<Cart.Event>> entries, int groupSize) throws Exception {
-    CartSummaryProjection.Handler handler = new CartSummaryProjection.Handler();
+    project(entries, groupSize, List.of());
+  }
+
+  private void project(List<CommittedEvents.Entry<Cart.Event>> entries, int groupSize,
+      List<CartTotalListener> listeners) throws Exception {
+    CartSummaryProjection.Handler handler = new CartSummaryProjection.Handler(listeners);
     for (int from = 0; from < entries.size(); from += groupSize) {
       Projections.Session session = new Projections.Session(dataSource);
       handler.process(session, entries.subList(from, Math.min(from + groupSize, entries.size())));
@@ -123,5 +128,44 @@ class CartSummaryProjectionTest {
         .containsEntry("item_count", 0).containsEntry("total", 0L).containsEntry("order_id", null);
     assertThat(row(unlocked)).containsEntry("status", "OPEN").containsEntry("line_count", 1)
         .containsEntry("item_count", 3).containsEntry("total", 21000L).containsEntry("order_id", null);
+  }
+
+  @Test
+  void aModuleThatKeepsCopiesIsToldEachCartsNewTotalOncePerGroup() throws Exception {
+    String cart = EntityIds.newId();
+    List<CommittedEvents.Entry<Cart.Event>> entries = new ArrayList<>();
+    List<Cart.Event> events = history(EntityIds.newId());
+    for (int i = 0; i < events.size(); i++) {
+      entries.add(entry(cart, i + 1, events.get(i)));
+    }
+    List<CartTotalListener.CartTotal> told = new ArrayList<>();
+    project(entries, 4, List.of((session, totals) -> told.addAll(totals)));
+
+    // Eleven events in groups of four: three groups, each ending with the total the cart had then.
+    assertThat(told).containsExactly(
+        new CartTotalListener.CartTotal(cart, 86000, T.plusSeconds(3)),
+        new CartTotalListener.CartTotal(cart, 200000, T.plusSeconds(7)),
+        new CartTotalListener.CartTotal(cart, 250000, T.plusSeconds(9)));
+  }
+
+  @Test
+  void theListKeepsTheLatestEmailGivenOnACartsOrders() throws Exception {
+    String cart = EntityIds.newId();
+    String first = EntityIds.newId();
+    String second = EntityIds.newId();
+    given(cart, first, "anna@example.com", T.plusSeconds(10));
+    given(cart, second, "bo@example.com", T.plusSeconds(20));
+    // The first order's projection may come later than the second's: an older email does not win.
+    given(cart, first, "anna.old@example.com", T.plusSeconds(15));
+
+    assertThat(jdbc.sql("SELECT order_id, email FROM cart_order_email WHERE cart_id = ?").param(cart)
+        .query().singleRow()).containsEntry("order_id", second).containsEntry("email", "bo@example.com");
+  }
+
+  private void given(String cartId, String orderId, String email, Instant at) throws Exception {
+    Projections.Session session = new Projections.Session(dataSource);
+    CartSummaries.orderEmailGiven(session, cartId, orderId, email, at);
+    session.commit();
+    session.close();
   }
 }
