@@ -7,6 +7,9 @@ import static org.monostore.checkout.OrderAction.CANCEL_FULFILLMENT;
 import static org.monostore.checkout.OrderAction.CONTACT;
 import static org.monostore.checkout.OrderAction.CREATE;
 import static org.monostore.checkout.OrderAction.CREATE_FULFILLMENT;
+import static org.monostore.checkout.OrderAction.DELIVER;
+import static org.monostore.checkout.OrderAction.PICK;
+import static org.monostore.checkout.OrderAction.SHIP;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,7 @@ import org.monostore.checkout.PurchaseOrder.PaymentPending;
 import org.monostore.checkout.PurchaseOrder.PaymentReleased;
 import org.monostore.checkout.PurchaseOrder.PaymentRepriced;
 import org.monostore.checkout.PurchaseOrder.PaymentSettlementDue;
+import org.monostore.fulfillment.Fulfillment;
 import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
@@ -113,6 +117,40 @@ public record OrderState(
       case PAYMENT_AUTHORIZED -> List.of(CONTACT, CREATE_FULFILLMENT);
       case FULFILLMENT_CREATED, CANCELLED -> List.of();
     };
+  }
+
+  /**
+   * The actions an admin may take now, through the admin API, given where the order's fulfilment
+   * stands (null without one): the customer's change of contact and the fulfilment's creation,
+   * cancelling also once paid until the parcel is shipped, and the fulfilment's next steps.
+   */
+  List<OrderAction> allowedToAdmin(Fulfillment.Status fulfillment) {
+    if (!exists()) {
+      return List.of();
+    }
+    List<OrderAction> actions = new ArrayList<>();
+    List<OrderAction> customers = allowed();
+    if (customers.contains(CONTACT)) {
+      actions.add(CONTACT);
+    }
+    if (customers.contains(CREATE_FULFILLMENT)) {
+      actions.add(CREATE_FULFILLMENT);
+    }
+    boolean fulfilling = status == Status.FULFILLMENT_CREATED && fulfillment != null;
+    if (fulfilling) {
+      switch (fulfillment) {
+        case CREATED -> actions.addAll(List.of(PICK, CANCEL_FULFILLMENT));
+        case PICKED -> actions.addAll(List.of(SHIP, CANCEL_FULFILLMENT));
+        case SHIPPED -> actions.add(DELIVER);
+        case DELIVERED, CANCELLED -> { }
+      }
+    }
+    boolean onItsWay = fulfilling && (fulfillment == Fulfillment.Status.SHIPPED
+        || fulfillment == Fulfillment.Status.DELIVERED);
+    if (refuseAdminCancel() == null && !onItsWay) {
+      actions.add(CANCEL);
+    }
+    return List.copyOf(actions);
   }
 
   /** The allowed actions by their API names, as a conflict names them. */

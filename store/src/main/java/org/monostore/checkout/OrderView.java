@@ -22,8 +22,13 @@ record OrderView(
     @Schema(description = "Null until given", nullable = true) Contact contact,
     @Schema(description = "Every payment added, the latest last") List<OrderState.PaymentEntry> payments,
     @Schema(description = "Null until created", nullable = true) FulfillmentView fulfillment,
-    @Schema(description = "What the order accepts now: contact, addPayment, authorize, createFulfillment, cancel")
+    @Schema(description = "What the order accepts now from its customer: contact, addPayment, authorize, "
+        + "createFulfillment, cancel")
         List<OrderAction> allowedActions,
+    @Schema(description = "In the admin API's answers only (null in the shop's): what an admin may do now, "
+        + "each an admin route: contact, createFulfillment, pick, ship, deliver, cancelFulfillment, cancel "
+        + "(also once paid, until the parcel is shipped)", nullable = true)
+        List<OrderAction> adminActions,
     @Schema(description = "The events of the order, its payments and its fulfilment, oldest first")
         List<OrderTimeline.Entry> timeline,
     @Schema(description = "Who cancelled the order, once it is cancelled", example = "customer", nullable = true)

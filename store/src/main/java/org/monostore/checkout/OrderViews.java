@@ -64,13 +64,15 @@ class OrderViews {
     List<OrderTimeline.Entry> timeline =
         OrderTimeline.of(orderId, order.history(), awaitAll(paymentHistories), awaitAll(fulfillmentHistories));
     String cancelledBy = order.cancelledBy();
+    List<OrderAction> adminActions =
+        forAdmin ? order.allowedToAdmin(fulfillmentView == null ? null : fulfillmentView.status()) : null;
     if (!forAdmin) {
       timeline = timeline.stream().map(OrderTimeline.Entry::withoutAdminNames).toList();
       cancelledBy = OrderTimeline.withoutAdminName(cancelledBy);
     }
     return new OrderView(orderId, order.cartId(), order.market(), order.currency(), order.status(),
         order.pricing() != null, pricing, order.contact(), order.payments(), fulfillmentView, order.allowed(),
-        timeline, cancelledBy, order.createdAt(), order.updatedAt());
+        adminActions, timeline, cancelledBy, order.createdAt(), order.updatedAt());
   }
 
   private Map<String, List<Happened>> awaitAll(Map<String, CompletionStage<List<Happened>>> histories) {

@@ -140,7 +140,13 @@ class OrderAdminApiTest {
     String order = paidOrder();
     shopper.post("/api/orders/" + order + "/cancel").then().statusCode(409)
         .body("currentStatus", equalTo("PAYMENT_AUTHORIZED"));
+    // Each answer says who may do what: the admin's list is the admin API's, the shop's has none.
+    asAdmin(port).get("/api/admin/orders/" + order).then().statusCode(200)
+        .body("allowedActions", equalTo(List.of("contact", "createFulfillment")))
+        .body("adminActions", equalTo(List.of("contact", "createFulfillment", "cancel")));
+    assertThat(shopper.order(order).getList("adminActions")).isNull();
     asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(200)
+        .body("adminActions", equalTo(List.of()))
         .body("status", equalTo("CANCELLED"))
         .body("cancelledBy", equalTo(TestUsers.ADMIN));
     asAdmin(port).post("/api/admin/orders/" + order + "/cancel").then().statusCode(409)
@@ -176,6 +182,7 @@ class OrderAdminApiTest {
     asAdmin(port).body(Map.of("trackingNumber", "PN123456789SE")).post("/api/admin/orders/" + order
         + "/fulfillment/ship").then().statusCode(200)
         .body("fulfillment.status", equalTo("SHIPPED"))
+        .body("adminActions", equalTo(List.of("deliver")))
         .body("fulfillment.trackingNumber", equalTo("PN123456789SE"))
         .body("timeline.findAll { it.event == 'FulfillmentEditedByAdmin' }.by",
             equalTo(List.of(TestUsers.ADMIN, TestUsers.ADMIN)));

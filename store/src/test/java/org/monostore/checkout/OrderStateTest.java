@@ -27,6 +27,7 @@ import org.monostore.checkout.PurchaseOrder.PaymentDeclined;
 import org.monostore.checkout.PurchaseOrder.PaymentFailed;
 import org.monostore.checkout.PurchaseOrder.PaymentOutcome;
 import org.monostore.checkout.PurchaseOrder.PaymentPending;
+import org.monostore.fulfillment.Fulfillment;
 import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.Rejection;
@@ -116,8 +117,38 @@ class OrderStateTest {
     }
   }
 
+  static Stream<Arguments> allowedToAdminByStatus() {
+    return Stream.of(
+        Arguments.of(Named.of("CREATED", CREATED), null, List.of("contact", "cancel")),
+        Arguments.of(Named.of("CONTACT_GIVEN", CONTACT_GIVEN), null, List.of("contact", "cancel")),
+        Arguments.of(Named.of("PAYMENT_ADDED, payment PENDING", PAYMENT_PENDING), null, List.of("contact")),
+        Arguments.of(Named.of("PAYMENT_ADDED, payment DECLINED", PAYMENT_DECLINED), null,
+            List.of("contact", "cancel")),
+        // Paid: the customer may no longer cancel, the admin may.
+        Arguments.of(Named.of("PAYMENT_AUTHORIZED", AUTHORIZED), null,
+            List.of("contact", "createFulfillment", "cancel")),
+        Arguments.of(Named.of("FULFILLMENT_CREATED, to be picked", FULFILLED), Fulfillment.Status.CREATED,
+            List.of("pick", "cancelFulfillment", "cancel")),
+        Arguments.of(Named.of("FULFILLMENT_CREATED, picked", FULFILLED), Fulfillment.Status.PICKED,
+            List.of("ship", "cancelFulfillment", "cancel")),
+        // Once the parcel is on its way nobody cancels: it is delivered, or comes back as a return.
+        Arguments.of(Named.of("FULFILLMENT_CREATED, shipped", FULFILLED), Fulfillment.Status.SHIPPED,
+            List.of("deliver")),
+        Arguments.of(Named.of("FULFILLMENT_CREATED, delivered", FULFILLED), Fulfillment.Status.DELIVERED,
+            List.of()),
+        Arguments.of(Named.of("CANCELLED", CANCELLED), null, List.of()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("allowedToAdminByStatus")
+  void anAdminMayTakeTheActionsOfTheAdminApi(OrderState order, Fulfillment.Status fulfillment, List<String> allowed) {
+    assertThat(order.allowedToAdmin(fulfillment)).extracting(OrderAction::apiName)
+        .containsExactlyElementsOf(allowed);
+  }
+
   @Test
   void anOrderNotYetCreatedAllowsNothing() {
+    assertThat(OrderState.NONE.allowedToAdmin(null)).isEmpty();
     assertThat(OrderState.NONE.allowed()).isEmpty();
     assertThat(OrderState.NONE.status()).isNull();
   }
