@@ -23,6 +23,7 @@ class AdminUi implements WebMvcConfigurer, PagePolicy {
   static final String LOCATION = "classpath:/admin-ui/";
 
   private final String policy;
+  private final String notFound;
 
   /**
    * Next.js starts each exported page with inline scripts: the policy allows exactly those, by their
@@ -33,6 +34,8 @@ class AdminUi implements WebMvcConfigurer, PagePolicy {
     for (Resource page : new PathMatchingResourcePatternResolver().getResources(LOCATION + "**/*.html")) {
       hashes.addAll(PagePolicy.inlineScriptHashes(page.getContentAsString(StandardCharsets.UTF_8)));
     }
+    Resource notFoundPage = new PathMatchingResourcePatternResolver().getResource(LOCATION + "404.html");
+    this.notFound = notFoundPage.exists() ? notFoundPage.getContentAsString(StandardCharsets.UTF_8) : null;
     this.policy = "default-src 'self'; script-src 'self' " + String.join(" ", hashes)
         + "; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
         + "frame-ancestors 'none'";
@@ -46,6 +49,12 @@ class AdminUi implements WebMvcConfigurer, PagePolicy {
   @Override
   public String contentSecurityPolicy() {
     return policy;
+  }
+
+  /** The UI's own page for an admin path that is not there, with its menu and a way back. */
+  @Override
+  public String notFoundPage() {
+    return notFound;
   }
 
   @Override

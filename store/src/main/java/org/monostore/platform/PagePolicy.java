@@ -17,6 +17,20 @@ public interface PagePolicy {
 
   String contentSecurityPolicy();
 
+  /**
+   * The page a browser gets, with a 404, for a path under {@link #path()} that is not there (null: the
+   * store's problem response, as for the API).
+   */
+  default String notFoundPage() {
+    return null;
+  }
+
+  /** Whether the request's path is this one or under it. */
+  default boolean covers(String uri) {
+    String path = path();
+    return uri.startsWith(path) && (uri.length() == path.length() || uri.charAt(path.length()) == '/');
+  }
+
   /** Script elements without a src attribute, and their text, as a browser hashes it. */
   Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
 
@@ -28,13 +42,18 @@ public interface PagePolicy {
     Set<String> hashes = new TreeSet<>();
     Matcher script = INLINE_SCRIPT.matcher(html);
     while (script.find()) {
-      try {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.group(1).getBytes(StandardCharsets.UTF_8));
-        hashes.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("Every JVM has SHA-256", e);
-      }
+      hashes.add(hashSource(script.group(1)));
     }
     return hashes;
+  }
+
+  /** The CSP source ('sha256-...') that allows exactly this inline script's or style's text. */
+  static String hashSource(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
   }
 }

@@ -26,9 +26,11 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -49,6 +51,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   private static final JsonMapper JSON = JsonMapper.shared();
   /** In a 503: whether the change asked for may have been made, so that a retry needs the same Idempotency-Key. */
   private static final String MAY_HAVE_BEEN_APPLIED = "mayHaveBeenApplied";
+
+  private final List<PagePolicy> pages;
+
+  ProblemResponses(List<PagePolicy> pages) {
+    this.pages = pages;
+  }
 
   @ExceptionHandler(RejectedException.class)
   ResponseEntity<ProblemDetail> rejected(RejectedException e) {
@@ -120,6 +128,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return respond(
         ProblemDetail.forStatusAndDetail(
             HttpStatus.INTERNAL_SERVER_ERROR, "The store failed to handle the request"));
+  }
+
+  /** A browser that asks for a page not there gets its site's own not-found page, when it has one. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (request instanceof ServletWebRequest servlet && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+      String uri = servlet.getRequest().getRequestURI();
+      for (PagePolicy site : pages) {
+        if (site.notFoundPage() != null && site.covers(uri)) {
+          return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
+              .body(site.notFoundPage());
+        }
+      }
+    }
+    return super.handleNoResourceFoundException(e, headers, status, request);
   }
 
   @Override

@@ -24,11 +24,11 @@ class SecurityHeaders extends HttpFilter {
 
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-  private final String[] paths;
+  private final PagePolicy[] pages;
   private final String[] policies;
 
   SecurityHeaders(List<PagePolicy> pages) {
-    this.paths = pages.stream().map(PagePolicy::path).toArray(String[]::new);
+    this.pages = pages.toArray(PagePolicy[]::new);
     this.policies = pages.stream().map(PagePolicy::contentSecurityPolicy).toArray(String[]::new);
   }
 
@@ -43,9 +43,8 @@ class SecurityHeaders extends HttpFilter {
   }
 
   private String policy(String uri) {
-    for (int i = 0; i < paths.length; i++) {
-      String path = paths[i];
-      if (uri.startsWith(path) && (uri.length() == path.length() || uri.charAt(path.length()) == '/')) {
+    for (int i = 0; i < pages.length; i++) {
+      if (pages[i].covers(uri)) {
         return policies[i];
       }
     }

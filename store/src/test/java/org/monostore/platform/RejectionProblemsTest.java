@@ -2,6 +2,7 @@ package org.monostore.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -10,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 /** How an entity's refusal becomes a problem response: a 503 says whether the change may have been made. */
 class RejectionProblemsTest {
 
-  private final ProblemResponses problems = new ProblemResponses();
+  private final ProblemResponses problems = new ProblemResponses(List.of());
 
   @Test
   void anEntityThatCouldNotActSaysNothingWasChanged() {
