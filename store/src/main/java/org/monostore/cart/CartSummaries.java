@@ -44,9 +44,11 @@ public class CartSummaries {
       @Schema(description = "The cart's last activity") Instant updatedAt) {}
 
   private final JdbcClient jdbc;
+  private final Projections projections;
 
-  CartSummaries(JdbcClient jdbc) {
+  CartSummaries(JdbcClient jdbc, Projections projections) {
     this.jdbc = jdbc;
+    this.projections = projections;
   }
 
   /**
@@ -78,6 +80,8 @@ public class CartSummaries {
   }
 
   PageRequest.Page<CartSummary> find(List<Cart.Status> statuses, Instant changedSince, String text, PageRequest page) {
+    // Counted first: when nothing is behind then, the page read after it holds every change made before.
+    long behind = projections.eventsNotYetProjected(CartSummaryProjection.NAME);
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     if (!statuses.isEmpty()) {
@@ -103,7 +107,7 @@ public class CartSummaries {
         .param("offset", page.offset())
         .query(CartSummaries::summary)
         .list();
-    return new PageRequest.Page<>(items, page.page(), page.size(), total);
+    return new PageRequest.Page<>(items, page.page(), page.size(), total, behind);
   }
 
   private static CartSummary summary(ResultSet row, int number) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.monostore.platform.PageRequest;
+import org.monostore.platform.Projections;
 import org.monostore.platform.StatusCounts;
 import org.monostore.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,9 +46,11 @@ public class OrderSummaries {
       Instant updatedAt) {}
 
   private final JdbcClient jdbc;
+  private final Projections projections;
 
-  OrderSummaries(JdbcClient jdbc) {
+  OrderSummaries(JdbcClient jdbc, Projections projections) {
     this.jdbc = jdbc;
+    this.projections = projections;
   }
 
   /** How many orders there are of each status, every status present, in the enum's order. */
@@ -87,6 +90,8 @@ public class OrderSummaries {
 
   PageRequest.Page<OrderSummary> find(
       List<OrderState.Status> statuses, Instant changedSince, String text, PageRequest page) {
+    // Counted first: when nothing is behind then, the page read after it holds every change made before.
+    long behind = projections.eventsNotYetProjected(OrderSummaryProjection.NAME);
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     if (!statuses.isEmpty()) {
@@ -117,7 +122,7 @@ public class OrderSummaries {
         .param("offset", page.offset())
         .query(OrderSummaries::summary)
         .list();
-    return new PageRequest.Page<>(items, page.page(), page.size(), total);
+    return new PageRequest.Page<>(items, page.page(), page.size(), total, behind);
   }
 
   private static OrderSummary summary(ResultSet row, int number) throws SQLException {

@@ -1,5 +1,6 @@
 package org.monostore.platform;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -35,8 +36,18 @@ public record PageRequest(int page, int size, String sort, boolean descending) {
     return page * size;
   }
 
-  /** A page of a list, with how many items match on all pages. */
-  public record Page<T>(List<T> items, int page, int size, long total) {}
+  /**
+   * A page of a list kept by a read model, with how many items match on all pages, and how many
+   * changes are still on their way into the read model.
+   */
+  public record Page<T>(
+      List<T> items,
+      int page,
+      int size,
+      long total,
+      @Schema(description = "Changes made but not yet in this list (the read model's lag, in events): 0 when "
+          + "the list holds every change made before it was read. A client that made a change asks again "
+          + "until it is 0") long behind) {}
 
   /** Statuses to filter by, repeated or comma-separated; none when absent; a wrong one is a 400. */
   public static <S extends Enum<S>> List<S> statuses(Class<S> type, List<String> names) {

@@ -26,6 +26,7 @@ import org.apache.pekko.projection.jdbc.JdbcSession;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +71,12 @@ public class Projections {
         .description("Events in the journal that the read models have not projected yet")
         .baseUnit("events")
         .register(metrics);
+  }
+
+  /** How many events the projection {@code name} has still to project: its read model's lag. */
+  public long eventsNotYetProjected(String name) {
+    return JdbcClient.create(dataSource).sql(EVENTS_NOT_YET_PROJECTED + " AND o.projection_name = ?")
+        .param(name).query(Long.class).single();
   }
 
   /** Asked when the metrics are read; NaN while the database cannot answer. */
