@@ -1,22 +1,12 @@
 import { expect, test } from './fixtures';
-import {
-  addPayment,
-  authorize,
-  createCart,
-  createOrder,
-  giveContact,
-  signIn,
-  someSku,
-} from './helpers';
+import { giveContact, newOrder, paidOrder, signIn } from './helpers';
 
 test('edit the contact of a new order', async ({ page, request }) => {
-  const sku = await someSku(request);
-  const cart = await createCart(request, [{ sku, quantity: 1 }]);
-  const order = await createOrder(request, cart.id);
+  const { order } = await newOrder(request);
   await giveContact(request, order.id);
 
   await signIn(page, `/admin/orders/view/?id=${order.id}`);
-  await expect(page.getByTestId('order-status')).toHaveText('CONTACT_GIVEN');
+  await expect(page.getByTestId('order-status')).toHaveText('Awaiting payment');
   const form = page.getByRole('form', { name: 'Contact' });
   await expect(form.getByLabel('Name')).toHaveValue('E2E Tester');
   await form.getByLabel('Name').fill('Edited By Admin');
@@ -37,28 +27,23 @@ test('fulfil an authorized order: create, pick, ship with tracking number, deliv
   page,
   request,
 }) => {
-  const sku = await someSku(request);
-  const cart = await createCart(request, [{ sku, quantity: 1 }]);
-  const order = await createOrder(request, cart.id);
-  await giveContact(request, order.id);
-  const payment = await addPayment(request, order.id);
-  await authorize(request, order.id, payment.id);
+  const { order } = await paidOrder(request);
 
   await signIn(page, `/admin/orders/view/?id=${order.id}`);
-  await expect(page.getByTestId('order-status')).toHaveText('PAYMENT_AUTHORIZED');
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
   await expect(page.getByRole('table', { name: 'Payments' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Create fulfilment' }).click();
-  await expect(page.getByTestId('fulfillment-status')).toHaveText('CREATED');
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('To be picked');
   await page.getByRole('button', { name: 'Mark picked' }).click();
-  await expect(page.getByTestId('fulfillment-status')).toHaveText('PICKED');
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('Picked');
   await page.getByRole('button', { name: 'Ship…' }).click();
   await page.getByLabel('Tracking number').fill('TRACK-123');
   await page.getByRole('button', { name: 'Confirm shipment' }).click();
-  await expect(page.getByTestId('fulfillment-status')).toHaveText('SHIPPED');
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('Shipped');
   await expect(page.getByText('TRACK-123')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel fulfilment' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Mark delivered' }).click();
-  await expect(page.getByTestId('fulfillment-status')).toHaveText('DELIVERED');
+  await expect(page.getByTestId('fulfillment-status')).toHaveText('Delivered');
   await expect(page.getByTestId('error')).toHaveCount(0);
 });

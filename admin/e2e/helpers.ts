@@ -72,6 +72,13 @@ export async function createOrder(request: APIRequestContext, cartId: string): P
   return ok<OrderJson>(await request.post('/api/orders', { data: { cartId } }), 'POST /api/orders');
 }
 
+export async function cancelOrder(request: APIRequestContext, orderId: string): Promise<OrderJson> {
+  return ok<OrderJson>(
+    await request.post(`/api/orders/${orderId}/cancel`),
+    'POST /api/orders/{id}/cancel',
+  );
+}
+
 export async function giveContact(request: APIRequestContext, orderId: string): Promise<OrderJson> {
   return ok<OrderJson>(
     await request.put(`/api/orders/${orderId}/contact`, {
@@ -91,13 +98,15 @@ export async function giveContact(request: APIRequestContext, orderId: string): 
   );
 }
 
+/** A card payment; the simulated gateway answers by the token (tok_approve, tok_decline_expired_card, ...). */
 export async function addPayment(
   request: APIRequestContext,
   orderId: string,
+  token = 'tok_approve',
 ): Promise<{ id: string }> {
   return ok<{ id: string }>(
     await request.post(`/api/orders/${orderId}/payments`, {
-      data: { method: 'card', token: 'tok_approve' },
+      data: { method: 'card', token },
     }),
     'POST /api/orders/{id}/payments',
   );
@@ -120,4 +129,28 @@ export async function authorize(
     await request.post(`/api/orders/${orderId}/payments/${paymentId}/authorize`),
     'POST /api/orders/{id}/payments/{paymentId}/authorize',
   );
+}
+
+/** A new order of one item of some product: its cart, and the order, as the customer API answered them. */
+export async function newOrder(
+  request: APIRequestContext,
+): Promise<{ cart: CartJson; order: OrderJson }> {
+  const sku = await someSku(request);
+  const cart = await createCart(request, [{ sku, quantity: 1 }]);
+  return { cart, order: await createOrder(request, cart.id) };
+}
+
+/**
+ * A new order with its contact and a card payment authorized with the token: tok_approve pays it, a
+ * decline token leaves it waiting for another payment.
+ */
+export async function paidOrder(
+  request: APIRequestContext,
+  token = 'tok_approve',
+): Promise<{ cart: CartJson; order: OrderJson }> {
+  const { cart, order } = await newOrder(request);
+  await giveContact(request, order.id);
+  const payment = await addPayment(request, order.id, token);
+  await authorize(request, order.id, payment.id);
+  return { cart, order };
 }

@@ -15,7 +15,7 @@ test('a locked cart refuses edits until the admin switches the override on', asy
 
   await signIn(page, `/admin/carts/view/?id=${cart.id}`);
   await expect(page.getByRole('heading', { name: `Cart ${cart.id}` })).toBeVisible();
-  await expect(page.getByTestId('cart-status')).toHaveText('LOCKED');
+  await expect(page.getByTestId('cart-status')).toHaveText('Locked for payment');
   await expect(page.getByText('Locked: read-only')).toBeVisible();
   await expect(page.getByRole('button', { name: `Increase quantity of ${sku}` })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add product' })).toHaveCount(0);
@@ -41,5 +41,5 @@ test('a locked cart refuses edits until the admin switches the override on', asy
     formatMoney({ amount: unit.amount * 3, currency: unit.currency }),
   );
   await expect(page.getByTestId('error')).toHaveCount(0);
-  await expect(page.getByTestId('cart-status')).toHaveText('LOCKED');
+  await expect(page.getByTestId('cart-status')).toHaveText('Locked for payment');
 });

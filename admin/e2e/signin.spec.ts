@@ -13,6 +13,8 @@ test('sign-in refuses a wrong password and lands on the dashboard with the right
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('error')).toHaveText('Wrong username or password.');
   await expect(page).toHaveURL(/\/admin\/signin\//);
+  // Focus stays in the form, on the password to type again, not on the page's body.
+  await expect(page.getByLabel('Password')).toBeFocused();
 
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();

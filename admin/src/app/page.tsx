@@ -2,13 +2,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { BarList, ColumnChart } from '@/components/charts';
+import { ColumnChart } from '@/components/charts';
 import { ErrorBox, Loading, PageTitle, Refreshed, Section, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { ordersSeries, revenueSeries } from '@/lib/chart';
 import { formatAmount, formatMoney, fractionDigits } from '@/lib/money';
 import { keys } from '@/lib/queries';
 import { CART_STATUSES, ORDER_STATUSES } from '@/lib/types';
+import { CART_STATUS_LABELS, ORDER_STATUS_LABELS } from '@/lib/labels';
 
 function Stat({
   label,
@@ -60,7 +61,7 @@ export default function DashboardPage() {
                 {CART_STATUSES.map((s) => (
                   <Stat
                     key={s}
-                    label={<StatusBadge status={s} />}
+                    label={<StatusBadge status={s} label={CART_STATUS_LABELS[s]} />}
                     value={d.cartsByStatus[s] ?? 0}
                     testId={`carts-${s}`}
                     href={`/carts/?status=${s}`}
@@ -94,7 +95,7 @@ export default function DashboardPage() {
               {ORDER_STATUSES.map((s) => (
                 <Stat
                   key={s}
-                  label={<StatusBadge status={s} />}
+                  label={<StatusBadge status={s} label={ORDER_STATUS_LABELS[s]} />}
                   value={d.ordersByStatus[s] ?? 0}
                   testId={`orders-${s}`}
                   href={`/orders/?status=${s}`}
@@ -102,24 +103,16 @@ export default function DashboardPage() {
               ))}
             </div>
           </Section>
-          <div className="grid gap-4 lg:grid-cols-2">
-            <Section title="Orders per day (last 14 days)">
-              <ColumnChart
-                title="Orders created per day"
-                points={ordersSeries(d.days)}
-                yLabel="Orders"
-                integers
-                formatValue={(v) => String(v)}
-                formatTitle={(p) => `${p.label}: ${p.value} orders`}
-              />
-            </Section>
-            <Section title="Carts by status">
-              <BarList
-                title="Number of carts in each status"
-                items={CART_STATUSES.map((s) => ({ label: s, value: d.cartsByStatus[s] ?? 0 }))}
-              />
-            </Section>
-          </div>
+          <Section title="Orders per day (last 14 days)">
+            <ColumnChart
+              title="Orders created per day"
+              points={ordersSeries(d.days)}
+              yLabel="Orders"
+              integers
+              formatValue={(v) => String(v)}
+              formatTitle={(p) => `${p.label}: ${p.value} orders`}
+            />
+          </Section>
           <Section title="Revenue per day (last 14 days, authorized payments, per currency)">
             {revenueSeries(d.days).length === 0 ? (
               <ColumnChart title="Revenue per day" points={[]} yLabel="Revenue" />

@@ -5,7 +5,18 @@ import { api } from '@/lib/api';
 import { formatMoney } from '@/lib/money';
 import { useCartMutation } from '@/lib/queries';
 import type { Cart, CartLine } from '@/lib/types';
-import { Confirm, Empty, ErrorBox, btn, btnDanger, btnPrimary, input, td, th } from './ui';
+import {
+  ConfirmButton,
+  Empty,
+  ErrorBox,
+  btn,
+  btnDanger,
+  btnPrimary,
+  input,
+  td,
+  tdText,
+  th,
+} from './ui';
 
 type Change =
   | { kind: 'increase'; sku: string }
@@ -39,7 +50,7 @@ function LineRow({
   return (
     <tr>
       <td className={`${td} font-mono text-xs`}>{line.sku}</td>
-      <td className="px-3 py-1.5">{line.name}</td>
+      <td className={tdText}>{line.name}</td>
       <td className={`${td} text-right tabular-nums`}>{formatMoney(line.unitPrice)}</td>
       <td className={td}>
         {editable ? (
@@ -137,7 +148,6 @@ export function CartLines({
   });
   const [sku, setSku] = useState('');
   const [qty, setQty] = useState('1');
-  const [confirmClear, setConfirmClear] = useState(false);
   const busy = mutation.isPending;
   const addQty = /^\d+$/.test(qty.trim()) ? Number(qty.trim()) : NaN;
 
@@ -248,28 +258,17 @@ export function CartLines({
               Add product
             </button>
           </form>
-          {cart.lines.length > 0 &&
-            (confirmClear ? (
-              <Confirm
-                title="Remove every line from this cart?"
-                confirmLabel="Clear cart"
-                danger
-                busy={busy}
-                onConfirm={() =>
-                  mutation.mutate({ kind: 'clear' }, { onSettled: () => setConfirmClear(false) })
-                }
-                onCancel={() => setConfirmClear(false)}
-              />
-            ) : (
-              <button
-                type="button"
-                className={btnDanger}
-                onClick={() => setConfirmClear(true)}
-                disabled={busy}
-              >
-                Clear cart
-              </button>
-            ))}
+          {cart.lines.length > 0 && (
+            <ConfirmButton
+              label="Clear cart"
+              disabled={busy}
+              title="Remove every line from this cart?"
+              confirmLabel="Clear cart"
+              danger
+              busy={busy}
+              onConfirm={() => mutation.mutateAsync({ kind: 'clear' }).catch(() => undefined)}
+            />
+          )}
         </div>
       )}
     </div>

@@ -83,7 +83,7 @@ describe('CartLinesPanel', () => {
   it('edits an open cart without override', async () => {
     const user = userEvent.setup();
     renderPanel(cart('OPEN'));
-    expect(screen.getByTestId('line-total-BOOK-000001')).toHaveTextContent('200.00 SEK');
+    expect(screen.getByTestId('line-total-BOOK-000001')).toHaveTextContent('200,00 kr');
     await user.click(screen.getByRole('button', { name: 'Increase quantity of BOOK-000001' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(fetchMock.mock.calls[0][0]).toBe('/api/admin/carts/cart-1/items/BOOK-000001/increase');

@@ -37,6 +37,12 @@ function controls() {
 }
 
 describe('ListControls search', () => {
+  it('is named by its visible label, with what it searches as its hint', () => {
+    controls();
+    const box = screen.getByRole('searchbox', { name: 'Search' });
+    expect(box).toHaveAttribute('placeholder', 'Cart id or customer email');
+  });
+
   it('asks the store again when the same text is searched again', async () => {
     const { update, onRefresh } = controls();
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
@@ -46,7 +52,7 @@ describe('ListControls search', () => {
 
   it('puts new text into the list state', async () => {
     const { update, onRefresh } = controls();
-    const box = screen.getByRole('searchbox', { name: 'Cart id or customer email' });
+    const box = screen.getByRole('searchbox', { name: 'Search' });
     await userEvent.clear(box);
     await userEvent.type(box, 'anna@example.com');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));

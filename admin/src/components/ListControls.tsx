@@ -87,14 +87,13 @@ export function ListControls({
           ))}
         </select>
       </label>
-      <form onSubmit={submit} className="flex items-end gap-1" role="search">
-        <label className="text-xs text-slate-600">
+      <form onSubmit={submit} className="flex w-full items-end gap-1 sm:w-auto" role="search">
+        <label className="min-w-0 flex-1 text-xs text-slate-600">
           <span className="mb-0.5 block">Search</span>
           <input
-            className={`${input} w-72`}
+            className={`${input} w-full sm:w-72`}
             type="search"
             placeholder={searchLabel}
-            aria-label={searchLabel}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />

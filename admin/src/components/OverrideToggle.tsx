@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Confirm } from './ui';
 
 /**
@@ -15,10 +15,18 @@ export function OverrideToggle({
   onChange: (enabled: boolean) => void;
 }) {
   const [asking, setAsking] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // The question closes either way with the focus back on the switch, not on the page's body.
+  function answered(switchOn: boolean) {
+    setAsking(false);
+    toggle.current?.focus();
+    if (switchOn) onChange(true);
+  }
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2">
         <button
+          ref={toggle}
           type="button"
           role="switch"
           aria-checked={enabled}
@@ -46,11 +54,8 @@ export function OverrideToggle({
           confirmLabel="Switch override on"
           cancelLabel="Cancel"
           danger
-          onConfirm={() => {
-            setAsking(false);
-            onChange(true);
-          }}
-          onCancel={() => setAsking(false)}
+          onConfirm={() => answered(true)}
+          onCancel={() => answered(false)}
         >
           This cart is locked because an order&apos;s payment is in progress for it. Changing its
           lines now can make the order&apos;s price differ from what the customer is paying. Only

@@ -1,10 +1,6 @@
-import { formatMoney } from '@/lib/money';
+import { formatMoney, formatRate } from '@/lib/money';
 import type { Pricing } from '@/lib/types';
-import { Empty, td, th } from './ui';
-
-function pct(rate: number): string {
-  return `${Number.isInteger(rate) ? rate : rate.toFixed(2)} %`;
-}
+import { Empty, td, tdText, th } from './ui';
 
 /** The price breakdown: lines with VAT rate, subtotal, discounts, VAT per rate, total. */
 export function PricingView({ pricing }: { pricing: Pricing | null | undefined }) {
@@ -25,13 +21,15 @@ export function PricingView({ pricing }: { pricing: Pricing | null | undefined }
         <tbody className="divide-y divide-slate-100">
           {pricing.lines.map((l) => (
             <tr key={l.sku}>
-              <td className={td}>
+              <td className={tdText}>
                 <span className="font-mono text-xs text-slate-500">{l.sku}</span> {l.name}
                 {l.category && <span className="ml-1 text-xs text-slate-400">({l.category})</span>}
               </td>
               <td className={`${td} text-right tabular-nums`}>{l.quantity}</td>
               <td className={`${td} text-right tabular-nums`}>{formatMoney(l.unitPrice)}</td>
-              <td className={`${td} text-right tabular-nums`}>{pct(l.vatRate)}</td>
+              <td className={`${td} text-right tabular-nums`}>
+                {formatRate(l.vatRate, pricing.currency)}
+              </td>
               <td className={`${td} text-right tabular-nums`}>{formatMoney(l.vat)}</td>
               <td className={`${td} text-right tabular-nums`}>{formatMoney(l.lineTotal)}</td>
             </tr>
@@ -58,7 +56,9 @@ export function PricingView({ pricing }: { pricing: Pricing | null | undefined }
               <td className={td} colSpan={3}>
                 Discount <span className="font-mono text-xs">{d.code}</span> — {d.description}
               </td>
-              <td className={`${td} text-right tabular-nums`}>{pct(d.vatRate)}</td>
+              <td className={`${td} text-right tabular-nums`}>
+                {formatRate(d.vatRate, pricing.currency)}
+              </td>
               <td className={`${td} text-right tabular-nums`}>{formatMoney(d.vat)}</td>
               <td className={`${td} text-right tabular-nums text-emerald-700`}>
                 {formatMoney(d.amount)}
@@ -78,7 +78,8 @@ export function PricingView({ pricing }: { pricing: Pricing | null | undefined }
           {pricing.tax.rates.map((r) => (
             <tr key={r.rate} className="text-slate-600">
               <td className={td} colSpan={5}>
-                VAT {pct(r.rate)} (of {formatMoney(r.gross)}, net {formatMoney(r.net)})
+                VAT {formatRate(r.rate, pricing.currency)} (of {formatMoney(r.gross)}, net{' '}
+                {formatMoney(r.net)})
               </td>
               <td className={`${td} text-right tabular-nums`}>{formatMoney(r.vat)}</td>
             </tr>

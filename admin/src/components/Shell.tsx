@@ -56,11 +56,11 @@ function SignedIn({ children, pathname }: { children: ReactNode; pathname: strin
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-10 border-b border-slate-800 bg-slate-900 text-slate-100">
-        <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
+        <div className="mx-auto flex min-h-12 max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
           <Link href="/" className="font-semibold tracking-tight text-white">
             MonoStore <span className="font-normal text-slate-400">admin</span>
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
             {NAV.map((n) => {
               const active = isActive(pathname, n.href);
               return (

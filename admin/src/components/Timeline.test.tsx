@@ -7,17 +7,17 @@ describe('Timeline', () => {
     render(
       <Timeline
         rows={[
-          { at: '2026-11-30T12:00:00.61Z', event: 'First', by: null },
-          { at: '2026-11-30T12:00:00.615Z', event: 'Second', by: 'admin' },
-          { at: '2026-11-30T12:00:01Z', event: 'Third', by: null, detail: 'x' },
+          { at: '2026-11-30T12:00:00.61Z', event: 'CartCreated', by: null },
+          { at: '2026-11-30T12:00:00.615Z', event: 'ItemAdded', by: 'admin' },
+          { at: '2026-11-30T12:00:01Z', event: 'ItemsRestocked', by: null, detail: 'x' },
         ]}
       />,
     );
     const rows = within(screen.getByRole('table', { name: 'Timeline' })).getAllByRole('row');
     expect(rows.slice(1).map((r) => within(r).getAllByRole('cell')[1].textContent)).toEqual([
-      'Third',
-      'Second',
-      'First',
+      'Items restocked',
+      'Product added',
+      'Cart created',
     ]);
   });
 

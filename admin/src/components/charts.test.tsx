@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BarList, ColumnChart } from './charts';
+import { ColumnChart } from './charts';
 
 describe('charts', () => {
   it('shows "No data yet" instead of an empty chart', () => {
@@ -33,20 +33,5 @@ describe('charts', () => {
     // bar heights are proportional to the values
     const bars = [...chart.querySelectorAll('rect')].map((r) => Number(r.getAttribute('height')));
     expect(bars[0] / bars[1]).toBeCloseTo(3);
-  });
-
-  it('draws one bar per status with its value', () => {
-    render(
-      <BarList
-        title="Carts by status"
-        items={[
-          { label: 'OPEN', value: 4 },
-          { label: 'LOCKED', value: 0 },
-        ]}
-      />,
-    );
-    expect(
-      screen.getByRole('img', { name: 'Carts by status: OPEN 4, LOCKED 0' }),
-    ).toBeInTheDocument();
   });
 });

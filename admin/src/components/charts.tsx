@@ -1,4 +1,4 @@
-import { compactNumber, hasData, niceMax, scale, ticks, type Point } from '@/lib/chart';
+import { compactNumber, hasData, scale, ticks, type Point } from '@/lib/chart';
 
 const W = 640;
 const H = 220;
@@ -124,76 +124,6 @@ export function ColumnChart({
         >
           Day (month-day)
         </text>
-      </svg>
-    </figure>
-  );
-}
-
-/** Horizontal bars, one per category, with the value at the end of each bar. */
-export function BarList({ title, items }: { title: string; items: Point[] }) {
-  const total = items.reduce((a, b) => a + b.value, 0);
-  if (total === 0) {
-    return (
-      <figure className="px-4 py-3">
-        <figcaption className="mb-1 text-xs font-medium text-slate-600">{title}</figcaption>
-        <div className="flex h-24 items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-500">
-          No data yet
-        </div>
-      </figure>
-    );
-  }
-  const top = niceMax(Math.max(...items.map((i) => i.value)));
-  const rowH = 28;
-  const labelW = 110;
-  const valueW = 56;
-  const h = items.length * rowH + 8;
-  const plotW = W - labelW - valueW;
-  return (
-    <figure className="px-4 py-3">
-      <figcaption className="mb-1 text-xs font-medium text-slate-600">{title}</figcaption>
-      <svg
-        viewBox={`0 0 ${W} ${h}`}
-        className="h-auto w-full"
-        role="img"
-        aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value}`).join(', ')}`}
-      >
-        {items.map((item, i) => {
-          const y = 4 + i * rowH;
-          const w = scale(item.value, top, plotW);
-          return (
-            <g key={item.label}>
-              <text
-                x={labelW - 8}
-                y={y + 17}
-                textAnchor="end"
-                fontSize={12}
-                className="fill-slate-600"
-              >
-                {item.label}
-              </text>
-              <rect
-                x={labelW}
-                y={y + 4}
-                width={plotW}
-                height={rowH - 10}
-                className="fill-slate-100"
-              />
-              <rect
-                x={labelW}
-                y={y + 4}
-                width={w}
-                height={rowH - 10}
-                rx={2}
-                className="fill-indigo-500"
-              >
-                <title>{`${item.label}: ${item.value}`}</title>
-              </rect>
-              <text x={labelW + w + 6} y={y + 17} fontSize={12} className="fill-slate-800">
-                {item.value}
-              </text>
-            </g>
-          );
-        })}
       </svg>
     </figure>
   );

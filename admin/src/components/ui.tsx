@@ -1,7 +1,7 @@
 'use client';
 
-import type { ReactNode } from 'react';
-import { problemMessage, type ProblemContext } from '@/lib/problem';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError, problemMessage, type ProblemContext } from '@/lib/problem';
 import { formatDateTime, formatRelative } from '@/lib/time';
 
 export const btn =
@@ -15,6 +15,8 @@ export const input =
 export const th =
   'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
 export const td = 'px-3 py-1.5 whitespace-nowrap';
+/** A cell of free text (a product's name): it wraps, so a long name cannot widen the page. */
+export const tdText = 'px-3 py-1.5 min-w-40 [overflow-wrap:anywhere]';
 
 const STATUS_COLORS: Record<string, string> = {
   OPEN: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
@@ -33,6 +35,7 @@ const STATUS_COLORS: Record<string, string> = {
   DECLINED: 'bg-red-50 text-red-700 ring-red-600/20',
   FAILED: 'bg-red-50 text-red-700 ring-red-600/20',
   RELEASED: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+  PENDING: 'bg-amber-50 text-amber-800 ring-amber-600/20',
   // cluster members (Pekko's member status)
   Joining: 'bg-sky-50 text-sky-700 ring-sky-600/20',
   WeaklyUp: 'bg-sky-50 text-sky-700 ring-sky-600/20',
@@ -43,14 +46,22 @@ const STATUS_COLORS: Record<string, string> = {
   Removed: 'bg-slate-100 text-slate-700 ring-slate-500/20',
 };
 
-export function StatusBadge({ status }: { status: string | null | undefined }) {
+/** A status in its colour: the words an admin reads, the API's code in the tooltip. */
+export function StatusBadge({
+  status,
+  label,
+}: {
+  status: string | null | undefined;
+  label?: string;
+}) {
   if (!status) return <span className="text-slate-400">—</span>;
   const color = STATUS_COLORS[status] ?? 'bg-slate-50 text-slate-700 ring-slate-500/20';
   return (
     <span
+      title={label ? status : undefined}
       className={`inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${color}`}
     >
-      {status}
+      {label ?? status}
     </span>
   );
 }
@@ -77,6 +88,12 @@ export function ErrorBox({
   onRetry?: () => void;
 }) {
   if (!error) return null;
+  // Asking again cannot help when the store said the request itself is wrong (a missing order, a refusal).
+  const retryable =
+    !(error instanceof ApiError) ||
+    error.status >= 500 ||
+    error.status === 408 ||
+    error.status === 429;
   return (
     <div
       role="alert"
@@ -84,7 +101,7 @@ export function ErrorBox({
       className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
     >
       <span>{problemMessage(error, context)}</span>
-      {onRetry && (
+      {onRetry && retryable && (
         <button type="button" className={btn} onClick={onRetry}>
           Retry
         </button>
@@ -155,6 +172,25 @@ export function Refreshed({
   );
 }
 
+/** How current a list from a read model is: up to date, or how many changes are still on their way. */
+export function ListFreshness({
+  page,
+  fetchedAt,
+}: {
+  page: { behind?: number } | undefined;
+  fetchedAt: number;
+}) {
+  if (!page || page.behind === undefined || fetchedAt === 0) return null;
+  const at = formatDateTime(new Date(fetchedAt).toISOString());
+  return (
+    <p className="mb-2 text-xs text-slate-500" role="status" data-testid="list-freshness">
+      {page.behind === 0
+        ? `Up to date as of ${at}.`
+        : `As of ${at}; ${page.behind === 1 ? 'one change is' : `${page.behind} changes are`} still coming in.`}
+    </p>
+  );
+}
+
 export function Time({ iso }: { iso: string | null | undefined }) {
   if (!iso) return <span className="text-slate-400">—</span>;
   return (
@@ -178,7 +214,10 @@ export function Facts({ items }: { items: [ReactNode, ReactNode][] }) {
   );
 }
 
-/** An inline confirmation panel (accessible alert dialog) with confirm / cancel buttons. */
+/**
+ * An inline confirmation panel (an alert dialog) with confirm and cancel buttons. It takes the focus
+ * as it opens, on the button that changes nothing, and Escape cancels it.
+ */
 export function Confirm({
   title,
   children,
@@ -198,10 +237,18 @@ export function Confirm({
   danger?: boolean;
   busy?: boolean;
 }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
   return (
     <div
       role="alertdialog"
       aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
       className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
     >
       <p className="font-semibold">{title}</p>
@@ -215,10 +262,91 @@ export function Confirm({
         >
           {confirmLabel}
         </button>
-        <button type="button" className={btn} onClick={onCancel} disabled={busy}>
+        <button ref={keep} type="button" className={btn} onClick={onCancel} disabled={busy}>
           {cancelLabel}
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * A button that asks before it acts: it opens a {@link Confirm} in its place, and when that closes
+ * without a change, the focus is back on the button. A promise from {@code onConfirm} keeps the panel
+ * open (busy) until it settles.
+ */
+export function ConfirmButton({
+  label,
+  className = btnDanger,
+  disabled = false,
+  onConfirm,
+  ...confirm
+}: {
+  label: string;
+  className?: string;
+  disabled?: boolean;
+  onConfirm: () => void | Promise<unknown>;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+  busy?: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const [waiting, setWaiting] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  const area = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (wasOpen.current && !open) trigger.current?.focus();
+    wasOpen.current = open;
+    if (trigger.current) area.current = trigger.current.closest('section');
+  }, [open]);
+  // Once done, the action may take its button away (a cancelled order offers no cancel): the focus
+  // then goes to the section the button was in, not to the page's body.
+  useEffect(
+    () => () => {
+      const section = area.current;
+      if (section && (!document.activeElement || document.activeElement === document.body)) {
+        section.setAttribute('tabindex', '-1');
+        section.focus();
+      }
+    },
+    [],
+  );
+
+  if (open) {
+    return (
+      <Confirm
+        {...confirm}
+        busy={confirm.busy || waiting}
+        onCancel={() => setOpen(false)}
+        onConfirm={() => {
+          const result = onConfirm();
+          if (result instanceof Promise) {
+            setWaiting(true);
+            const done = () => {
+              setWaiting(false);
+              setOpen(false);
+            };
+            result.then(done, done);
+          } else {
+            setOpen(false);
+          }
+        }}
+      />
+    );
+  }
+  return (
+    <button
+      ref={trigger}
+      type="button"
+      className={className}
+      disabled={disabled}
+      onClick={() => setOpen(true)}
+    >
+      {label}
+    </button>
   );
 }

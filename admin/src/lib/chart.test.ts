@@ -27,6 +27,17 @@ describe('chart helpers', () => {
     expect(ticks(0, 4, true)).toEqual([0, 1]);
   });
 
+  it('counts in whole steps: ten orders give no tick at 2.5', () => {
+    expect(ticks(10, 4, true)).toEqual([0, 3, 6, 9, 12]);
+    expect(ticks(7, 4, true)).toEqual([0, 2, 4, 6, 8]);
+    expect(ticks(100, 4, true)).toEqual([0, 25, 50, 75, 100]);
+    for (let max = 1; max <= 60; max++) {
+      const t = ticks(max, 4, true);
+      expect(t.every(Number.isInteger), `ticks for ${max}: ${t}`).toBe(true);
+      expect(t[t.length - 1]).toBeGreaterThanOrEqual(max);
+    }
+  });
+
   it('scales linearly and never below zero', () => {
     expect(scale(5, 10, 200)).toBe(100);
     expect(scale(-3, 10, 200)).toBe(0);

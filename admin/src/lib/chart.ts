@@ -13,14 +13,18 @@ export function niceMax(max: number): number {
   return 10 * base;
 }
 
-/** Evenly spaced ticks from 0 to niceMax(max), inclusive. Integer data keeps integer ticks. */
+/**
+ * Evenly spaced ticks from 0, inclusive, the last at or above `max`. Integer data (counts of orders)
+ * gets whole steps, at most `count` of them: no tick at 2.5 orders.
+ */
 export function ticks(max: number, count = 4, integers = false): number[] {
-  let top = niceMax(max);
-  if (integers) top = Math.max(Math.ceil(top), 1);
-  let n = count;
-  if (integers && top < count) n = top;
-  const step = top / n;
-  return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toFixed(10)));
+  if (integers) {
+    const step = Math.max(1, Math.ceil(niceMax(max / count)));
+    const n = Math.max(1, Math.min(count, Math.ceil(max / step)));
+    return Array.from({ length: n + 1 }, (_, i) => i * step);
+  }
+  const step = niceMax(max) / count;
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(10)));
 }
 
 /** Linear scale of a value in [0, domainMax] onto [0, range] pixels. */

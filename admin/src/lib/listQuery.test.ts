@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  emptyMessage,
   CART_LIST,
   ORDER_LIST,
   buildListSearch,
@@ -85,5 +86,24 @@ describe('list query string', () => {
     const s = parseListState(new URLSearchParams('status=PAYMENT_ADDED'), ORDER_LIST);
     expect(toApiParams(s, ORDER_LIST).getAll('status')).toEqual(['PAYMENT_ADDED']);
     expect(parseListState(new URLSearchParams('status=active'), ORDER_LIST).status).toBe('all');
+  });
+});
+
+describe('an empty list', () => {
+  it('says the shop has nothing yet when nothing is filtered', () => {
+    expect(emptyMessage(defaultState(ORDER_LIST), ORDER_LIST)).toBe('No orders yet.');
+    expect(emptyMessage(defaultState(CART_LIST), CART_LIST)).toBe('No active carts right now.');
+    expect(emptyMessage({ ...defaultState(CART_LIST), status: 'all' }, CART_LIST)).toBe(
+      'No carts yet.',
+    );
+  });
+
+  it('says the filters found nothing when something is filtered', () => {
+    const filtered = 'No orders match these filters.';
+    expect(emptyMessage({ ...defaultState(ORDER_LIST), q: 'anna' }, ORDER_LIST)).toBe(filtered);
+    expect(emptyMessage({ ...defaultState(ORDER_LIST), since: 'hour' }, ORDER_LIST)).toBe(filtered);
+    expect(emptyMessage({ ...defaultState(ORDER_LIST), status: 'CANCELLED' }, ORDER_LIST)).toBe(
+      filtered,
+    );
   });
 });

@@ -34,6 +34,10 @@ export interface ListState {
 }
 
 export interface ListKind {
+  /** What the list holds, in the plural: "carts". */
+  noun: string;
+  /** What an empty list says with no filter but the default status. */
+  noneByDefault: string;
   defaultStatus: string;
   /** allowed values of `status`: single statuses and groups, each mapping to API statuses */
   statuses: Record<string, readonly string[]>;
@@ -45,14 +49,28 @@ function eachOf(statuses: readonly string[]): Record<string, readonly string[]> 
 }
 
 export const CART_LIST: ListKind = {
+  noun: 'carts',
+  noneByDefault: 'No active carts right now.',
   defaultStatus: 'active',
   statuses: { active: ACTIVE_CART_STATUSES, all: [], ...eachOf(CART_STATUSES) },
 };
 
 export const ORDER_LIST: ListKind = {
+  noun: 'orders',
+  noneByDefault: 'No orders yet.',
   defaultStatus: 'all',
   statuses: { all: [], ...eachOf(ORDER_STATUSES) },
 };
+
+/** What an empty list says: that the filters found nothing, or that there is nothing yet. */
+export function emptyMessage(state: ListState, kind: ListKind): string {
+  const filtered =
+    state.q.trim() !== '' ||
+    state.since !== 'all' ||
+    (state.status !== 'all' && state.status !== kind.defaultStatus);
+  if (filtered) return `No ${kind.noun} match these filters.`;
+  return state.status === 'all' ? `No ${kind.noun} yet.` : kind.noneByDefault;
+}
 
 export function defaultState(kind: ListKind): ListState {
   return {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatMoney, fractionDigits, sumByCurrency, toMajor } from './money';
+import {
+  formatAmount,
+  formatMoney,
+  formatRate,
+  fractionDigits,
+  sumByCurrency,
+  toMajor,
+} from './money';
+
+/** Intl separates with no-break spaces (and a minus sign of its own in some locales). */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
 
 describe('money', () => {
   it('knows the minor-unit digits of the store currencies', () => {
@@ -7,12 +17,19 @@ describe('money', () => {
     expect(fractionDigits('JPY')).toBe(0);
   });
 
-  it('formats minor units with the currency code after the number', () => {
-    expect(formatMoney({ amount: 123450, currency: 'SEK' })).toBe('1,234.50 SEK');
-    expect(formatMoney({ amount: 5, currency: 'EUR' })).toBe('0.05 EUR');
-    expect(formatMoney({ amount: 0, currency: 'NOK' })).toBe('0.00 NOK');
-    expect(formatMoney({ amount: -1999, currency: 'DKK' })).toBe('-19.99 DKK');
-    expect(formatMoney({ amount: 1500, currency: 'JPY' })).toBe('1,500 JPY');
+  it('writes money as the market of its currency does', () => {
+    expect(plain(formatMoney({ amount: 129600, currency: 'NOK' }))).toBe('1 296,00 kr');
+    expect(plain(formatMoney({ amount: 123450, currency: 'SEK' }))).toBe('1 234,50 kr');
+    expect(plain(formatMoney({ amount: 129600, currency: 'DKK' }))).toBe('1.296,00 kr.');
+    expect(plain(formatMoney({ amount: 5, currency: 'EUR' }))).toBe('0,05 €');
+    expect(plain(formatMoney({ amount: -1999, currency: 'DKK' }))).toBe('-19,99 kr.');
+    expect(plain(formatMoney({ amount: 1500, currency: 'JPY' }))).toBe('¥1,500');
+  });
+
+  it('writes VAT rates as the market does', () => {
+    expect(plain(formatRate(25.5, 'EUR'))).toBe('25,5 %');
+    expect(plain(formatRate(6, 'SEK'))).toBe('6 %');
+    expect(plain(formatRate(12, 'NOK'))).toBe('12 %');
   });
 
   it('shows a dash for missing money', () => {
@@ -21,7 +38,7 @@ describe('money', () => {
   });
 
   it('formats large amounts exactly', () => {
-    expect(formatAmount(123456789012, 'SEK')).toBe('1,234,567,890.12');
+    expect(plain(formatAmount(123456789012, 'SEK'))).toBe('1 234 567 890,12');
   });
 
   it('converts to major units', () => {

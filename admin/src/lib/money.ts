@@ -23,19 +23,60 @@ export function toMajor(money: Money): number {
   return money.amount / 10 ** fractionDigits(money.currency);
 }
 
-/** Formats only the number part of an amount in minor units, e.g. 123450 SEK -> "1,234.50". */
-export function formatAmount(amount: number, currency: string): string {
-  const digits = fractionDigits(currency);
-  return new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount / 10 ** digits);
+/**
+ * The locale a store currency is read in: that of the market it is the money of (EUR is Finland's
+ * here). An admin reads "1 296,00 kr" for Norway, as the shop's customers do.
+ */
+const CURRENCY_LOCALES: Record<string, string> = {
+  SEK: 'sv-SE',
+  NOK: 'nb-NO',
+  DKK: 'da-DK',
+  EUR: 'fi-FI',
+};
+
+export function localeOf(currency: string): string {
+  return CURRENCY_LOCALES[currency] ?? 'en-US';
 }
 
-/** "1,234.50 SEK": deterministic across browsers (plain spaces, code after the number). */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per kind and currency: lists format hundreds of amounts per render. */
+function format(kind: 'amount' | 'money' | 'percent', currency: string): Intl.NumberFormat {
+  const key = `${kind}:${currency}`;
+  let f = formats.get(key);
+  if (!f) {
+    const digits = fractionDigits(currency);
+    f = new Intl.NumberFormat(
+      localeOf(currency),
+      kind === 'percent'
+        ? { style: 'percent', maximumFractionDigits: 2 }
+        : {
+            ...(kind === 'money' ? { style: 'currency', currency } : {}),
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          },
+    );
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** Only the number part of an amount in minor units, in its market's locale: 123450 SEK -> "1 234,50". */
+export function formatAmount(amount: number, currency: string): string {
+  return format('amount', currency).format(amount / 10 ** fractionDigits(currency));
+}
+
+/** An amount in minor units as its market writes it: 129600 NOK -> "1 296,00 kr". */
 export function formatMoney(money: Money | null | undefined): string {
   if (!money) return '—';
-  return `${formatAmount(money.amount, money.currency)} ${money.currency}`;
+  return format('money', money.currency).format(
+    money.amount / 10 ** fractionDigits(money.currency),
+  );
+}
+
+/** A VAT rate in percent, as the market of the currency writes it: 25.5 -> "25,5 %". */
+export function formatRate(percent: number, currency: string): string {
+  return format('percent', currency).format(percent / 100);
 }
 
 /** Sums amounts per currency; never adds different currencies together. */

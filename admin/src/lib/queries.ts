@@ -15,6 +15,28 @@ export const keys = {
   order: (id: string) => ['order', id] as const,
 };
 
+/** When this admin last changed a cart or an order (ms), so that lists follow the change closely. */
+let lastChange = 0;
+
+/** How long after a change lists keep asking until their read model holds it. */
+const FOLLOW_FOR_MS = 10_000;
+
+/**
+ * How often a list asks the store again: every half second while a change this admin made is not in
+ * it yet (its read model says it is behind), else every 15 s.
+ */
+export function listRefetchInterval(
+  page: { behind?: number } | undefined,
+  now = Date.now(),
+): number {
+  const following = now - lastChange < FOLLOW_FOR_MS;
+  return following && (page?.behind === undefined || page.behind > 0) ? 500 : 15_000;
+}
+
+export function changeMade(at = Date.now()): void {
+  lastChange = at;
+}
+
 export function useSession() {
   return useQuery({
     queryKey: keys.session,
@@ -38,6 +60,7 @@ export function useCartMutation<V>(cartId: string, fn: (vars: V) => Promise<Cart
   return useMutation({
     mutationFn: fn,
     onSuccess: async (cart) => {
+      changeMade();
       if (cart && typeof cart === 'object' && 'id' in cart) {
         qc.setQueryData<Cart>(keys.cart(cartId), (old) => ({ ...old, ...cart }));
       }
@@ -56,6 +79,7 @@ export function useOrderMutation<V>(orderId: string, fn: (vars: V) => Promise<Or
   return useMutation({
     mutationFn: fn,
     onSuccess: async (order) => {
+      changeMade();
       if (order && typeof order === 'object' && 'id' in order) {
         qc.setQueryData<Order>(keys.order(orderId), (old) => ({ ...old, ...order }));
       }

@@ -18,6 +18,8 @@ export interface Page<T> {
   page: number;
   size: number;
   total: number;
+  /** For lists kept by a read model: changes made but not yet in the list (0: it holds them all). */
+  behind?: number;
 }
 
 export const CART_STATUSES = cartSummaryStatusValues;
@@ -54,6 +56,8 @@ export type Payment = Schemas['Payment'];
 export type Fulfillment = Schemas['Fulfillment'];
 export type OrderTimelineEntry = Schemas['TimelineEntry'];
 export type Order = Schemas['Order'];
+/** What a customer or an admin may ask of an order, by the API's names. */
+export type OrderAction = Order['allowedActions'][number];
 export type DashboardDay = Schemas['DashboardDay'];
 export type Dashboard = Schemas['Dashboard'];
 export type Product = Schemas['Product'];

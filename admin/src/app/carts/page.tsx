@@ -4,19 +4,30 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { ListControls, Pagination, useListState } from '@/components/ListControls';
-import { Empty, ErrorBox, Loading, PageTitle, StatusBadge, Time, td, th } from '@/components/ui';
+import {
+  Empty,
+  ErrorBox,
+  ListFreshness,
+  Loading,
+  PageTitle,
+  StatusBadge,
+  Time,
+  td,
+  th,
+} from '@/components/ui';
 import { api } from '@/lib/api';
-import { CART_LIST, toApiParams } from '@/lib/listQuery';
+import { CART_LIST, emptyMessage, toApiParams } from '@/lib/listQuery';
 import { formatMoney } from '@/lib/money';
 import { cartPath, orderPath } from '@/lib/paths';
-import { keys } from '@/lib/queries';
+import { keys, listRefetchInterval } from '@/lib/queries';
 import { shortId } from '@/lib/time';
+import { CART_STATUS_LABELS } from '@/lib/labels';
 
 const STATUS_OPTIONS = [
   { value: 'active', label: 'Active (open + locked)' },
-  { value: 'OPEN', label: 'Open' },
-  { value: 'LOCKED', label: 'Locked' },
-  { value: 'CHECKED_OUT', label: 'Checked out' },
+  { value: 'OPEN', label: CART_STATUS_LABELS.OPEN },
+  { value: 'LOCKED', label: CART_STATUS_LABELS.LOCKED },
+  { value: 'CHECKED_OUT', label: CART_STATUS_LABELS.CHECKED_OUT },
   { value: 'all', label: 'All' },
 ];
 
@@ -28,7 +39,7 @@ function CartsList() {
     // the "changed since" instant is computed when the request is made
     queryFn: () => api.carts(toApiParams(state, CART_LIST)),
     placeholderData: keepPreviousData,
-    refetchInterval: 15_000,
+    refetchInterval: (query) => listRefetchInterval(query.state.data),
   });
 
   return (
@@ -44,9 +55,10 @@ function CartsList() {
         refreshing={q.isFetching}
       />
       <ErrorBox error={q.error} onRetry={() => q.refetch()} />
+      <ListFreshness page={q.data} fetchedAt={q.dataUpdatedAt} />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         {q.isPending && <Loading />}
-        {q.data && q.data.items.length === 0 && <Empty>No carts match these filters.</Empty>}
+        {q.data && q.data.items.length === 0 && <Empty>{emptyMessage(state, CART_LIST)}</Empty>}
         {q.data && q.data.items.length > 0 && (
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm" aria-label="Carts">
@@ -78,7 +90,7 @@ function CartsList() {
                       </Link>
                     </td>
                     <td className={td}>
-                      <StatusBadge status={c.status} />
+                      <StatusBadge status={c.status} label={CART_STATUS_LABELS[c.status]} />
                     </td>
                     <td className={td}>{c.market}</td>
                     <td className={`${td} max-w-56 truncate`} title={c.email ?? undefined}>

@@ -4,18 +4,29 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { ListControls, Pagination, useListState } from '@/components/ListControls';
-import { Empty, ErrorBox, Loading, PageTitle, StatusBadge, Time, td, th } from '@/components/ui';
+import {
+  Empty,
+  ErrorBox,
+  ListFreshness,
+  Loading,
+  PageTitle,
+  StatusBadge,
+  Time,
+  td,
+  th,
+} from '@/components/ui';
 import { api } from '@/lib/api';
-import { ORDER_LIST, toApiParams } from '@/lib/listQuery';
+import { ORDER_LIST, emptyMessage, toApiParams } from '@/lib/listQuery';
 import { formatMoney } from '@/lib/money';
 import { cartPath, orderPath } from '@/lib/paths';
-import { keys } from '@/lib/queries';
+import { keys, listRefetchInterval } from '@/lib/queries';
 import { formatDateTime, shortId } from '@/lib/time';
 import { ORDER_STATUSES } from '@/lib/types';
+import { ORDER_STATUS_LABELS } from '@/lib/labels';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All' },
-  ...ORDER_STATUSES.map((s) => ({ value: s, label: s })),
+  ...ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] })),
 ];
 
 function OrdersList() {
@@ -24,7 +35,7 @@ function OrdersList() {
     queryKey: keys.orders(JSON.stringify(state)),
     queryFn: () => api.orders(toApiParams(state, ORDER_LIST)),
     placeholderData: keepPreviousData,
-    refetchInterval: 15_000,
+    refetchInterval: (query) => listRefetchInterval(query.state.data),
   });
 
   return (
@@ -40,9 +51,10 @@ function OrdersList() {
         refreshing={q.isFetching}
       />
       <ErrorBox error={q.error} onRetry={() => q.refetch()} />
+      <ListFreshness page={q.data} fetchedAt={q.dataUpdatedAt} />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         {q.isPending && <Loading />}
-        {q.data && q.data.items.length === 0 && <Empty>No orders match these filters.</Empty>}
+        {q.data && q.data.items.length === 0 && <Empty>{emptyMessage(state, ORDER_LIST)}</Empty>}
         {q.data && q.data.items.length > 0 && (
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm" aria-label="Orders">
@@ -73,7 +85,7 @@ function OrdersList() {
                       </Link>
                     </td>
                     <td className={td}>
-                      <StatusBadge status={o.status} />
+                      <StatusBadge status={o.status} label={ORDER_STATUS_LABELS[o.status]} />
                     </td>
                     <td className={td}>{o.market}</td>
                     <td className={`${td} max-w-72 truncate`}>

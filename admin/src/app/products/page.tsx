@@ -161,7 +161,7 @@ function Products() {
           Search
         </button>
       </form>
-      <div className="grid gap-4 xl:grid-cols-[1fr_26rem]">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
           <div className="px-3 pt-2">
             <ErrorBox error={list.error} onRetry={() => list.refetch()} />

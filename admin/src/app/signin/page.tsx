@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { Suspense, useEffect, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { btnPrimary, input } from '@/components/ui';
 import { api } from '@/lib/api';
 import { safeNext } from '@/lib/paths';
@@ -20,12 +20,18 @@ function SignInForm() {
   }, [session.data, router, next]);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const passwordField = useRef<HTMLInputElement>(null);
   const signIn = useMutation({
     mutationFn: () => api.signIn(username, password),
     onSuccess: (session) => {
       qc.clear();
       qc.setQueryData(['session'], session);
       router.replace(next);
+    },
+    // The button is disabled while signing in, which drops focus: give it to the password to type again.
+    onError: () => {
+      passwordField.current?.focus();
+      passwordField.current?.select();
     },
   });
 
@@ -77,6 +83,7 @@ function SignInForm() {
         <span className="mb-1 block font-medium text-slate-700">Password</span>
         <input
           className={`${input} w-full`}
+          ref={passwordField}
           name="password"
           type="password"
           autoComplete="current-password"

@@ -19,6 +19,7 @@ import {
 import { orderPath } from '@/lib/paths';
 import { useCart } from '@/lib/queries';
 import { formatDateTime } from '@/lib/time';
+import { CART_STATUS_LABELS } from '@/lib/labels';
 
 function CartDetail({ id }: { id: string }) {
   const q = useCart(id);
@@ -51,7 +52,7 @@ function CartDetail({ id }: { id: string }) {
       {q.isPending && <Loading />}
       <ErrorBox error={q.error} context={{ subject: 'cart' }} onRetry={() => q.refetch()} />
       {cart && (
-        <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="space-y-4">
             <CartLinesPanel cart={cart} />
             <Section title="Pricing">
@@ -68,7 +69,7 @@ function CartDetail({ id }: { id: string }) {
                   [
                     'Status',
                     <span key="s" data-testid="cart-status">
-                      <StatusBadge status={cart.status} />
+                      <StatusBadge status={cart.status} label={CART_STATUS_LABELS[cart.status]} />
                     </span>,
                   ],
                   ['Market', cart.market],

@@ -7,7 +7,7 @@ import { ContactForm } from '@/components/ContactForm';
 import { PricingView } from '@/components/PricingView';
 import { Timeline } from '@/components/Timeline';
 import {
-  Confirm,
+  ConfirmButton,
   Empty,
   ErrorBox,
   Facts,
@@ -17,7 +17,6 @@ import {
   StatusBadge,
   Time,
   btn,
-  btnDanger,
   btnPrimary,
   input,
   td,
@@ -29,7 +28,8 @@ import { cartPath } from '@/lib/paths';
 import type { ProblemContext } from '@/lib/problem';
 import { useOrder, useOrderMutation } from '@/lib/queries';
 import { formatDateTime } from '@/lib/time';
-import type { ContactInput, Order } from '@/lib/types';
+import type { ContactInput, Order, OrderAction } from '@/lib/types';
+import { FULFILLMENT_STATUS_LABELS, PAYMENT_STATUS_LABELS, orderStage } from '@/lib/labels';
 
 type Action =
   | { kind: 'cancel' }
@@ -49,6 +49,29 @@ const ACTION_CONTEXT: Record<Action['kind'], ProblemContext> = {
   deliver: { subject: 'fulfilment', action: 'be delivered' },
   cancelFulfillment: { subject: 'fulfilment', action: 'be cancelled' },
 };
+
+/** Whether an admin may take the action now: the admin API's own list, not the customer's. */
+function adminMay(order: Order, action: OrderAction): boolean {
+  return (order.adminActions ?? []).includes(action);
+}
+
+/** What the customer can do next, in words; the admin's own actions are the buttons. */
+const CUSTOMER_STEPS: Partial<Record<OrderAction, string>> = {
+  contact: 'give or change the contact',
+  addPayment: 'add a payment',
+  authorize: 'authorize the payment',
+  cancel: 'cancel the order',
+};
+
+function customerCanNow(order: Order): string {
+  const steps = order.allowedActions.flatMap((a) => (CUSTOMER_STEPS[a] ? [CUSTOMER_STEPS[a]] : []));
+  if (steps.length === 0) return 'The customer has nothing left to do on this order.';
+  const listed =
+    steps.length === 1
+      ? steps[0]
+      : `${steps.slice(0, -1).join(', ')} or ${steps[steps.length - 1]}`;
+  return `The customer can now ${listed}.`;
+}
 
 function run(order: Order, a: Action): Promise<Order> {
   switch (a.kind) {
@@ -76,15 +99,14 @@ function Fulfilment({
 }: {
   order: Order;
   busy: boolean;
-  act: (a: Action) => void;
+  act: (a: Action) => Promise<unknown>;
 }) {
   const f = order.fulfillment;
   const [shipping, setShipping] = useState(false);
   const [tracking, setTracking] = useState('');
-  const [confirmCancel, setConfirmCancel] = useState(false);
 
   if (!f) {
-    return order.allowedActions.includes('createFulfillment') ? (
+    return adminMay(order, 'createFulfillment') ? (
       <div className="flex items-center justify-between gap-2 px-4 py-3 text-sm">
         <span className="text-slate-600">No fulfilment yet.</span>
         <button
@@ -97,7 +119,11 @@ function Fulfilment({
         </button>
       </div>
     ) : (
-      <Empty>No fulfilment (it can be created once the payment is authorized).</Empty>
+      <Empty>
+        {order.status === 'CANCELLED'
+          ? 'No fulfilment: the order is cancelled.'
+          : 'No fulfilment yet: it can be created once the payment is authorized.'}
+      </Empty>
     );
   }
 
@@ -106,7 +132,9 @@ function Fulfilment({
     if (tracking.trim()) act({ kind: 'ship', trackingNumber: tracking.trim() });
   }
 
-  const canCancel = f.status === 'CREATED' || f.status === 'PICKED';
+  const nextSteps = (['pick', 'ship', 'deliver', 'cancelFulfillment'] as const).filter((a) =>
+    adminMay(order, a),
+  );
   return (
     <div>
       <Facts
@@ -114,7 +142,7 @@ function Fulfilment({
           [
             'Status',
             <span key="s" data-testid="fulfillment-status">
-              <StatusBadge status={f.status} />
+              <StatusBadge status={f.status} label={FULFILLMENT_STATUS_LABELS[f.status]} />
             </span>,
           ],
           ['Tracking number', f.trackingNumber ?? <span className="text-slate-400">—</span>],
@@ -150,7 +178,7 @@ function Fulfilment({
         ]}
       />
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 px-4 py-3">
-        {f.status === 'CREATED' && (
+        {adminMay(order, 'pick') && (
           <button
             type="button"
             className={btnPrimary}
@@ -160,7 +188,7 @@ function Fulfilment({
             Mark picked
           </button>
         )}
-        {f.status === 'PICKED' &&
+        {adminMay(order, 'ship') &&
           (shipping ? (
             <form onSubmit={ship} className="flex items-end gap-2">
               <label className="text-xs text-slate-600">
@@ -190,7 +218,7 @@ function Fulfilment({
               Ship…
             </button>
           ))}
-        {f.status === 'SHIPPED' && (
+        {adminMay(order, 'deliver') && (
           <button
             type="button"
             className={btnPrimary}
@@ -200,30 +228,18 @@ function Fulfilment({
             Mark delivered
           </button>
         )}
-        {canCancel &&
-          (confirmCancel ? (
-            <Confirm
-              title="Cancel this fulfilment?"
-              confirmLabel="Cancel fulfilment"
-              danger
-              busy={busy}
-              onConfirm={() => {
-                setConfirmCancel(false);
-                act({ kind: 'cancelFulfillment' });
-              }}
-              onCancel={() => setConfirmCancel(false)}
-            />
-          ) : (
-            <button
-              type="button"
-              className={btnDanger}
-              disabled={busy}
-              onClick={() => setConfirmCancel(true)}
-            >
-              Cancel fulfilment
-            </button>
-          ))}
-        {(f.status === 'DELIVERED' || f.status === 'CANCELLED') && (
+        {adminMay(order, 'cancelFulfillment') && (
+          <ConfirmButton
+            label="Cancel fulfilment"
+            disabled={busy}
+            title="Cancel this fulfilment?"
+            confirmLabel="Cancel fulfilment"
+            danger
+            busy={busy}
+            onConfirm={() => act({ kind: 'cancelFulfillment' })}
+          />
+        )}
+        {nextSteps.length === 0 && (
           <span className="text-sm text-slate-500">Nothing more to do.</span>
         )}
       </div>
@@ -235,15 +251,15 @@ function OrderDetail({ id }: { id: string }) {
   const q = useOrder(id);
   const [lastAction, setLastAction] = useState<Action['kind']>('cancel');
   const mutation = useOrderMutation<Action>(id, (a) => run(q.data!, a));
-  const [confirmCancel, setConfirmCancel] = useState(false);
 
   if (!id) return <ErrorBox error={new Error('No order id given in the address (?id=…).')} />;
 
   const order = q.data;
   const busy = mutation.isPending;
-  function act(a: Action) {
+  /** Settles when the store has answered; a refusal shows in the error box, not as a rejection. */
+  function act(a: Action): Promise<unknown> {
     setLastAction(a.kind);
-    mutation.mutate(a);
+    return mutation.mutateAsync(a).catch(() => undefined);
   }
 
   return (
@@ -275,13 +291,13 @@ function OrderDetail({ id }: { id: string }) {
         </div>
       )}
       {order && (
-        <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
           <div className="space-y-4">
             <Section title="Contact">
               <ContactForm
                 key={`${order.updatedAt}-${JSON.stringify(order.contact)}`}
                 contact={order.contact}
-                editable={order.allowedActions.includes('contact')}
+                editable={adminMay(order, 'contact')}
                 busy={busy}
                 onSave={(contact) => act({ kind: 'contact', contact })}
               />
@@ -313,7 +329,10 @@ function OrderDetail({ id }: { id: string }) {
                           </td>
                           <td className={td}>{p.method}</td>
                           <td className={td}>
-                            <StatusBadge status={p.status} />
+                            <StatusBadge
+                              status={p.status}
+                              label={PAYMENT_STATUS_LABELS[p.status]}
+                            />
                           </td>
                           <td className={`${td} text-right tabular-nums`}>
                             {formatMoney(p.amount)}
@@ -355,7 +374,10 @@ function OrderDetail({ id }: { id: string }) {
                   [
                     'Status',
                     <span key="s" data-testid="order-status">
-                      <StatusBadge status={order.status} />
+                      <StatusBadge
+                        status={orderStage(order).code}
+                        label={orderStage(order).label}
+                      />
                     </span>,
                   ],
                   ['Total', formatMoney(order.pricing?.total)],
@@ -381,40 +403,24 @@ function OrderDetail({ id }: { id: string }) {
             </Section>
             <Section title="Actions">
               <div className="space-y-3 px-4 py-3">
-                <div className="text-xs text-slate-500">
-                  Allowed now:{' '}
-                  {order.allowedActions.length ? (
-                    <span data-testid="allowed-actions">{order.allowedActions.join(', ')}</span>
-                  ) : (
-                    'nothing'
-                  )}
-                </div>
-                {order.allowedActions.includes('cancel') &&
-                  (confirmCancel ? (
-                    <Confirm
-                      title="Cancel this order?"
-                      confirmLabel="Yes, cancel the order"
-                      danger
-                      busy={busy}
-                      onConfirm={() => {
-                        setConfirmCancel(false);
-                        act({ kind: 'cancel' });
-                      }}
-                      onCancel={() => setConfirmCancel(false)}
-                    >
-                      The customer&apos;s order will be cancelled. This can&apos;t be undone. An
-                      authorized payment is released: the customer&apos;s card is not charged.
-                    </Confirm>
-                  ) : (
-                    <button
-                      type="button"
-                      className={btnDanger}
-                      disabled={busy}
-                      onClick={() => setConfirmCancel(true)}
-                    >
-                      Cancel order
-                    </button>
-                  ))}
+                <p className="text-sm text-slate-600" data-testid="customer-can">
+                  {customerCanNow(order)}
+                </p>
+                {adminMay(order, 'cancel') && (
+                  <ConfirmButton
+                    label="Cancel order"
+                    disabled={busy}
+                    title="Cancel this order?"
+                    confirmLabel="Yes, cancel the order"
+                    danger
+                    busy={busy}
+                    onConfirm={() => act({ kind: 'cancel' })}
+                  >
+                    The customer&apos;s order will be cancelled. This can&apos;t be undone. A
+                    fulfilment not yet shipped is cancelled with it, and an authorized payment is
+                    released: the customer&apos;s card is not charged.
+                  </ConfirmButton>
+                )}
               </div>
             </Section>
             <Section title="Fulfilment">
