@@ -15,7 +15,7 @@ export type Since = (typeof SINCE_OPTIONS)[number]['value'];
 export const SORT_OPTIONS = [
   { value: 'updatedAt', label: 'Last activity' },
   { value: 'createdAt', label: 'Created' },
-  { value: 'total', label: 'Total' },
+  { value: 'total', label: 'Total, per currency' },
 ] as const;
 export type Sort = (typeof SORT_OPTIONS)[number]['value'];
 export type Direction = 'asc' | 'desc';

@@ -58,7 +58,8 @@ class CartAdminController {
           @RequestParam(required = false) String changedSince,
       @Parameter(description = "Text in the cart's id or in the email of its order")
           @RequestParam(required = false) String q,
-      @Parameter(description = "updatedAt, createdAt or total") @RequestParam(defaultValue = "updatedAt") String sort,
+      @Parameter(description = "updatedAt, createdAt or total (within each currency, the currencies A to Z)")
+          @RequestParam(defaultValue = "updatedAt") String sort,
       @Parameter(description = "asc or desc") @RequestParam(defaultValue = "desc") String direction,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {

@@ -99,7 +99,9 @@ public class CartSummaries {
     String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     String carts = "cart_summary c LEFT JOIN cart_order_email e ON e.cart_id = c.cart_id" + filter;
     long total = jdbc.sql("SELECT count(*) FROM " + carts).params(parameters).query(Long.class).single();
-    String order = SORT_COLUMNS.get(page.sort()) + (page.descending() ? " DESC" : " ASC") + ", c.cart_id";
+    // Amounts in different currencies do not compare: by total means by total within each currency.
+    String order = (page.sort().equals("total") ? "c.currency, " : "") + SORT_COLUMNS.get(page.sort())
+        + (page.descending() ? " DESC" : " ASC") + ", c.cart_id";
     List<CartSummary> items = jdbc.sql("SELECT c.*, e.email FROM " + carts
             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
         .params(parameters)

@@ -55,7 +55,7 @@ class ProductController {
   @Operation(summary = "List products by name, filtered by category and by text in the name")
   @GetMapping
   ProductPage products(
-      @Parameter(description = "Exact category, e.g. Books") @RequestParam(required = false) String category,
+      @Parameter(description = "A category, in any case, e.g. Books or books") @RequestParam(required = false) String category,
       @Parameter(description = "Text the name contains, case-insensitive") @RequestParam(required = false) String q,
       @Parameter(description = "SE, NO, DK or FI; the default market when absent")
           @RequestParam(required = false) String market,

@@ -54,12 +54,12 @@ class ProductRepository {
                 });
   }
 
-  /** Products sold in the market, optionally of one category and with text in the name, by name. */
+  /** Products sold in the market, optionally of one category (in any case) and with text in the name, by name. */
   ProductPage search(Market market, String category, String text, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE pp.market = ?");
     List<Object> params = new ArrayList<>(List.of(market.code()));
     if (category != null) {
-      where.append(" AND p.category = ?");
+      where.append(" AND lower(p.category) = lower(?)");
       params.add(category);
     }
     if (text != null) {

@@ -53,7 +53,8 @@ class OrderAdminController {
       @Parameter(description = "Only orders changed at or after this instant (ISO 8601)")
           @RequestParam(required = false) String changedSince,
       @Parameter(description = "Text in the order's id or in its email") @RequestParam(required = false) String q,
-      @Parameter(description = "updatedAt, createdAt or total") @RequestParam(defaultValue = "updatedAt") String sort,
+      @Parameter(description = "updatedAt, createdAt or total (within each currency, the currencies A to Z)")
+          @RequestParam(defaultValue = "updatedAt") String sort,
       @Parameter(description = "asc or desc") @RequestParam(defaultValue = "desc") String direction,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {

@@ -109,8 +109,9 @@ public class OrderSummaries {
     String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     long total = jdbc.sql("SELECT count(*) FROM order_summary o" + filter).params(parameters)
         .query(Long.class).single();
-    String order = SORT_COLUMNS.get(page.sort()) + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST")
-        + ", o.order_id";
+    // Amounts in different currencies do not compare: by total means by total within each currency.
+    String order = (page.sort().equals("total") ? "o.currency, " : "") + SORT_COLUMNS.get(page.sort())
+        + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST") + ", o.order_id";
     // Before a payment fixes it, an order costs what its cart holds now.
     List<OrderSummary> items = jdbc.sql("""
             SELECT o.order_id, o.cart_id, o.market, o.currency, o.status, o.email, o.name, o.created_at,

@@ -92,6 +92,15 @@ class ProductApiTest {
   }
 
   @Test
+  void theCategoryFilterMatchesInAnyCase() {
+    long books = api().get("/api/products?category=Books&size=1").jsonPath().getLong("total");
+    assertThat(books).isGreaterThan(100);
+    assertThat(api().get("/api/products?category=books&size=1").jsonPath().getLong("total")).isEqualTo(books);
+    assertThat(api().get("/api/products?category=BOOKS&size=1").jsonPath().getLong("total")).isEqualTo(books);
+    assertThat(api().get("/api/products?category=Book&size=1").jsonPath().getLong("total")).isZero();
+  }
+
+  @Test
   void aPageBeyondTheEndIsEmptyButKnowsTheTotal() {
     api().get("/api/products?category=Books&page=10000").then()
         .statusCode(200).body("items", hasSize(0)).body("total", greaterThan(100));
