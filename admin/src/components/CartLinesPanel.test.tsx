@@ -154,7 +154,7 @@ describe('CartLinesPanel', () => {
     renderPanel(cart('OPEN'));
     await user.click(screen.getByRole('button', { name: 'Decrease quantity of BOOK-000001' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "This cart can't be changed now: it is LOCKED.",
+      "This cart can't be changed now: it is locked for payment.",
     );
   });
 });

@@ -10,21 +10,21 @@ describe('problemMessage', () => {
       allowed: ['createFulfillment'],
     });
     expect(problemMessage(e, { subject: 'order', action: 'be cancelled' })).toBe(
-      "This order can't be cancelled now: it is PAYMENT_AUTHORIZED. Allowed now: createFulfillment.",
+      "This order can't be cancelled now: it is paid. What it allows now: create the fulfilment.",
     );
   });
 
   it('says when nothing is allowed (allowed empty or left out)', () => {
     const e = new ApiError(409, { currentStatus: 'CANCELLED' });
     expect(problemMessage(e, { subject: 'order', action: 'be cancelled' })).toBe(
-      "This order can't be cancelled now: it is CANCELLED. Nothing can be done with it in this state.",
+      "This order can't be cancelled now: it is cancelled. Nothing can be done with it in this state.",
     );
   });
 
   it('points at the override for a locked cart', () => {
     const e = new ApiError(409, { currentStatus: 'LOCKED', allowed: ['override'] });
     expect(problemMessage(e, { subject: 'cart' })).toBe(
-      "This cart can't be changed now: it is LOCKED. Switch the admin override on to change it anyway.",
+      "This cart can't be changed now: it is locked for payment. Switch the admin override on to change it anyway.",
     );
   });
 
@@ -32,6 +32,16 @@ describe('problemMessage', () => {
     const e = new ApiError(409, { detail: 'cart is locked' });
     expect(problemMessage(e, { subject: 'cart' })).toBe(
       "This cart can't be changed now: cart is locked",
+    );
+  });
+
+  it('says what an id should look like instead of the rule it broke', () => {
+    const e = new ApiError(400, {
+      detail: "'orderId' must be an id: a lower-case UUID",
+      field: 'orderId',
+    });
+    expect(problemMessage(e)).toBe(
+      "That is not a valid order id: the store's ids look like 3f6c1a2e-5b7d-4c8e-9f01-2a3b4c5d6e7f. Check the address or the link you followed.",
     );
   });
 

@@ -1,3 +1,10 @@
+import {
+  CART_STATUS_LABELS,
+  FULFILLMENT_STATUS_LABELS,
+  ORDER_STATUS_LABELS,
+  PAYMENT_STATUS_LABELS,
+} from './labels';
+
 /** RFC 9457 problem details as answered by the store API. */
 export interface Problem {
   type?: string;
@@ -72,6 +79,39 @@ function fieldErrors(errors: unknown): string[] {
     .filter(Boolean);
 }
 
+/** A status code in the words of the subject it belongs to, as it reads mid-sentence: "paid". */
+function statusWords(code: string, subject: string): string {
+  const bySubject: Record<string, Record<string, string>> = {
+    order: ORDER_STATUS_LABELS,
+    cart: CART_STATUS_LABELS,
+    fulfilment: FULFILLMENT_STATUS_LABELS,
+    payment: PAYMENT_STATUS_LABELS,
+  };
+  const label =
+    bySubject[subject]?.[code] ??
+    [ORDER_STATUS_LABELS, CART_STATUS_LABELS, FULFILLMENT_STATUS_LABELS, PAYMENT_STATUS_LABELS]
+      .map((labels) => (labels as Record<string, string>)[code])
+      .find(Boolean);
+  return label ? label.charAt(0).toLowerCase() + label.slice(1) : code;
+}
+
+/** What a refusal says may be done instead, as phrases: the API names them by its actions. */
+const ACTION_PHRASES: Record<string, string> = {
+  contact: 'change the contact',
+  addPayment: 'add a payment',
+  authorize: 'authorize the payment',
+  createFulfillment: 'create the fulfilment',
+  cancel: 'cancel it',
+  cancelFulfillment: 'cancel the fulfilment',
+  pick: 'mark it picked',
+  ship: 'ship it',
+  deliver: 'mark it delivered',
+};
+
+function actionWords(action: string): string {
+  return ACTION_PHRASES[action] ?? humanField(action);
+}
+
 /** A sentence a person understands, for any error thrown by the API client. */
 export function problemMessage(error: unknown, context: ProblemContext = {}): string {
   if (error instanceof NetworkError) return "Can't reach the store.";
@@ -85,6 +125,10 @@ export function problemMessage(error: unknown, context: ProblemContext = {}): st
     case 400: {
       const list = fieldErrors(p.errors);
       if (list.length > 1) return `Please check: ${list.join('; ')}.`;
+      // An id the store never gives out (mistyped, cut short): say what it should have been.
+      if (p.field && /must be an id/.test(p.detail ?? '')) {
+        return `That is not a valid ${humanField(p.field)}: the store's ids look like 3f6c1a2e-5b7d-4c8e-9f01-2a3b4c5d6e7f. Check the address or the link you followed.`;
+      }
       const base = p.detail ?? p.title ?? 'The input is not valid.';
       // name the field unless the detail already does
       return p.field && !base.includes(p.field) ? `${base} (field: ${humanField(p.field)})` : base;
@@ -98,12 +142,12 @@ export function problemMessage(error: unknown, context: ProblemContext = {}): st
     case 409: {
       const action = context.action ?? 'be changed';
       let text = p.currentStatus
-        ? `This ${subject} can't ${action} now: it is ${p.currentStatus}.`
+        ? `This ${subject} can't ${action} now: it is ${statusWords(p.currentStatus, subject)}.`
         : `This ${subject} can't ${action} now${p.detail ? `: ${p.detail}` : '.'}`;
       if (p.allowed?.includes('override')) {
         text += ' Switch the admin override on to change it anyway.';
       } else if (p.allowed && p.allowed.length) {
-        text += ` Allowed now: ${p.allowed.join(', ')}.`;
+        text += ` What it allows now: ${p.allowed.map(actionWords).join(', ')}.`;
       } else if (p.currentStatus) {
         text += ' Nothing can be done with it in this state.';
       }
