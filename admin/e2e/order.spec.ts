@@ -130,3 +130,9 @@ test('a declined payment reads as such, not as a payment still in progress', asy
   await expect(page.getByRole('table', { name: 'Payments' }).getByText('Declined')).toBeVisible();
   await expect(page.getByTestId('customer-can')).toContainText('add a payment');
 });
+
+test('a mistyped order id is explained in words, not by the rule it broke', async ({ page }) => {
+  await signIn(page, '/admin/orders/view/?id=8a85bb08-not-an-id');
+  await expect(page.getByTestId('error')).toContainText('That is not a valid order id');
+  await expect(page.getByTestId('error')).not.toContainText('lower-case UUID');
+});
