@@ -77,3 +77,22 @@ test("a list shows an admin's change within seconds, and says how current it is"
   await expect(row.getByRole('cell', { name: '7', exact: true })).toBeVisible({ timeout: 5_000 });
   await expect(page.getByTestId('list-freshness')).toContainText('Up to date');
 });
+
+test('the carts list filters by market', async ({ page, request }) => {
+  const norwegian = await createCart(
+    request,
+    [{ sku: await someSku(request, 'NO'), quantity: 1 }],
+    'NO',
+  );
+  await signIn(page, `/admin/carts/?q=${norwegian.id}`);
+  const link = page.getByRole('link', { name: norwegian.id.slice(0, 8) });
+  await page.getByLabel('Market').selectOption('NO');
+  await expect(page).toHaveURL(/market=NO/);
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByLabel('Market').selectOption('SE');
+  await expect(page.getByText('No carts match these filters.')).toBeVisible();
+  await expect(link).toHaveCount(0);
+});

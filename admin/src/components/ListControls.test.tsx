@@ -12,6 +12,7 @@ vi.mock('next/navigation', () => ({
 
 const state: ListState = {
   status: 'all',
+  market: 'all',
   since: 'all',
   q: 'abc',
   sort: 'updatedAt',

@@ -11,6 +11,7 @@ import {
   type ListKind,
   type ListState,
 } from '@/lib/listQuery';
+import { MARKETS, MARKET_NAMES } from '@/lib/types';
 import { btn, input } from './ui';
 
 /** The list state, read from and written to the page's query string. */
@@ -69,6 +70,21 @@ export function ListControls({
           {statusOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs text-slate-600">
+        <span className="mb-0.5 block">Market</span>
+        <select
+          className={input}
+          value={state.market}
+          onChange={(e) => update({ market: e.target.value as ListState['market'] })}
+        >
+          <option value="all">All markets</option>
+          {MARKETS.map((m) => (
+            <option key={m} value={m}>
+              {MARKET_NAMES[m]}
             </option>
           ))}
         </select>

@@ -15,6 +15,7 @@ describe('list query string', () => {
     const s = parseListState(new URLSearchParams(''), CART_LIST);
     expect(s).toEqual({
       status: 'active',
+      market: 'all',
       since: 'all',
       q: '',
       sort: 'updatedAt',
@@ -28,6 +29,7 @@ describe('list query string', () => {
   it('round-trips a full state through the page query string', () => {
     const state = {
       status: 'LOCKED',
+      market: 'all' as const,
       since: 'today' as const,
       q: 'ann@example.com',
       sort: 'total' as const,
@@ -104,6 +106,20 @@ describe('an empty list', () => {
     expect(emptyMessage({ ...defaultState(ORDER_LIST), since: 'hour' }, ORDER_LIST)).toBe(filtered);
     expect(emptyMessage({ ...defaultState(ORDER_LIST), status: 'CANCELLED' }, ORDER_LIST)).toBe(
       filtered,
+    );
+  });
+});
+
+describe('the market filter', () => {
+  it('reads, writes and asks for one market, and falls back to all for an unknown one', () => {
+    const state = parseListState(new URLSearchParams('market=NO'), ORDER_LIST);
+    expect(state.market).toBe('NO');
+    expect(buildListSearch(state, ORDER_LIST)).toBe('?market=NO');
+    expect(toApiParams(state, ORDER_LIST).get('market')).toBe('NO');
+    expect(parseListState(new URLSearchParams('market=XX'), ORDER_LIST).market).toBe('all');
+    expect(toApiParams(defaultState(ORDER_LIST), ORDER_LIST).has('market')).toBe(false);
+    expect(emptyMessage({ ...defaultState(ORDER_LIST), market: 'FI' }, ORDER_LIST)).toBe(
+      'No orders match these filters.',
     );
   });
 });

@@ -2,7 +2,7 @@
  * The state of the carts and orders lists, kept in the page's query string so a reload keeps it,
  * and its translation into the admin API's query parameters.
  */
-import { ACTIVE_CART_STATUSES, CART_STATUSES, ORDER_STATUSES } from './types';
+import { ACTIVE_CART_STATUSES, CART_STATUSES, MARKETS, ORDER_STATUSES, type Market } from './types';
 
 export const SINCE_OPTIONS = [
   { value: 'all', label: 'Any time' },
@@ -25,6 +25,8 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 export interface ListState {
   /** 'all', a single status, or a named group (e.g. 'active' for carts). */
   status: string;
+  /** 'all', or one market's code. */
+  market: 'all' | Market;
   since: Since;
   q: string;
   sort: Sort;
@@ -67,6 +69,7 @@ export function emptyMessage(state: ListState, kind: ListKind): string {
   const filtered =
     state.q.trim() !== '' ||
     state.since !== 'all' ||
+    state.market !== 'all' ||
     (state.status !== 'all' && state.status !== kind.defaultStatus);
   if (filtered) return `No ${kind.noun} match these filters.`;
   return state.status === 'all' ? `No ${kind.noun} yet.` : kind.noneByDefault;
@@ -75,6 +78,7 @@ export function emptyMessage(state: ListState, kind: ListKind): string {
 export function defaultState(kind: ListKind): ListState {
   return {
     status: kind.defaultStatus,
+    market: 'all',
     since: 'all',
     q: '',
     sort: 'updatedAt',
@@ -102,6 +106,7 @@ export function parseListState(
   const d = defaultState(kind);
   return {
     status: oneOf(search.get('status'), Object.keys(kind.statuses), d.status),
+    market: oneOf(search.get('market'), ['all', ...MARKETS] as const, d.market),
     since: oneOf(
       search.get('since'),
       SINCE_OPTIONS.map((o) => o.value),
@@ -124,6 +129,7 @@ export function buildListSearch(state: ListState, kind: ListKind): string {
   const d = defaultState(kind);
   const sp = new URLSearchParams();
   if (state.status !== d.status) sp.set('status', state.status);
+  if (state.market !== d.market) sp.set('market', state.market);
   if (state.since !== d.since) sp.set('since', state.since);
   if (state.q.trim()) sp.set('q', state.q.trim());
   if (state.sort !== d.sort) sp.set('sort', state.sort);
@@ -159,6 +165,7 @@ export function toApiParams(
 ): URLSearchParams {
   const sp = new URLSearchParams();
   for (const s of kind.statuses[state.status] ?? []) sp.append('status', s);
+  if (state.market !== 'all') sp.set('market', state.market);
   const since = sinceInstant(state.since, now);
   if (since) sp.set('changedSince', since.toISOString());
   if (state.q.trim()) sp.set('q', state.q.trim());

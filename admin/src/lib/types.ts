@@ -36,6 +36,13 @@ export type FulfillmentStatus = Schemas['Fulfillment']['status'];
 /** The markets are the store's settings, not an enum of the API. */
 export const MARKETS = ['SE', 'NO', 'DK', 'FI'] as const;
 export type Market = (typeof MARKETS)[number];
+/** A market by its country's name, for choosing one. */
+export const MARKET_NAMES: Record<Market, string> = {
+  SE: 'Sweden',
+  NO: 'Norway',
+  DK: 'Denmark',
+  FI: 'Finland',
+};
 
 export type CartSummary = Schemas['CartSummary'];
 export type OrderSummary = Schemas['OrderSummary'];

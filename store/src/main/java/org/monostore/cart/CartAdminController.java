@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.monostore.platform.IdempotencyKey;
 import org.monostore.platform.PageRequest;
+import org.monostore.shared.Markets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +39,13 @@ class CartAdminController {
   private final Carts carts;
   private final CartSummaries summaries;
   private final CartTimeline timeline;
+  private final Markets markets;
 
-  CartAdminController(Carts carts, CartSummaries summaries, CartTimeline timeline) {
+  CartAdminController(Carts carts, CartSummaries summaries, CartTimeline timeline, Markets markets) {
     this.carts = carts;
     this.summaries = summaries;
     this.timeline = timeline;
+    this.markets = markets;
   }
 
   @Schema(name = "AdminCart", description = "A cart with its timeline")
@@ -54,6 +57,8 @@ class CartAdminController {
   PageRequest.Page<CartSummaries.CartSummary> list(
       @Parameter(description = "OPEN, LOCKED or CHECKED_OUT; repeat for several; all when absent")
           @RequestParam(required = false) List<String> status,
+      @Parameter(description = "A market's code, e.g. SE; every market when absent")
+          @RequestParam(required = false) String market,
       @Parameter(description = "Only carts changed at or after this instant (ISO 8601)")
           @RequestParam(required = false) String changedSince,
       @Parameter(description = "Text in the cart's id or in the email of its order")
@@ -63,7 +68,8 @@ class CartAdminController {
       @Parameter(description = "asc or desc") @RequestParam(defaultValue = "desc") String direction,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return summaries.find(PageRequest.statuses(Cart.Status.class, status), PageRequest.instant("changedSince", changedSince), q,
+    return summaries.find(PageRequest.statuses(Cart.Status.class, status), markets.filter(market),
+        PageRequest.instant("changedSince", changedSince), q,
         PageRequest.of(page, size, sort, direction, CartSummaries.SORTS));
   }
 

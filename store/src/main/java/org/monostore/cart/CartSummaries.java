@@ -14,6 +14,7 @@ import java.util.Set;
 import org.monostore.platform.PageRequest;
 import org.monostore.platform.Projections;
 import org.monostore.platform.StatusCounts;
+import org.monostore.shared.Market;
 import org.monostore.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -79,7 +80,8 @@ public class CartSummaries {
         .query(Long.class).single();
   }
 
-  PageRequest.Page<CartSummary> find(List<Cart.Status> statuses, Instant changedSince, String text, PageRequest page) {
+  PageRequest.Page<CartSummary> find(
+      List<Cart.Status> statuses, Market market, Instant changedSince, String text, PageRequest page) {
     // Counted first: when nothing is behind then, the page read after it holds every change made before.
     long behind = projections.eventsNotYetProjected(CartSummaryProjection.NAME);
     List<String> where = new ArrayList<>();
@@ -87,6 +89,10 @@ public class CartSummaries {
     if (!statuses.isEmpty()) {
       where.add("c.status IN (:statuses)");
       parameters.put("statuses", statuses.stream().map(Enum::name).toList());
+    }
+    if (market != null) {
+      where.add("c.market = :market");
+      parameters.put("market", market.code());
     }
     if (changedSince != null) {
       where.add("c.updated_at >= :changedSince");

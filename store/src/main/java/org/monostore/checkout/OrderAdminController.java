@@ -14,6 +14,7 @@ import org.monostore.fulfillment.Fulfillments;
 import org.monostore.platform.EntityIds;
 import org.monostore.platform.PageRequest;
 import org.monostore.platform.Rejection;
+import org.monostore.shared.Markets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +37,13 @@ class OrderAdminController {
   private final Orders orders;
   private final OrderSummaries summaries;
   private final Fulfillments fulfillments;
+  private final Markets markets;
 
-  OrderAdminController(Orders orders, OrderSummaries summaries, Fulfillments fulfillments) {
+  OrderAdminController(Orders orders, OrderSummaries summaries, Fulfillments fulfillments, Markets markets) {
     this.orders = orders;
     this.summaries = summaries;
     this.fulfillments = fulfillments;
+    this.markets = markets;
   }
 
   record ShipRequest(String trackingNumber) {}
@@ -50,6 +53,8 @@ class OrderAdminController {
   PageRequest.Page<OrderSummaries.OrderSummary> list(
       @Parameter(description = "An order status; repeat for several; all when absent")
           @RequestParam(required = false) List<String> status,
+      @Parameter(description = "A market's code, e.g. SE; every market when absent")
+          @RequestParam(required = false) String market,
       @Parameter(description = "Only orders changed at or after this instant (ISO 8601)")
           @RequestParam(required = false) String changedSince,
       @Parameter(description = "Text in the order's id or in its email") @RequestParam(required = false) String q,
@@ -58,7 +63,8 @@ class OrderAdminController {
       @Parameter(description = "asc or desc") @RequestParam(defaultValue = "desc") String direction,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return summaries.find(PageRequest.statuses(OrderState.Status.class, status), PageRequest.instant("changedSince", changedSince), q,
+    return summaries.find(PageRequest.statuses(OrderState.Status.class, status), markets.filter(market),
+        PageRequest.instant("changedSince", changedSince), q,
         PageRequest.of(page, size, sort, direction, OrderSummaries.SORTS));
   }
 

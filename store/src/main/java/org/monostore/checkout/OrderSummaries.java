@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.monostore.platform.PageRequest;
 import org.monostore.platform.Projections;
 import org.monostore.platform.StatusCounts;
+import org.monostore.shared.Market;
 import org.monostore.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -89,7 +90,7 @@ public class OrderSummaries {
   }
 
   PageRequest.Page<OrderSummary> find(
-      List<OrderState.Status> statuses, Instant changedSince, String text, PageRequest page) {
+      List<OrderState.Status> statuses, Market market, Instant changedSince, String text, PageRequest page) {
     // Counted first: when nothing is behind then, the page read after it holds every change made before.
     long behind = projections.eventsNotYetProjected(OrderSummaryProjection.NAME);
     List<String> where = new ArrayList<>();
@@ -97,6 +98,10 @@ public class OrderSummaries {
     if (!statuses.isEmpty()) {
       where.add("o.status IN (:statuses)");
       parameters.put("statuses", statuses.stream().map(Enum::name).toList());
+    }
+    if (market != null) {
+      where.add("o.market = :market");
+      parameters.put("market", market.code());
     }
     if (changedSince != null) {
       where.add("o.updated_at >= :changedSince");

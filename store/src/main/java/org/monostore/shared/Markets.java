@@ -39,6 +39,11 @@ public final class Markets {
             "'market' must be one of " + byCode.keySet() + ", not '" + abbreviate(code) + "'").asException());
   }
 
+  /** A list's market filter: null when none is named (every market); an unknown code is a 400. */
+  public Market filter(String code) {
+    return code == null || code.isBlank() ? null : resolve(code);
+  }
+
   public Market defaultMarket() {
     return defaultMarket;
   }

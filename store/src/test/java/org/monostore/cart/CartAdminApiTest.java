@@ -53,6 +53,17 @@ class CartAdminApiTest {
   }
 
   @Test
+  void theListFiltersByMarketAndRefusesAnUnknownOne() {
+    String cart = given().port(port).contentType(ContentType.JSON).body(Map.of("market", "NO")).post("/api/carts")
+        .then().statusCode(201).extract().path("id");
+    given().port(port).contentType(ContentType.JSON).body(Map.of("sku", BOOK, "quantity", 1))
+        .post("/api/carts/" + cart + "/items").then().statusCode(200);
+    awaitListed(cart, "status=OPEN&market=NO", page -> page.getInt("total") == 1);
+    assertThat(listed("market=SE&q=" + cart).getInt("total")).isZero();
+    asAdmin(port).get("/api/admin/carts?market=XX").then().statusCode(400).body("field", equalTo("market"));
+  }
+
+  @Test
   void aListThatSaysNothingIsBehindHoldsEveryChangeMadeBeforeIt() {
     String cart = cartWith(BOOK, 2);
     given().port(port).contentType(ContentType.JSON).body(Map.of("sku", LAMP, "quantity", 3))

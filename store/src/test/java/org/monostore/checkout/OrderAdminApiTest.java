@@ -72,6 +72,8 @@ class OrderAdminApiTest {
     shopper.authorize(order, payment).then().statusCode(200);
     awaitListed(order, page -> "PAYMENT_AUTHORIZED".equals(page.getString("items[0].status")));
     assertThat(listed("status=PAYMENT_AUTHORIZED&q=" + order).getInt("total")).isEqualTo(1);
+    assertThat(listed("market=SE&q=" + order).getInt("total")).isEqualTo(1);
+    assertThat(listed("market=NO&q=" + order).getInt("total")).isZero();
     assertThat(listed("status=CREATED,CANCELLED&q=" + order).getInt("total")).isZero();
     asAdmin(port).get("/api/admin/orders?status=PAID").then().statusCode(400).body("field", equalTo("status"));
   }
