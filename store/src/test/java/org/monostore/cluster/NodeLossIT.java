@@ -171,14 +171,18 @@ class NodeLossIT {
     long startedAt = System.nanoTime();
     cluster.start(node);
     cluster.awaitReady(node);
+    long readyAfter = millisSince(startedAt);
+    // The node sees itself Up first; the others learn it by gossip, a round or more later.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      for (int other = 1; other <= 3; other++) {
+        JsonPath members = JsonPath.from(cluster.members(other));
+        assertThat(members.getList("members.status")).as("members as node %d sees them", other)
+            .containsExactly("Up", "Up", "Up");
+        assertThat(members.getList("unreachable")).as("unreachable as node %d sees them", other).isEmpty();
+      }
+    });
     report.add("  node " + node + " started again: ready (an Up member with its shard regions) after "
-        + millisSince(startedAt) + " ms");
-    for (int other = 1; other <= 3; other++) {
-      JsonPath members = JsonPath.from(cluster.members(other));
-      assertThat(members.getList("members.status")).as("members as node %d sees them", other)
-          .containsExactly("Up", "Up", "Up");
-      assertThat(members.getList("unreachable")).isEmpty();
-    }
+        + readyAfter + " ms, Up in every node's view after " + millisSince(startedAt) + " ms");
     for (String cart : carts) {
       addOne(node, cart);
     }
