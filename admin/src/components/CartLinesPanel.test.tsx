@@ -40,6 +40,7 @@ function cart(status: Cart['status'], quantity = 2): Cart {
         },
       ],
       subtotal: total,
+      shipping: { fee: sek(0), vatRate: 25, vat: sek(0) },
       discounts: [],
       discountTotal: sek(0),
       tax: {

@@ -2,7 +2,7 @@ import { formatMoney, formatRate } from '@/lib/money';
 import type { Pricing } from '@/lib/types';
 import { Empty, td, tdText, th } from './ui';
 
-/** The price breakdown: lines with VAT rate, subtotal, discounts, VAT per rate, total. */
+/** The price breakdown: lines with VAT rate, subtotal, shipping, discounts, VAT per rate, total. */
 export function PricingView({ pricing }: { pricing: Pricing | null | undefined }) {
   if (!pricing) return <Empty>No pricing yet.</Empty>;
   return (
@@ -51,8 +51,24 @@ export function PricingView({ pricing }: { pricing: Pricing | null | undefined }
               {formatMoney(pricing.subtotal)}
             </td>
           </tr>
+          {pricing.shipping.fee.amount > 0 && (
+            <tr>
+              <td className={td} colSpan={3}>
+                Shipping
+              </td>
+              <td className={`${td} text-right tabular-nums`}>
+                {formatRate(pricing.shipping.vatRate, pricing.currency)}
+              </td>
+              <td className={`${td} text-right tabular-nums`}>
+                {formatMoney(pricing.shipping.vat)}
+              </td>
+              <td className={`${td} text-right tabular-nums`} data-testid="pricing-shipping">
+                {formatMoney(pricing.shipping.fee)}
+              </td>
+            </tr>
+          )}
           {pricing.discounts.map((d) => (
-            <tr key={d.code}>
+            <tr key={`${d.promotionId ?? d.code} ${d.vatRate}`}>
               <td className={td} colSpan={3}>
                 Discount <span className="font-mono text-xs">{d.code}</span> — {d.description}
               </td>

@@ -125,17 +125,20 @@ final class JournalSamples {
     samples.put("fulfillment.FulfillmentEditedByAdmin", new Fulfillment.FulfillmentEditedByAdmin("admin", AT));
   }
 
-  /** Two books at 6% and a pan at 25%, with a discount line, as Pricing.calculate lays them out. */
+  /**
+   * Two books at 6% and a pan at 25%, with a discount line, as Pricing.calculate laid them out before
+   * there were shipping fees and promotions.
+   */
   private static FixedPricing pricing() {
     return new FixedPricing("SEK",
         List.of(new FixedPricing.Line("BOOK-000001", "A Book", "Books", 2, sek(19_900), sek(39_800), 6.0, sek(2_253)),
             new FixedPricing.Line("PAN-000002", "A Pan", "Kitchen", 1, sek(49_900), sek(49_900), 25.0, sek(9_980))),
         sek(89_700),
-        List.of(new FixedPricing.DiscountLine("WELCOME", "Welcome offer", sek(44_900), 25.0, sek(8_980))),
+        List.of(new FixedPricing.DiscountLine("WELCOME", "Welcome offer", sek(44_900), 25.0, sek(8_980), null)),
         sek(44_900),
         new FixedPricing.Tax(sek(3_253), List.of(new FixedPricing.TaxRate(25.0, sek(5_000), sek(4_000), sek(1_000)),
             new FixedPricing.TaxRate(6.0, sek(39_800), sek(37_547), sek(2_253)))),
-        sek(44_800));
+        sek(44_800), null);
   }
 
   private static Money sek(long amount) {

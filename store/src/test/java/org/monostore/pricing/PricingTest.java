@@ -3,6 +3,7 @@ package org.monostore.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,7 @@ class PricingTest {
             new Item("LUNCH-00001", "Lunch", "Restaurant", 1, 9_999),
             new Item("BOOK-000001", "A book", "Books", 7, 24_949),
             new Item("PEN-000001", "Pen", "Office", 1, 1_001)),
-        List.of(new Discount("SPRING", "Spring offer", "Books", 3_333)), VAT);
+        List.of(discount("SPRING", "Spring offer", 0, 0, 3_333, 0), discount("MORE", "More", 1_001, 999, 1, 1_001)), VAT);
 
     List<TaxRate> rates = pricing.tax().rates();
     assertThat(rates).hasSize(3);
@@ -172,8 +173,8 @@ class PricingTest {
   void anEmptyCartCostsNothingInItsCurrency() {
     Pricing pricing = Pricing.calculate("FI", "EUR", List.of(), List.of(), VAT);
 
-    assertThat(pricing).isEqualTo(new Pricing("EUR", List.of(), eur(0), List.of(), eur(0),
-        new Pricing.Tax(eur(0), List.of()), eur(0)));
+    assertThat(pricing).isEqualTo(new Pricing("EUR", List.of(), eur(0),
+        new Pricing.Shipping(eur(0), 25.5, eur(0)), List.of(), eur(0), new Pricing.Tax(eur(0), List.of()), eur(0)));
   }
 
   // Rounding per line
@@ -230,10 +231,10 @@ class PricingTest {
     Pricing pricing = Pricing.calculate("SE", "SEK", List.of(
             new Item("MUG-000001", "Mug", "Kitchen", 1, 12_500),
             new Item("BOOK-000001", "A book", "Books", 1, 10_600)),
-        List.of(new Discount("MUGS10", "10% off mugs", "Kitchen", 1_250)), VAT);
+        List.of(discount("MUGS10", "10% off mugs", 1_250, 0)), VAT);
 
     assertThat(pricing.discounts())
-        .containsExactly(new DiscountLine("MUGS10", "10% off mugs", sek(1_250), 25.0, sek(250)));
+        .containsExactly(new DiscountLine("MUGS10", "10% off mugs", sek(1_250), 25.0, sek(250), "MUGS10-PROMOTION"));
     assertThat(pricing.discountTotal()).isEqualTo(sek(1_250));
     assertThat(pricing.subtotal()).isEqualTo(sek(23_100));
     assertThat(pricing.total()).isEqualTo(sek(21_850));
@@ -246,9 +247,41 @@ class PricingTest {
   }
 
   @Test
+  void aDiscountOverLinesOfTwoRatesIsALinePerRateEachWithTheVatOfItsShare() {
+    // 30 kr off, split 125 : 106 over a mug at 25% and a book at 6%: 16.23 kr and 13.77 kr. The mug's
+    // 125.00 kr contained 25.00 kr of VAT and its 108.77 kr left contain 21.75 kr; the book's 106.00
+    // kr contained 6.00 kr and its 92.23 kr left contain 5.22 kr.
+    Pricing pricing = Pricing.calculate("SE", "SEK", List.of(
+            new Item("MUG-000001", "Mug", "Kitchen", 1, 12_500),
+            new Item("BOOK-000001", "A book", "Books", 1, 10_600)),
+        List.of(discount("WELCOME", "30 kr off", 1_623, 1_377)), VAT);
+
+    assertThat(pricing.discounts()).containsExactly(
+        new DiscountLine("WELCOME", "30 kr off", sek(1_623), 25.0, sek(325), "WELCOME-PROMOTION"),
+        new DiscountLine("WELCOME", "30 kr off", sek(1_377), 6.0, sek(78), "WELCOME-PROMOTION"));
+    assertThat(pricing.tax().rates()).containsExactly(
+        new TaxRate(25.0, sek(10_877), sek(8_702), sek(2_175)),
+        new TaxRate(6.0, sek(9_223), sek(8_701), sek(522)));
+    assertThat(pricing.total()).isEqualTo(sek(20_100));
+  }
+
+  @Test
+  void twoDiscountsOnOneLineEachTakeTheVatOfWhatTheyTookSoTheLinesVatIsComputedOnWhatIsLeft() {
+    // A 0.10 kr clip at 25% contains 2 öre of VAT; 3 öre off leaves 7 containing 1.4 (1), 3 more leave 4
+    // containing 0.8 (1). Each 3 öre on its own contains 0.6 (1): rounded apart the two discounts would
+    // take 2 öre of VAT and leave 4 öre of goods with none.
+    Pricing pricing = Pricing.calculate("SE", "SEK", List.of(new Item("CLIP-000001", "Paper clip", "Office", 1, 10)),
+        List.of(discount("A", "First", 3), discount("B", "Second", 3)), VAT);
+
+    assertThat(pricing.discounts()).extracting(DiscountLine::vat).containsExactly(sek(1), sek(0));
+    assertThat(pricing.tax().rates()).containsExactly(new TaxRate(25.0, sek(4), sek(3), sek(1)));
+    assertThat(pricing.total()).isEqualTo(sek(4));
+  }
+
+  @Test
   void aDiscountOfTheWholeSubtotalMakesItFree() {
     Pricing pricing = Pricing.calculate("SE", "SEK", List.of(new Item("MUG-000001", "Mug", "Kitchen", 1, 12_500)),
-        List.of(new Discount("FREE", "On the house", "Kitchen", 12_500)), VAT);
+        List.of(discount("FREE", "On the house", 12_500)), VAT);
 
     assertThat(pricing.total()).isEqualTo(sek(0));
     assertThat(pricing.tax().amount()).isEqualTo(sek(0));
@@ -256,35 +289,48 @@ class PricingTest {
   }
 
   @Test
-  void discountsLargerThanTheSubtotalAreRefused() {
+  void theShippingFeeIsALineOfItsOwnAtTheStandardRateAndADiscountMayTakeItOff() {
+    Pricing charged = Pricing.calculate("SE", "SEK", List.of(new Item("BOOK-000001", "A book", "Books", 1, 10_600)),
+        4_900, List.of(), VAT);
+    Pricing free = Pricing.calculate("SE", "SEK", List.of(new Item("BOOK-000001", "A book", "Books", 1, 10_600)),
+        4_900, List.of(new Discount("FREESHIP", null, "Free shipping", List.of(0L), 4_900)), VAT);
+
+    assertThat(charged.shipping()).isEqualTo(new Pricing.Shipping(sek(4_900), 25.0, sek(980)));
+    assertThat(charged.total()).isEqualTo(sek(15_500));
+    assertThat(charged.tax().rates()).containsExactly(
+        new TaxRate(25.0, sek(4_900), sek(3_920), sek(980)),
+        new TaxRate(6.0, sek(10_600), sek(10_000), sek(600)));
+    assertThat(free.discounts())
+        .containsExactly(new DiscountLine("FREESHIP", "Free shipping", sek(4_900), 25.0, sek(980), "FREESHIP"));
+    assertThat(free.total()).isEqualTo(sek(10_600));
+    assertThat(free.tax().rates()).containsExactly(
+        new TaxRate(25.0, sek(0), sek(0), sek(0)), new TaxRate(6.0, sek(10_600), sek(10_000), sek(600)));
+  }
+
+  @Test
+  void discountsLargerThanWhatIsLeftOfALineAreRefused() {
     List<Item> mug = List.of(new Item("MUG-000001", "Mug", "Kitchen", 1, 12_500));
 
     assertThatThrownBy(() -> Pricing.calculate("SE", "SEK", mug,
-            List.of(new Discount("A", "First", "Kitchen", 10_000), new Discount("B", "Second", "Kitchen", 2_501)), VAT))
+            List.of(discount("A", "First", 10_000), discount("B", "Second", 2_501)), VAT))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("12501")
-        .hasMessageContaining("12500");
+        .hasMessageContaining("takes 2501 off MUG-000001, which has 2500 left");
   }
 
   @Test
-  void aDiscountLargerThanTheGoodsOfItsRateIsRefusedEvenWithinTheSubtotal() {
-    // 100 kr of books at 6% and 20 kr off kitchenware at 25%, of which the cart has none: taken as
-    // it was, the 25% rate would show -20 kr of goods and -4 kr of VAT, and the receipt 1.66 kr of
-    // VAT in total where the 80 kr of books paid contain 4.53 kr.
-    List<Item> book = List.of(new Item("BOOK-000001", "A book", "Books", 1, 10_000));
-
-    assertThatThrownBy(() -> Pricing.calculate("SE", "SEK", book,
-            List.of(new Discount("MUGS", "20 kr off mugs", "Kitchen", 2_000)), VAT))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("25.0%");
-  }
-
-  @Test
-  void aNegativeDiscountIsRefused() {
+  void aNegativeShareIsRefused() {
     assertThatThrownBy(() -> Pricing.calculate("SE", "SEK", List.of(new Item("MUG-000001", "Mug", "Kitchen", 1, 12_500)),
-            List.of(new Discount("UP", "A surcharge", "Kitchen", -100)), VAT))
+            List.of(discount("UP", "A surcharge", -100)), VAT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("positive");
+  }
+
+  @Test
+  void aDiscountWithoutAShareForEachLineIsRefused() {
+    assertThatThrownBy(() -> Pricing.calculate("SE", "SEK", List.of(new Item("MUG-000001", "Mug", "Kitchen", 1, 12_500)),
+            List.of(discount("TWO", "Two shares", 100, 100)), VAT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a share for each of the 1 lines");
   }
 
   // Large amounts
@@ -315,6 +361,11 @@ class PricingTest {
   }
 
   // Helpers
+
+  /** The discount of the promotion CODE-PROMOTION, entered as CODE, with these shares of the lines. */
+  private static Discount discount(String code, String description, long... shares) {
+    return new Discount(code + "-PROMOTION", code, description, Arrays.stream(shares).boxed().toList(), 0);
+  }
 
   private static Money sek(long amount) {
     return new Money(amount, "SEK");
