@@ -77,6 +77,8 @@ final class JournalSamples {
     samples.put("checkout.PaymentAdded",
         new PurchaseOrder.PaymentAdded("payment-1", "card", sek(44_800), pricing(), AT));
     samples.put("checkout.PaymentRepriced", new PurchaseOrder.PaymentRepriced("payment-1", sek(44_800), pricing(), AT));
+    samples.put("checkout.PaymentAdded-with-shipping-and-promotions",
+        new PurchaseOrder.PaymentAdded("payment-1", "card", sek(85_720), pricingWithShippingAndPromotions(), AT));
     GatewayOutcome approved = new GatewayOutcome("approved", "Approved", "AUTH-123");
     GatewayOutcome declined = new GatewayOutcome("insufficient_funds", "Insufficient funds", null);
     samples.put("checkout.PaymentAuthorized", new PurchaseOrder.PaymentAuthorized("payment-1", approved, "key-1", AT));
@@ -139,6 +141,21 @@ final class JournalSamples {
         new FixedPricing.Tax(sek(3_253), List.of(new FixedPricing.TaxRate(25.0, sek(5_000), sek(4_000), sek(1_000)),
             new FixedPricing.TaxRate(6.0, sek(39_800), sek(37_547), sek(2_253)))),
         sek(44_800), null);
+  }
+
+  /** The same goods with a 49 kr shipping fee, 10 % off the books from one promotion and free shipping from another. */
+  private static FixedPricing pricingWithShippingAndPromotions() {
+    return new FixedPricing("SEK",
+        List.of(new FixedPricing.Line("BOOK-000001", "A Book", "Books", 2, sek(19_900), sek(39_800), 6.0, sek(2_253)),
+            new FixedPricing.Line("PAN-000002", "A Pan", "Kitchen", 1, sek(49_900), sek(49_900), 25.0, sek(9_980))),
+        sek(89_700),
+        List.of(new FixedPricing.DiscountLine("promotion-books", "10 % off books", sek(3_980), 6.0, sek(225),
+                "promotion-books"),
+            new FixedPricing.DiscountLine("FREESHIP", "Free shipping", sek(4_900), 25.0, sek(980), "promotion-shipping")),
+        sek(8_880),
+        new FixedPricing.Tax(sek(12_008), List.of(new FixedPricing.TaxRate(25.0, sek(49_900), sek(39_920), sek(9_980)),
+            new FixedPricing.TaxRate(6.0, sek(35_820), sek(33_792), sek(2_028)))),
+        sek(85_720), new FixedPricing.Shipping(sek(4_900), 25.0, sek(980)));
   }
 
   private static Money sek(long amount) {
