@@ -61,8 +61,7 @@ final class ClusterBenchmark {
           + ", not " + settings.nodeCounts());
     }
     Instant started = Instant.now();
-    // An empty database each time, as the other workloads have: one that kept an earlier run's journal
-    // and read models made the cart writes of one build look 30 % dearer than another's.
+    // An empty database each time, as the other workloads have, so that runs of two builds start alike.
     Suite.recreate(settings.workDir());
     List<NodeCount> counts = new ArrayList<>();
     List<String> failures = new ArrayList<>();
