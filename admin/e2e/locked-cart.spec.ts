@@ -42,4 +42,12 @@ test('a locked cart refuses edits until the admin switches the override on', asy
   );
   await expect(page.getByTestId('error')).toHaveCount(0);
   await expect(page.getByTestId('cart-status')).toHaveText('Locked for payment');
+
+  // the order's page tells that its payment is no longer for what the cart costs
+  await page.goto(`/admin/orders/view/?id=${order.id}`);
+  const changed = page.getByTestId('cart-changed');
+  await expect(changed).toContainText(
+    `The cart now costs ${formatMoney({ amount: unit.amount * 3, currency: unit.currency })}; the payment is for ${formatMoney({ amount: unit.amount * 2, currency: unit.currency })}.`,
+  );
+  await expect(changed).toContainText('next authorization is refused');
 });

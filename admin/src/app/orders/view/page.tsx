@@ -303,6 +303,23 @@ function OrderDetail({ id }: { id: string }) {
               />
             </Section>
             <Section title={`Pricing${order.pricingFixed ? ' (fixed)' : ''}`}>
+              {order.cartChangedAfterPayment && (
+                <div
+                  role="status"
+                  data-testid="cart-changed"
+                  className="border-b border-amber-200 bg-amber-50/60 px-4 py-3 text-sm text-amber-900"
+                >
+                  <p className="font-medium">
+                    The cart now costs {formatMoney(order.cartChangedAfterPayment.cartTotal)}; the
+                    payment is for {formatMoney(order.cartChangedAfterPayment.paymentAmount)}.
+                  </p>
+                  <p>
+                    An admin changed the locked cart after the payment was added. The
+                    customer&apos;s next authorization is refused and changes the payment to the
+                    cart&apos;s total; the one after pays it.
+                  </p>
+                </div>
+              )}
               <PricingView pricing={order.pricing} />
             </Section>
             <Section title="Payments">

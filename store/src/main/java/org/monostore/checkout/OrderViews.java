@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts an order's answer together: the order's state, what its cart costs while the pricing is not
- * fixed, its fulfilment, and the histories of its payments and fulfilments for the timeline. The
+ * fixed (or while a payment waits for authorization, to tell when the cart changed since), its fulfilment, and the histories of its payments and fulfilments for the timeline. The
  * entities are asked at once and answer from memory, so an answer costs the same for an order with one
  * event or fifty.
  */
@@ -42,7 +42,11 @@ class OrderViews {
    * customer sees "shop" where the admin sees which admin made a change.
    */
   OrderView view(String orderId, OrderState order, boolean forAdmin) {
-    CompletionStage<Cart.Reply> cart = order.pricing() == null
+    // A payment waiting for authorization is for the cart's total when it was added; an admin may have
+    // changed the locked cart since.
+    OrderState.PaymentEntry waiting = order.pricing() != null && order.status() == OrderState.Status.PAYMENT_ADDED
+        ? order.openPayment() : null;
+    CompletionStage<Cart.Reply> cart = order.pricing() == null || waiting != null
         ? asks.askLater(sharding.entityRefFor(Cart.ENTITY_KEY, order.cartId()), Cart.Get::new)
         : null;
     CompletionStage<Fulfillment.Reply> fulfillment =
@@ -53,10 +57,13 @@ class OrderViews {
     Stream.concat(order.cancelledFulfillmentIds().stream(), Stream.ofNullable(order.fulfillmentId()))
         .forEach(id -> fulfillmentHistories.put(id, fulfillments.history(id)));
 
-    Pricing pricing = cart == null ? order.pricing() : switch (asks.await(cart)) {
+    Pricing cartPricing = cart == null ? null : switch (asks.await(cart)) {
       case Cart.Current current -> current.cart().pricing();
       case Cart.Rejected rejected -> throw rejected.rejection().asException();
     };
+    Pricing pricing = order.pricing() != null ? order.pricing() : cartPricing;
+    OrderView.CartChangedAfterPayment cartChanged = waiting == null || cartPricing.total().equals(waiting.amount())
+        ? null : OrderView.CartChangedAfterPayment.of(waiting, cartPricing.total());
     FulfillmentView fulfillmentView = fulfillment == null ? null : switch (asks.await(fulfillment)) {
       case Fulfillment.Current current -> current.fulfillment();
       case Fulfillment.Rejected rejected -> throw rejected.rejection().asException();
@@ -71,7 +78,7 @@ class OrderViews {
       cancelledBy = OrderTimeline.withoutAdminName(cancelledBy);
     }
     return new OrderView(orderId, order.cartId(), order.market(), order.currency(), order.status(),
-        order.pricing() != null, pricing, order.contact(), order.payments(), fulfillmentView, order.allowed(),
+        order.pricing() != null, pricing, cartChanged, order.contact(), order.payments(), fulfillmentView, order.allowed(),
         adminActions, timeline, cancelledBy, order.createdAt(), order.updatedAt());
   }
 

@@ -45,6 +45,10 @@ class OrderAdminApiTest {
     return await().atMost(Duration.ofSeconds(10)).until(() -> listed("q=" + order), caughtUp);
   }
 
+  private JsonPath adminOrder(String order) {
+    return asAdmin(port).get("/api/admin/orders/" + order).then().statusCode(200).extract().jsonPath();
+  }
+
   private String paidOrder() {
     String order = shopper.payableOrder(BOOK, 2);
     shopper.authorize(order, shopper.paymentOf(order, "tok_approve")).then().statusCode(200);
@@ -116,15 +120,24 @@ class OrderAdminApiTest {
     String payment = shopper.paymentOf(order, "tok_approve");
     String cart = shopper.order(order).getString("cartId");
     long before = shopper.order(order).getLong("payments[0].amount.amount");
+    assertThat(adminOrder(order).getMap("cartChangedAfterPayment")).as("before the change").isNull();
     asAdmin(port).body(Map.of("sku", "TOYS-000002", "quantity", 1))
         .post("/api/admin/carts/" + cart + "/items?override=true").then().statusCode(200);
     long cartTotal = given().port(port).get("/api/carts/" + cart).then().statusCode(200)
         .extract().jsonPath().getLong("pricing.total.amount");
     assertThat(cartTotal).isGreaterThan(before);
+    JsonPath told = adminOrder(order);
+    assertThat(told.getString("cartChangedAfterPayment.paymentId")).isEqualTo(payment);
+    assertThat(told.getLong("cartChangedAfterPayment.cartTotal.amount")).isEqualTo(cartTotal);
+    assertThat(told.getLong("cartChangedAfterPayment.paymentAmount.amount")).isEqualTo(before);
+    assertThat(told.getString("cartChangedAfterPayment.note")).contains("The next authorization changes the payment");
+    assertThat(told.getLong("pricing.total.amount")).as("the payment's fixed pricing").isEqualTo(before);
+    assertThat(shopper.order(order).getString("cartChangedAfterPayment.cartTotal.currency")).isEqualTo("SEK");
 
     shopper.authorize(order, payment).then().statusCode(409)
         .body("detail", containsString("the total is now"));
     JsonPath repriced = shopper.order(order);
+    assertThat(repriced.getMap("cartChangedAfterPayment")).as("once repriced").isNull();
     assertThat(repriced.getLong("payments[0].amount.amount")).isEqualTo(cartTotal);
     assertThat(repriced.getString("payments[0].status")).isEqualTo("INITIATED");
     assertThat(repriced.getList("timeline.event")).contains("PaymentRepriced", "AmountChanged");
