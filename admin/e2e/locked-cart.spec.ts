@@ -1,6 +1,14 @@
 import { expect, test } from './fixtures';
 import { formatMoney } from '../src/lib/money';
-import { addPayment, createCart, createOrder, giveContact, signIn, someSku } from './helpers';
+import {
+  USERNAME,
+  addPayment,
+  createCart,
+  createOrder,
+  giveContact,
+  signIn,
+  someSku,
+} from './helpers';
 
 test('a locked cart refuses edits until the admin switches the override on', async ({
   page,
@@ -50,4 +58,12 @@ test('a locked cart refuses edits until the admin switches the override on', asy
     `The cart now costs ${formatMoney({ amount: unit.amount * 3, currency: unit.currency })}; the payment is for ${formatMoney({ amount: unit.amount * 2, currency: unit.currency })}.`,
   );
   await expect(changed).toContainText('next authorization is refused');
+  // and its timeline shows the admin's change to the cart
+  const edit = page
+    .getByRole('table', { name: 'Timeline' })
+    .getByRole('row')
+    .filter({ hasText: 'Quantity changed' });
+  await expect(edit).toContainText('Cart');
+  await expect(edit).toContainText(USERNAME);
+  await expect(edit).toContainText(`${sku} × 3`);
 });

@@ -6,6 +6,7 @@ export type { TimelineRow };
 
 const SOURCES: Record<string, string> = {
   order: 'Order',
+  cart: 'Cart',
   payment: 'Payment',
   fulfillment: 'Fulfilment',
 };

@@ -92,3 +92,17 @@ export function readableTimeline(rows: TimelineRow[]): TimelineRow[] {
       .map((x) => x.r)
   );
 }
+
+/**
+ * The admin's changes to an order's cart since the order was placed, as rows of the order's timeline
+ * (source "cart"): a change to a cart that an order's payment locked is part of that order's story.
+ */
+export function cartEditsSince(
+  cartTimeline: readonly TimelineRow[] | undefined,
+  orderCreatedAt: string,
+): TimelineRow[] {
+  const since = Date.parse(orderCreatedAt);
+  return (cartTimeline ?? [])
+    .filter((r) => r.by && Date.parse(r.at) >= since)
+    .map((r) => ({ ...r, source: 'cart' }));
+}

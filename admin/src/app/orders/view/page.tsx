@@ -26,7 +26,8 @@ import { api } from '@/lib/api';
 import { formatMoney } from '@/lib/money';
 import { cartPath } from '@/lib/paths';
 import type { ProblemContext } from '@/lib/problem';
-import { useOrder, useOrderMutation } from '@/lib/queries';
+import { useCart, useOrder, useOrderMutation } from '@/lib/queries';
+import { cartEditsSince } from '@/lib/timeline';
 import { formatDateTime } from '@/lib/time';
 import type { ContactInput, Order, OrderAction } from '@/lib/types';
 import { FULFILLMENT_STATUS_LABELS, PAYMENT_STATUS_LABELS, orderStage } from '@/lib/labels';
@@ -249,6 +250,7 @@ function Fulfilment({
 
 function OrderDetail({ id }: { id: string }) {
   const q = useOrder(id);
+  const cart = useCart(q.data?.cartId ?? '');
   const [lastAction, setLastAction] = useState<Action['kind']>('cancel');
   const mutation = useOrderMutation<Action>(id, (a) => run(q.data!, a));
 
@@ -381,7 +383,9 @@ function OrderDetail({ id }: { id: string }) {
               )}
             </Section>
             <Section title="Timeline">
-              <Timeline rows={order.timeline} />
+              <Timeline
+                rows={[...order.timeline, ...cartEditsSince(cart.data?.timeline, order.createdAt)]}
+              />
             </Section>
           </div>
           <div className="space-y-4">
