@@ -41,7 +41,13 @@ test('fulfil an authorized order: create, pick, ship with tracking number, deliv
   await page.getByLabel('Tracking number').fill('TRACK-123');
   await page.getByRole('button', { name: 'Confirm shipment' }).click();
   await expect(page.getByTestId('fulfillment-status')).toHaveText('Shipped');
-  await expect(page.getByText('TRACK-123')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'TRACK-123' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Timeline' })
+      .getByRole('row')
+      .filter({ hasText: 'Parcel shipped' }),
+  ).toContainText('TRACK-123');
   await expect(page.getByRole('button', { name: 'Cancel fulfilment' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Mark delivered' }).click();
   await expect(page.getByTestId('fulfillment-status')).toHaveText('Delivered');

@@ -325,24 +325,40 @@ public record OrderState(
     return next.withHistory(Happened.append(history, happened(event)));
   }
 
-  /** How the order's timeline shows the event: named for what happened, with who did it where it says. */
+  /**
+   * How the order's timeline shows the event: named for what happened, with who did it where it says,
+   * and what it was about.
+   */
   private static Happened happened(Event event) {
     return switch (event) {
       case OrderCreated created -> new Happened(created.at(), "OrderCreated", null);
-      case ContactGiven given -> new Happened(given.at(), "ContactGiven", null);
-      case PaymentAdded added -> new Happened(added.at(), "PaymentAdded", null);
-      case PaymentRepriced repriced -> new Happened(repriced.at(), "PaymentRepriced", null);
-      case PaymentAuthorized authorized -> new Happened(authorized.at(), "PaymentAuthorized", null);
-      case PaymentDeclined declined -> new Happened(declined.at(), "PaymentDeclined", null);
-      case PaymentFailed failed -> new Happened(failed.at(), "PaymentFailed", null);
-      case PaymentPending pending -> new Happened(pending.at(), "PaymentPending", null);
-      case PaymentReleased released -> new Happened(released.at(), "PaymentReleased", null);
+      case ContactGiven given -> new Happened(given.at(), "ContactGiven", null, given.contact().email());
+      case PaymentAdded added ->
+          new Happened(added.at(), "PaymentAdded", null, added.amount().inWords() + " by " + added.method());
+      case PaymentRepriced repriced ->
+          new Happened(repriced.at(), "PaymentRepriced", null, "now " + repriced.amount().inWords());
+      case PaymentAuthorized authorized ->
+          new Happened(authorized.at(), "PaymentAuthorized", null, said(authorized.outcome()));
+      case PaymentDeclined declined -> new Happened(declined.at(), "PaymentDeclined", null, said(declined.outcome()));
+      case PaymentFailed failed -> new Happened(failed.at(), "PaymentFailed", null, said(failed.outcome()));
+      case PaymentPending pending -> new Happened(pending.at(), "PaymentPending", null, said(pending.outcome()));
+      case PaymentReleased released ->
+          new Happened(released.at(), "PaymentReleased", null, said(released.outcome()));
       case FulfillmentCreated created -> new Happened(created.at(), "FulfillmentCreated", null);
       case FulfillmentCancelled cancelled -> new Happened(cancelled.at(), "FulfillmentCancelled", cancelled.by());
-      case OrderEditedByAdmin edited -> new Happened(edited.at(), "OrderEditedByAdmin", edited.admin());
+      case OrderEditedByAdmin edited -> new Happened(edited.at(), "OrderEditedByAdmin", edited.admin(), edited.action());
       case PaymentSettlementDue due -> new Happened(due.at(), "PaymentSettlementDue", null);
       case OrderCancelled cancelled -> new Happened(cancelled.at(), "OrderCancelled", cancelled.by());
     };
+  }
+
+  /** What the gateway said, as a timeline's detail: its message, and an authorization's code. */
+  private static String said(GatewayOutcome outcome) {
+    if (outcome == null) {
+      return null;
+    }
+    return outcome.authorizationCode() == null ? outcome.message()
+        : outcome.message() + ", code " + outcome.authorizationCode();
   }
 
   private List<String> withCancelled(String cancelledFulfillmentId) {

@@ -22,10 +22,12 @@ final class OrderTimeline {
       @Schema(description = "The id of the order, payment or fulfilment") String sourceId,
       @Schema(description = "What happened, in the past tense", example = "PaymentAuthorized") String event,
       @Schema(description = "Who did it, where the event records it: customer, or for an admin's change the "
-          + "admin's name (shop in the customer's view); null where the event does not say", nullable = true) String by) {
+          + "admin's name (shop in the customer's view); null where the event does not say", nullable = true) String by,
+      @Schema(description = "What it was about, in short: an amount, what the gateway said, a tracking number",
+          example = "Insufficient funds", nullable = true) String detail) {
 
     Entry withoutAdminNames() {
-      return new Entry(at, source, sourceId, event, withoutAdminName(by));
+      return new Entry(at, source, sourceId, event, withoutAdminName(by), detail);
     }
   }
 
@@ -55,6 +57,6 @@ final class OrderTimeline {
   }
 
   private static Entry entry(String source, String id, Happened happened) {
-    return new Entry(happened.at(), source, id, happened.event(), happened.by());
+    return new Entry(happened.at(), source, id, happened.event(), happened.by(), happened.detail());
   }
 }

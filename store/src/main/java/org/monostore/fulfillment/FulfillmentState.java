@@ -135,12 +135,19 @@ public record FulfillmentState(
         next.createdAt, next.updatedAt, Happened.append(history, happened(event)));
   }
 
-  /** How the order's timeline shows the event. */
+  private static String units(List<PackedItem> items) {
+    int units = items.stream().mapToInt(PackedItem::quantity).sum();
+    return units == 1 ? "1 item" : units + " items";
+  }
+
+  /** How the order's timeline shows the event, with what it was about. */
   private static Happened happened(Event event) {
     return switch (event) {
-      case FulfillmentCreated created -> new Happened(created.at(), "FulfillmentCreated", null);
+      case FulfillmentCreated created -> new Happened(created.at(), "FulfillmentCreated", null,
+          created.shippingAddress() == null ? units(created.items())
+              : units(created.items()) + " to " + created.shippingAddress().city());
       case ItemsPicked picked -> new Happened(picked.at(), "ItemsPicked", null);
-      case ParcelShipped shipped -> new Happened(shipped.at(), "ParcelShipped", null);
+      case ParcelShipped shipped -> new Happened(shipped.at(), "ParcelShipped", null, shipped.trackingNumber());
       case ParcelDelivered delivered -> new Happened(delivered.at(), "ParcelDelivered", null);
       case FulfillmentCancelled cancelled -> new Happened(cancelled.at(), "FulfillmentCancelled", null);
       case FulfillmentEditedByAdmin edited -> new Happened(edited.at(), "FulfillmentEditedByAdmin", edited.admin());

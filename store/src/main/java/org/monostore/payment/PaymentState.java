@@ -45,7 +45,21 @@ public record PaymentState(
           "The reserved amount was given back", outcome.authorizationCode()), released.at());
     };
     return new PaymentState(next.orderId, next.amount, next.method, next.token, next.status, next.outcome, next.createdAt,
-        next.updatedAt, Happened.append(history, new Happened(event.at(), nameOf(event), null)));
+        next.updatedAt, Happened.append(history, new Happened(event.at(), nameOf(event), null, detailOf(event))));
+  }
+
+  /** What the event was about, for the order's timeline: the amount, or what the gateway said. */
+  private static String detailOf(Event event) {
+    return switch (event) {
+      case PaymentInitiated initiated -> initiated.amount().inWords() + " by " + initiated.method();
+      case AmountChanged changed -> "now " + changed.amount().inWords();
+      case AuthorizationRequested requested -> null;
+      case PaymentAuthorized authorized -> "code " + authorized.authorizationCode();
+      case PaymentDeclined declined -> declined.message();
+      case AuthorizationFailed failed -> failed.message();
+      case AuthorizationUnanswered unanswered -> unanswered.message();
+      case AuthorizationReleased released -> null;
+    };
   }
 
   /** The event's name in the order's timeline. */

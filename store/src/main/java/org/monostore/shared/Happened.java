@@ -11,8 +11,13 @@ import org.monostore.platform.CborSerializable;
  *
  * @param event what happened, in the past tense: the name the API's timelines show
  * @param by who did it, where the event records it (the customer, an admin's name), or null
+ * @param detail what it was about, in short ("Insufficient funds", a tracking number), or null
  */
-public record Happened(Instant at, String event, String by) implements CborSerializable {
+public record Happened(Instant at, String event, String by, String detail) implements CborSerializable {
+
+  public Happened(Instant at, String event, String by) {
+    this(at, event, by, null);
+  }
 
   /** The history with this entry added last. */
   public static List<Happened> append(List<Happened> history, Happened next) {

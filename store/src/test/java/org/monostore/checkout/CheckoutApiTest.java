@@ -91,6 +91,9 @@ class CheckoutApiTest {
     assertThat(events).containsSubsequence("OrderCreated", "ContactGiven", "PaymentInitiated", "PaymentAdded",
         "AuthorizationRequested", "PaymentAuthorized", "FulfillmentCreated");
     assertThat(events).contains("ParcelDelivered");
+    assertThat(detailOf(delivered, "ParcelShipped")).isEqualTo("PN-123456789-SE");
+    assertThat(detailOf(delivered, "PaymentInitiated")).endsWith(" SEK by card");
+    assertThat(detailOf(delivered, "PaymentAuthorized")).matches("code SIM-\\d+");
     List<Instant> times = delivered.getList("timeline.at", String.class).stream().map(Instant::parse).toList();
     assertThat(times).isSorted();
   }
@@ -115,6 +118,8 @@ class CheckoutApiTest {
     String payment = shopper.paymentOf(order, "tok_decline_insufficient_funds");
     shopper.authorize(order, payment).then().statusCode(200).body("status", equalTo("DECLINED"));
     assertThat(shopper.cart(cart).getString("status")).isEqualTo("LOCKED");
+    assertThat(detailOf(shopper.order(order), "PaymentDeclined")).as("the timeline says why").isNotBlank()
+        .isEqualTo(shopper.order(order).getString("payments[0].outcome.message"));
 
     shopper.post("/api/orders/" + order + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
 
@@ -147,5 +152,12 @@ class CheckoutApiTest {
         .body("currentStatus", equalTo("PAYMENT_AUTHORIZED"))
         .body("detail", matchesPattern(".*only an admin can cancel.*"));
     assertThat(shopper.order(order).getString("status")).isEqualTo("PAYMENT_AUTHORIZED");
+  }
+
+  /** The detail of the timeline's first entry of this event. */
+  private static String detailOf(JsonPath order, String event) {
+    List<Map<String, Object>> timeline = order.getList("timeline");
+    return timeline.stream().filter(entry -> event.equals(entry.get("event"))).findFirst()
+        .map(entry -> (String) entry.get("detail")).orElseThrow();
   }
 }

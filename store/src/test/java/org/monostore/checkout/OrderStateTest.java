@@ -232,9 +232,9 @@ class OrderStateTest {
 
     assertThat(edited.history()).containsExactly(
         new Happened(CREATED_AT, "OrderCreated", null),
-        new Happened(LATER, "ContactGiven", null),
-        new Happened(LATEST, "OrderEditedByAdmin", "anna"),
-        new Happened(LATEST, "ContactGiven", null),
+        new Happened(LATER, "ContactGiven", null, "anna.svensson@example.com"),
+        new Happened(LATEST, "OrderEditedByAdmin", "anna", "contact"),
+        new Happened(LATEST, "ContactGiven", null, "anna.svensson@example.com"),
         new Happened(LATEST, "OrderCancelled", "anna"));
   }
 

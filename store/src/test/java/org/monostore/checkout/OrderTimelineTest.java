@@ -18,21 +18,21 @@ class OrderTimelineTest {
   @Test
   void theHistoriesOfTheOrderItsPaymentsAndFulfilmentsAreMergedOldestFirst() {
     List<OrderTimeline.Entry> timeline = OrderTimeline.of("order-1",
-        List.of(new Happened(T1, "OrderCreated", null), new Happened(T3, "PaymentAdded", null)),
+        List.of(new Happened(T1, "OrderCreated", null), new Happened(T3, "PaymentAdded", null, "448.00 SEK by card")),
         Map.of("pay-1", List.of(new Happened(T2, "PaymentInitiated", null))),
-        Map.of("ful-1", List.of(new Happened(T3, "FulfillmentCreated", "anna"))));
+        Map.of("ful-1", List.of(new Happened(T3, "FulfillmentCreated", "anna", "2 items to Stockholm"))));
 
     assertThat(timeline).containsExactly(
-        new OrderTimeline.Entry(T1, "order", "order-1", "OrderCreated", null),
-        new OrderTimeline.Entry(T2, "payment", "pay-1", "PaymentInitiated", null),
-        new OrderTimeline.Entry(T3, "order", "order-1", "PaymentAdded", null),
-        new OrderTimeline.Entry(T3, "fulfillment", "ful-1", "FulfillmentCreated", "anna"));
+        new OrderTimeline.Entry(T1, "order", "order-1", "OrderCreated", null, null),
+        new OrderTimeline.Entry(T2, "payment", "pay-1", "PaymentInitiated", null, null),
+        new OrderTimeline.Entry(T3, "order", "order-1", "PaymentAdded", null, "448.00 SEK by card"),
+        new OrderTimeline.Entry(T3, "fulfillment", "ful-1", "FulfillmentCreated", "anna", "2 items to Stockholm"));
   }
 
   @Test
   void aCustomerSeesTheShopWhereAnAdminSeesTheAdminsName() {
-    OrderTimeline.Entry byAdmin = new OrderTimeline.Entry(T1, "order", "order-1", "OrderCancelled", "anna");
-    OrderTimeline.Entry byCustomer = new OrderTimeline.Entry(T1, "order", "order-1", "OrderCancelled", "customer");
+    OrderTimeline.Entry byAdmin = new OrderTimeline.Entry(T1, "order", "order-1", "OrderCancelled", "anna", null);
+    OrderTimeline.Entry byCustomer = new OrderTimeline.Entry(T1, "order", "order-1", "OrderCancelled", "customer", null);
 
     assertThat(byAdmin.withoutAdminNames().by()).isEqualTo("shop");
     assertThat(byCustomer.withoutAdminNames().by()).isEqualTo("customer");

@@ -1,6 +1,7 @@
 package org.monostore.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -154,7 +155,7 @@ class FulfillmentStateTest {
   @Test
   void aCreatedFulfilmentHoldsTheOrdersItemsAndAddressAndNoTrackingNumber() {
     assertThat(CREATED).isEqualTo(new FulfillmentState("order-1", Status.CREATED, ITEMS, HOME, null, CREATED_AT, CREATED_AT,
-        List.of(new Happened(CREATED_AT, "FulfillmentCreated", null))));
+        List.of(new Happened(CREATED_AT, "FulfillmentCreated", null, "3 items to Stockholm"))));
   }
 
   @Test
@@ -173,11 +174,13 @@ class FulfillmentStateTest {
   @Test
   void theWholeWayKeepsItemsAddressAndCreationTimeAndRecordsEachChange() {
     assertThat(PICKED).isEqualTo(new FulfillmentState("order-1", Status.PICKED, ITEMS, HOME, null, CREATED_AT, LATER,
-        List.of(new Happened(CREATED_AT, "FulfillmentCreated", null), new Happened(LATER, "ItemsPicked", null))));
+        List.of(new Happened(CREATED_AT, "FulfillmentCreated", null, "3 items to Stockholm"),
+            new Happened(LATER, "ItemsPicked", null))));
     assertThat(SHIPPED).usingRecursiveComparison().ignoringFields("history")
         .isEqualTo(new FulfillmentState("order-1", Status.SHIPPED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATER, List.of()));
-    assertThat(DELIVERED.history()).extracting(Happened::event)
-        .containsExactly("FulfillmentCreated", "ItemsPicked", "ParcelShipped", "ParcelDelivered");
+    assertThat(DELIVERED.history()).extracting(Happened::event, Happened::detail).containsExactly(
+        tuple("FulfillmentCreated", "3 items to Stockholm"), tuple("ItemsPicked", null),
+        tuple("ParcelShipped", "JJD000390007727"), tuple("ParcelDelivered", null));
     assertThat(DELIVERED).usingRecursiveComparison().ignoringFields("history").isEqualTo(
         new FulfillmentState("order-1", Status.DELIVERED, ITEMS, HOME, "JJD000390007727", CREATED_AT, LATEST, List.of()));
   }
