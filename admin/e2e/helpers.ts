@@ -79,11 +79,15 @@ export async function cancelOrder(request: APIRequestContext, orderId: string): 
   );
 }
 
-export async function giveContact(request: APIRequestContext, orderId: string): Promise<OrderJson> {
+export async function giveContact(
+  request: APIRequestContext,
+  orderId: string,
+  email = `e2e-${Date.now()}@example.com`,
+): Promise<OrderJson> {
   return ok<OrderJson>(
     await request.put(`/api/orders/${orderId}/contact`, {
       data: {
-        email: `e2e-${Date.now()}@example.com`,
+        email,
         name: 'E2E Tester',
         phone: '+46701234567',
         shippingAddress: {
