@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts an order's answer together: the order's state, what its cart costs while the pricing is not
- * fixed (or while a payment waits for authorization, to tell when the cart changed since), its fulfilment, and the histories of its payments and fulfilments for the timeline. The
- * entities are asked at once and answer from memory, so an answer costs the same for an order with one
- * event or fifty.
+ * fixed (and while a payment waits for authorization, to tell whether the cart changed since), its
+ * fulfilment, and the histories of its payments and fulfilments for the timeline. The entities are
+ * asked at once and answer from memory, so an answer costs the same for an order with one event or
+ * fifty.
  */
 @Component
 class OrderViews {
@@ -78,8 +79,8 @@ class OrderViews {
       cancelledBy = OrderTimeline.withoutAdminName(cancelledBy);
     }
     return new OrderView(orderId, order.cartId(), order.market(), order.currency(), order.status(),
-        order.pricing() != null, pricing, cartChanged, order.contact(), order.payments(), fulfillmentView, order.allowed(),
-        adminActions, timeline, cancelledBy, order.createdAt(), order.updatedAt());
+        order.pricing() != null, pricing, cartChanged, order.contact(), order.payments(), fulfillmentView,
+        order.allowed(), adminActions, timeline, cancelledBy, order.createdAt(), order.updatedAt());
   }
 
   private Map<String, List<Happened>> awaitAll(Map<String, CompletionStage<List<Happened>>> histories) {
