@@ -53,6 +53,7 @@ function cart(status: Cart['status'], quantity = 2): Cart {
     createdAt: '2026-11-30T10:00:00Z',
     updatedAt: '2026-11-30T11:00:00Z',
     timeline: [],
+    promotions: { applied: [], notApplied: [] },
   };
 }
 

@@ -30,7 +30,6 @@ import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Persisted;
 import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
-import org.monostore.pricing.VatRates;
 
 /**
  * A shopping cart: lines of products in one market's currency. Event sourced and sharded by cart
@@ -216,40 +215,40 @@ public final class Cart
   // Wiring
 
   public static void init(
-      ClusterSharding sharding, Function<String, CompletionStage<Product.Reply>> prices, VatRates vatRates,
+      ClusterSharding sharding, Function<String, CompletionStage<Product.Reply>> prices, CartPricing pricer,
       Limits limits, RequestKeys requestKeys, int snapshotEvery) {
-    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), prices, vatRates,
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), prices, pricer,
         limits, requestKeys, snapshotEvery)).withStopMessage(new GoToSleep()));
   }
 
   static Behavior<Command> create(
       String cartId, ActorRef<ClusterSharding.ShardCommand> shard,
-      Function<String, CompletionStage<Product.Reply>> prices, VatRates vatRates, Limits limits,
+      Function<String, CompletionStage<Product.Reply>> prices, CartPricing pricer, Limits limits,
       RequestKeys requestKeys, int snapshotEvery) {
     return Behaviors.setup(
-        context -> new Cart(cartId, context, shard, prices, vatRates, limits, requestKeys, snapshotEvery));
+        context -> new Cart(cartId, context, shard, prices, pricer, limits, requestKeys, snapshotEvery));
   }
 
   private final String cartId;
   private final ActorContext<Command> context;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
-  private final VatRates vatRates;
+  private final CartPricing pricer;
   private final RequestKeys requestKeys;
   private final int snapshotEvery;
   private final CartChanges changes;
 
   private Cart(
       String cartId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
-      Function<String, CompletionStage<Product.Reply>> prices, VatRates vatRates, Limits limits,
+      Function<String, CompletionStage<Product.Reply>> prices, CartPricing pricer, Limits limits,
       RequestKeys requestKeys, int snapshotEvery) {
     super(PersistenceId.of(ENTITY_KEY.name(), cartId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.cartId = cartId;
     this.context = context;
     this.shard = shard;
-    this.vatRates = vatRates;
+    this.pricer = pricer;
     this.requestKeys = requestKeys;
     this.snapshotEvery = snapshotEvery;
-    this.changes = new CartChanges(cartId, context, prices, vatRates, limits, requestKeys, Effect());
+    this.changes = new CartChanges(cartId, context, prices, pricer, limits, requestKeys, Effect());
   }
 
   @Override
@@ -383,7 +382,7 @@ public final class Cart
   }
 
   private Reply current(CartState state) {
-    return new Current(state.view(cartId, vatRates));
+    return new Current(state.view(cartId, pricer));
   }
 
   private ReplyEffect<Event, CartState> reject(ActorRef<Reply> replyTo, Rejection rejection) {

@@ -31,7 +31,6 @@ import org.monostore.cart.Cart.RequestKeyRecorded;
 import org.monostore.cart.Cart.Status;
 import org.monostore.catalog.Product;
 import org.monostore.platform.Rejection;
-import org.monostore.pricing.VatRates;
 import org.monostore.shared.Money;
 
 /**
@@ -45,18 +44,18 @@ final class CartChanges {
   private final String cartId;
   private final ActorContext<Command> context;
   private final Function<String, CompletionStage<Product.Reply>> prices;
-  private final VatRates vatRates;
+  private final CartPricing pricer;
   private final Limits limits;
   private final RequestKeys requestKeys;
   private final EffectFactories<Event, CartState> effects;
 
   CartChanges(
       String cartId, ActorContext<Command> context, Function<String, CompletionStage<Product.Reply>> prices,
-      VatRates vatRates, Limits limits, RequestKeys requestKeys, EffectFactories<Event, CartState> effects) {
+      CartPricing pricer, Limits limits, RequestKeys requestKeys, EffectFactories<Event, CartState> effects) {
     this.cartId = cartId;
     this.context = context;
     this.prices = prices;
-    this.vatRates = vatRates;
+    this.pricer = pricer;
     this.limits = limits;
     this.requestKeys = requestKeys;
     this.effects = effects;
@@ -148,7 +147,7 @@ final class CartChanges {
     if (!earlier.request().equals(RequestKeys.requestOf(keyed.change()))) {
       return reject(Cart.replyTo(keyed.change()), RequestKeys.reused(earlier));
     }
-    return effects.reply(keyed.replayTo(), new Replayed(state.view(cartId, vatRates), null));
+    return effects.reply(keyed.replayTo(), new Replayed(state.view(cartId, pricer), null));
   }
 
   /** The cart exists: the key is recorded for the order, or the order it created before is answered. */
@@ -162,11 +161,11 @@ final class CartChanges {
     if (earlier.orderId() == null) {
       return reject(open.replyTo(), RequestKeys.reused(earlier));
     }
-    return effects.reply(open.replayTo(), new Replayed(state.view(cartId, vatRates), earlier.orderId()));
+    return effects.reply(open.replayTo(), new Replayed(state.view(cartId, pricer), earlier.orderId()));
   }
 
   private Reply current(CartState state) {
-    return new Current(state.view(cartId, vatRates));
+    return new Current(state.view(cartId, pricer));
   }
 
   private ReplyEffect<Event, CartState> reject(ActorRef<Reply> replyTo, Rejection rejection) {

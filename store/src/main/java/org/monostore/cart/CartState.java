@@ -35,7 +35,6 @@ import org.monostore.platform.Persisted;
 import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
-import org.monostore.pricing.VatRates;
 import org.monostore.shared.Money;
 
 /**
@@ -228,7 +227,7 @@ public record CartState(
     };
   }
 
-  CartView view(String cartId, VatRates vatRates) {
+  CartView view(String cartId, CartPricing pricer) {
     List<Pricing.Item> items = new ArrayList<>(lines.size());
     List<CartView.CartLine> viewLines = new ArrayList<>(lines.size());
     for (Line line : lines) {
@@ -236,8 +235,8 @@ public record CartState(
       Money unitPrice = new Money(line.unitPrice(), currency);
       viewLines.add(new CartView.CartLine(line.sku(), line.name(), line.quantity(), unitPrice, unitPrice.times(line.quantity())));
     }
-    Pricing pricing = Pricing.calculate(market, currency, items, List.of(), vatRates);
-    return new CartView(cartId, market, status, currency, viewLines, pricing.subtotal(), pricing, orderId,
-        createdAt, updatedAt);
+    CartPricing.Priced priced = pricer.price(market, currency, items, Instant.now());
+    return new CartView(cartId, market, status, currency, viewLines, priced.pricing().subtotal(), priced.pricing(),
+        orderId, createdAt, updatedAt, priced.promotions());
   }
 }

@@ -20,7 +20,9 @@ public record CartView(
     @Schema(description = "The order that locked or checked out the cart; null while it is open", nullable = true)
         String orderId,
     Instant createdAt,
-    @Schema(description = "When the cart last changed") Instant updatedAt)
+    @Schema(description = "When the cart last changed") Instant updatedAt,
+    @Schema(description = "The promotions that priced it, as pricing's discount lines show them, and those of "
+        + "its market that did not apply, with the reason") Promotions promotions)
     implements CborSerializable {
 
   @Schema(description = "One product in the cart")
@@ -30,4 +32,27 @@ public record CartView(
       @Schema(example = "2") int quantity,
       @Schema(description = "The product's price in the cart's market when the line last changed") Money unitPrice,
       @Schema(description = "unitPrice times quantity") Money lineTotal) {}
+
+  @Schema(name = "CartPromotions", description = "Which promotions priced the cart, and which did not apply and why")
+  public record Promotions(
+      @Schema(description = "In the order they applied") List<AppliedPromotion> applied,
+      @Schema(description = "Promotions of the cart's market that did not apply, each with the reason")
+          List<PromotionNotApplied> notApplied) {
+
+    public static final Promotions NONE = new Promotions(List.of(), List.of());
+  }
+
+  @Schema(name = "AppliedPromotion")
+  public record AppliedPromotion(
+      String promotionId,
+      String name,
+      @Schema(description = "The code the shopper entered for it; null for an automatic promotion", nullable = true)
+          String code,
+      @Schema(description = "All it took off, shipping included") Money amount) {}
+
+  @Schema(name = "PromotionNotApplied")
+  public record PromotionNotApplied(
+      String promotionId,
+      String name,
+      @Schema(example = "needs 120.00 SEK more") String reason) {}
 }

@@ -10,6 +10,7 @@ import org.monostore.platform.Asks;
 import org.monostore.platform.EntityIds;
 import org.monostore.platform.EntityType;
 import org.monostore.platform.Rejection;
+import org.monostore.promotion.LivePromotions;
 import org.springframework.stereotype.Component;
 
 /** The carts of the cluster, by id: starts the Cart entities on this node (at start-up) and asks them. */
@@ -19,7 +20,7 @@ public class Carts implements EntityType {
   private final ClusterSharding sharding;
   private final Asks asks;
   private final Catalog catalog;
-  private final VatRates vatRates;
+  private final CartPricing pricing;
   private final CartSettings settings;
 
   Carts(
@@ -27,17 +28,18 @@ public class Carts implements EntityType {
       Asks asks,
       Catalog catalog,
       VatRates vatRates,
+      LivePromotions promotions,
       CartSettings settings) {
     this.sharding = sharding;
     this.asks = asks;
     this.catalog = catalog;
-    this.vatRates = vatRates;
+    this.pricing = new CartPricing(vatRates, promotions);
     this.settings = settings;
   }
 
   @Override
   public void start() {
-    Cart.init(sharding, catalog::lookup, vatRates,
+    Cart.init(sharding, catalog::lookup, pricing,
         new Cart.Limits(settings.maxQuantityPerLine(), settings.maxLines()),
         new RequestKeys(settings.idempotencyKeys(), settings.idempotencyWindow()), settings.snapshotEvery());
   }

@@ -1,5 +1,7 @@
 package org.monostore.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,21 @@ public class Catalog implements EntityType, AutoCloseable {
       return new Product.Found(known);
     }
     return asks.ask(sharding.entityRefFor(Product.ENTITY_KEY, sku), Product.GetProduct::new);
+  }
+
+  /**
+   * Of these SKUs, those no product has, and of these categories, those no product is of (in any case),
+   * in the order given; a query, for the rare writes that name products (promotions), never for carts.
+   */
+  public List<String> unknown(List<String> skus, List<String> categories) {
+    List<String> unknown = new ArrayList<>();
+    if (!skus.isEmpty()) {
+      unknown.addAll(products.unknownSkus(skus));
+    }
+    if (!categories.isEmpty()) {
+      unknown.addAll(products.unknownCategories(categories));
+    }
+    return unknown;
   }
 
   @Override

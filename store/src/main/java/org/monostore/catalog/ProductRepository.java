@@ -25,6 +25,22 @@ class ProductRepository {
     this.template = template;
   }
 
+  /** Of these SKUs, those no product has. */
+  List<String> unknownSkus(List<String> skus) {
+    return jdbc.sql("""
+            SELECT s FROM unnest(?::text[]) WITH ORDINALITY AS given(s, n)
+            WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.sku = s) ORDER BY n""")
+        .param(skus.toArray(String[]::new)).query(String.class).list();
+  }
+
+  /** Of these categories, those no product is of, in any case. */
+  List<String> unknownCategories(List<String> categories) {
+    return jdbc.sql("""
+            SELECT c FROM unnest(?::text[]) WITH ORDINALITY AS given(c, n)
+            WHERE NOT EXISTS (SELECT 1 FROM products p WHERE lower(p.category) = lower(c)) ORDER BY n""")
+        .param(categories.toArray(String[]::new)).query(String.class).list();
+  }
+
   Optional<ProductDetails> find(String sku) {
     return jdbc.sql(
             """

@@ -27,6 +27,9 @@ import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
 import org.monostore.pricing.VatRates;
+import org.monostore.promotion.Offer;
+import org.monostore.promotion.PromotionEngine;
+import org.monostore.promotion.PromotionsInForce;
 import org.monostore.shared.Money;
 
 /** The cart's rules, as pure functions of its state: no actors involved. */
@@ -38,7 +41,8 @@ class CartStateTest {
 
   /** At most 99 of a product per line and, to keep the tests short, at most 3 lines. */
   private static final Limits LIMITS = new Limits(99, 3);
-  private static final VatRates VAT = new VatRates("SE:25,FI:25.5", "SE/Grocery:6");
+  private static final VatRates VAT_RATES = new VatRates("SE:25,FI:25.5", "SE/Grocery:6");
+  private static final CartPricing VAT = new CartPricing(VAT_RATES, PromotionsInForce.NONE);
 
   private static final ProductDetails MUG = product("MUG-000001", "Mug");
   private static final ProductDetails TEA = product("TEA-000002", "Tea");
@@ -277,6 +281,28 @@ class CartStateTest {
 
     assertThat(view.lines()).isEmpty();
     assertThat(view.subtotal()).isEqualTo(new Money(0, "EUR"));
+  }
+
+  @Test
+  void viewIsPricedByThePromotionsInForceAndSaysWhichDidNotApply() {
+    Offer mugs = new Offer("p-mugs", "20 % off mugs", Offer.Trigger.AUTOMATIC, 0, Offer.Stacking.STACKABLE, null,
+        null, new Offer.Reward.PercentOff(Offer.Target.skus(MUG.sku()), 2000));
+    Offer bigSpend = new Offer("p-big", "100 SEK off over 1,000 SEK", Offer.Trigger.AUTOMATIC, 0,
+        Offer.Stacking.STACKABLE, "SEK", new Offer.Conditions(null, null, null, 100_000, 0, null),
+        new Offer.Reward.AmountOff(Offer.Target.EVERY_ITEM, 10_000));
+    CartPricing withPromotions =
+        new CartPricing(VAT_RATES, basket -> PromotionEngine.evaluate(basket, List.of(mugs, bigSpend)));
+    CartState cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 3, 4_950);
+
+    CartView view = cart.view("cart-1", withPromotions);
+
+    assertThat(view.pricing().discountTotal()).isEqualTo(sek(5_160));
+    assertThat(view.pricing().total()).isEqualTo(sek(40_650 - 5_160));
+    assertThat(view.subtotal()).isEqualTo(sek(40_650));
+    assertThat(view.promotions().applied())
+        .containsExactly(new CartView.AppliedPromotion("p-mugs", "20 % off mugs", null, sek(5_160)));
+    assertThat(view.promotions().notApplied())
+        .containsExactly(new CartView.PromotionNotApplied("p-big", "100 SEK off over 1,000 SEK", "needs 593.50 SEK more"));
   }
 
   // Helpers

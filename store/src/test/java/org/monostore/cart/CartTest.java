@@ -37,6 +37,7 @@ import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
 import org.monostore.pricing.VatRates;
+import org.monostore.promotion.PromotionsInForce;
 import org.monostore.shared.Money;
 
 /**
@@ -469,7 +470,7 @@ class CartTest {
   private EventSourcedBehaviorTestKit<Command, Event, CartState> cartSnapshottingEvery(int snapshotEvery) {
     return EventSourcedBehaviorTestKit.create(
         actorTestKit.system(),
-        Cart.create(cartId, shard.ref(), this::price, new VatRates("SE:25,FI:25.5", ""), new Cart.Limits(99, 100),
+        Cart.create(cartId, shard.ref(), this::price, new CartPricing(new VatRates("SE:25,FI:25.5", ""), PromotionsInForce.NONE), new Cart.Limits(99, 100),
             KEYS, snapshotEvery));
   }
 

@@ -12,6 +12,9 @@ import org.monostore.checkout.GatewayOutcome;
 import org.monostore.checkout.PurchaseOrder;
 import org.monostore.fulfillment.Fulfillment;
 import org.monostore.fulfillment.PackedItem;
+import org.monostore.promotion.Offer;
+import org.monostore.promotion.Promotion;
+import org.monostore.promotion.Terms;
 import org.monostore.payment.Payment;
 import org.monostore.shared.Address;
 import org.monostore.shared.Money;
@@ -35,6 +38,7 @@ final class JournalSamples {
     checkout(samples);
     payment(samples);
     fulfillment(samples);
+    promotion(samples);
     return samples;
   }
 
@@ -125,6 +129,23 @@ final class JournalSamples {
     samples.put("fulfillment.ParcelDelivered", new Fulfillment.ParcelDelivered(AT));
     samples.put("fulfillment.FulfillmentCancelled", new Fulfillment.FulfillmentCancelled(AT));
     samples.put("fulfillment.FulfillmentEditedByAdmin", new Fulfillment.FulfillmentEditedByAdmin("admin", AT));
+  }
+
+  private static void promotion(Map<String, Object> samples) {
+    Terms tiers = new Terms("Spend more, save more", Offer.Trigger.AUTOMATIC, 10, Offer.Stacking.EXCLUSIVE, "SEK",
+        AT, AT.plusSeconds(86_400), List.of("SE"), 50_000, 2,
+        new Terms.Scope(List.of("BOOK-000001"), List.of("Books")), Terms.RewardKind.SPEND_TIERS,
+        new Terms.Scope(List.of(), List.of("Books", "Kitchen")), 0, 0, 0, 0,
+        List.of(new Terms.Step(100_000, 1000), new Terms.Step(200_000, 1500)));
+    Terms threeForTwo = new Terms("3 for 2 on toys", Offer.Trigger.CODE, 0, Offer.Stacking.STACKABLE, null,
+        null, null, List.of(), 0, 0, null, Terms.RewardKind.BUY_GET, new Terms.Scope(List.of(), List.of("Toys")),
+        10_000, 0, 2, 1, List.of());
+    samples.put("promotion.PromotionCreated", new Promotion.PromotionCreated(tiers, "admin", AT));
+    samples.put("promotion.PromotionCreated-open-ended", new Promotion.PromotionCreated(threeForTwo, "admin", AT));
+    samples.put("promotion.TermsChanged", new Promotion.TermsChanged(tiers, "admin", AT));
+    samples.put("promotion.PromotionPaused", new Promotion.PromotionPaused("admin", AT));
+    samples.put("promotion.PromotionResumed", new Promotion.PromotionResumed("admin", AT));
+    samples.put("promotion.PromotionEnded", new Promotion.PromotionEnded("admin", AT));
   }
 
   /**

@@ -1,0 +1,95 @@
+package org.monostore.promotion;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.monostore.platform.EntityIds;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin's promotions: define them, change them, pause, resume and end them; each change names its admin. */
+@Tag(name = "Admin: promotions", description = "Promotions: automatic ones apply by themselves where their "
+    + "conditions hold, code ones with one of their codes. A change reaches every cart within a second. "
+    + "A step the current status does not allow is a 409 that lists the allowed ones.")
+@RestController
+@RequestMapping("/api/admin/promotions")
+class PromotionAdminController {
+
+  private final Promotions promotions;
+  private final LivePromotions live;
+
+  PromotionAdminController(Promotions promotions, LivePromotions live) {
+    this.promotions = promotions;
+    this.live = live;
+  }
+
+  @Operation(summary = "List promotions", description = "Newest first, as this node holds them: a change made a "
+      + "moment ago may show a second later.")
+  @GetMapping
+  List<PromotionView> list(
+      @Parameter(description = "ACTIVE, PAUSED or ENDED; repeat for several; all when absent")
+          @RequestParam(required = false) List<Promotion.Status> status) {
+    return live.all().stream().filter(promotion -> status == null || status.contains(promotion.status())).toList();
+  }
+
+  @Operation(summary = "Create a promotion", description = "It is ACTIVE at once; its conditions say when it applies.")
+  @PostMapping
+  ResponseEntity<PromotionView> create(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) @RequestBody(required = false)
+          PromotionDefinition definition,
+      Principal admin) {
+    Terms terms = promotions.terms(definition);
+    String promotionId = EntityIds.newId();
+    PromotionView created = promotions.ask(promotionId,
+        replyTo -> new Promotion.Create(terms, admin.getName(), replyTo));
+    return ResponseEntity.created(URI.create("/api/admin/promotions/" + promotionId)).body(created);
+  }
+
+  @Operation(summary = "Get a promotion")
+  @GetMapping("/{promotionId}")
+  PromotionView get(@PathVariable String promotionId) {
+    return promotions.ask(promotionId, Promotion.Get::new);
+  }
+
+  @Operation(summary = "Change a promotion's definition", description = "The whole definition, as the promotion "
+      + "answers it; allowed until it has ended. Carts are priced by the new one from then on.")
+  @PutMapping("/{promotionId}")
+  PromotionView change(
+      @PathVariable String promotionId,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) @RequestBody(required = false)
+          PromotionDefinition definition,
+      Principal admin) {
+    EntityIds.require(promotionId, "promotionId");
+    Terms terms = promotions.terms(definition);
+    return promotions.ask(promotionId, replyTo -> new Promotion.ChangeTerms(terms, admin.getName(), replyTo));
+  }
+
+  @Operation(summary = "Pause a promotion", description = "Allowed when ACTIVE: it applies to no cart until resumed.")
+  @PostMapping("/{promotionId}/pause")
+  PromotionView pause(@PathVariable String promotionId, Principal admin) {
+    return promotions.ask(promotionId, replyTo -> new Promotion.Pause(admin.getName(), replyTo));
+  }
+
+  @Operation(summary = "Resume a paused promotion", description = "Allowed when PAUSED.")
+  @PostMapping("/{promotionId}/resume")
+  PromotionView resume(@PathVariable String promotionId, Principal admin) {
+    return promotions.ask(promotionId, replyTo -> new Promotion.Resume(admin.getName(), replyTo));
+  }
+
+  @Operation(summary = "End a promotion for good", description = "Allowed when ACTIVE or PAUSED; it cannot be "
+      + "resumed or changed after.")
+  @PostMapping("/{promotionId}/end")
+  PromotionView end(@PathVariable String promotionId, Principal admin) {
+    return promotions.ask(promotionId, replyTo -> new Promotion.End(admin.getName(), replyTo));
+  }
+}
