@@ -54,6 +54,7 @@ function cart(status: Cart['status'], quantity = 2): Cart {
     updatedAt: '2026-11-30T11:00:00Z',
     timeline: [],
     promotions: { applied: [], notApplied: [] },
+    codes: [],
   };
 }
 

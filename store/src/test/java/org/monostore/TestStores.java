@@ -70,6 +70,8 @@ public final class TestStores {
     Map<String, Object> all = new HashMap<>();
     all.put("server.port", "0");
     all.put("pekko.remote.artery.canonical.port", "0");
+    // As in StoreTest: a test defines the promotions it prices with.
+    all.put("monostore.promotion.demo-promotions", "false");
     all.putAll(settings);
     // As command-line arguments, so they outrank application.properties as they would in production.
     String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -69,6 +69,11 @@ public final class Cart
 
   public record Clear(ActorRef<Reply> replyTo) implements Command {}
 
+  /** A promotion's code the shopper entered (in its kept form); it is taken only while it applies to the cart. */
+  public record EnterCode(String code, String promotionId, ActorRef<Reply> replyTo) implements Command {}
+
+  public record RemoveCode(String code, ActorRef<Reply> replyTo) implements Command {}
+
   /** Fixes the cart for an order's payment: no change is accepted until the order unlocks it. */
   public record Lock(String orderId, ActorRef<Reply> replyTo) implements Command {}
 
@@ -191,6 +196,12 @@ public final class Cart
    * A client's Idempotency-Key, persisted with the change it came with (in the same write) or, for an
    * order's creation, with the order's id.
    */
+  @PersistedAs("cart.CodeEntered")
+  public record CodeEntered(String code, String promotionId, Instant at) implements Event {}
+
+  @PersistedAs("cart.CodeRemoved")
+  public record CodeRemoved(String code, Instant at) implements Event {}
+
   @PersistedAs("cart.RequestKeyRecorded")
   public record RequestKeyRecorded(String key, String request, String orderId, Instant at) implements Event {}
 
@@ -208,6 +219,9 @@ public final class Cart
 
   public record Line(String sku, String name, String category, int quantity, long unitPrice)
       implements CborSerializable {}
+
+  /** A code the cart holds, and the promotion it is a code of. */
+  public record EnteredCode(String code, String promotionId) implements CborSerializable {}
 
   /** An Idempotency-Key the cart remembers: what it was sent with, and the order it created, if it did. */
   public record KeyedRequest(String key, String request, String orderId, Instant at) implements CborSerializable {}
@@ -306,6 +320,11 @@ public final class Cart
       case PriceQuoted quoted -> changes.changeLine(state, quoted);
       case RemoveItem remove -> changes.removeItem(state, remove, null, keyed);
       case Clear clear -> changes.clear(state, clear, null, keyed);
+      case EnterCode enter -> enterCode(state, enter);
+      case RemoveCode remove when state.code(remove.code()) == null ->
+          reject(remove.replyTo(), Rejection.notFound("The cart has no code " + remove.code()));
+      case RemoveCode remove ->
+          Effect().persist(new CodeRemoved(remove.code(), Instant.now())).thenReply(remove.replyTo(), this::current);
       case ByAdmin _, GoToSleep _, Keyed _, OpenOrder _ -> throw new IllegalStateException("Dispatched before the status");
       case Create create -> reject(create.replyTo(), Rejection.conflict("The cart exists already", state.status().name()));
       case Lock lock when state.lines().isEmpty() ->
@@ -377,6 +396,19 @@ public final class Cart
     };
   }
 
+  private ReplyEffect<Event, CartState> enterCode(CartState state, EnterCode enter) {
+    if (state.code(enter.code()) != null) {
+      return Effect().reply(enter.replyTo(), current(state));
+    }
+    Rejection refusal = state.refuse(enter, pricer);
+    if (refusal != null) {
+      return reject(enter.replyTo(), refusal);
+    }
+    return Effect()
+        .persist(new CodeEntered(enter.code(), enter.promotionId(), Instant.now()))
+        .thenReply(enter.replyTo(), this::current);
+  }
+
   private static boolean isMarket(String market, String currency) {
     return market != null && market.matches("[A-Z]{2}") && currency != null && currency.matches("[A-Z]{3}");
   }
@@ -396,6 +428,8 @@ public final class Cart
       case LineChange c -> c.replyTo();
       case RemoveItem c -> c.replyTo();
       case Clear c -> c.replyTo();
+      case EnterCode c -> c.replyTo();
+      case RemoveCode c -> c.replyTo();
       case Lock c -> c.replyTo();
       case Unlock c -> c.replyTo();
       case CheckOut c -> c.replyTo();

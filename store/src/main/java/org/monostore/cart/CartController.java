@@ -16,6 +16,8 @@ import org.monostore.catalog.Sku;
 import org.monostore.platform.EntityIds;
 import org.monostore.platform.IdempotencyKey;
 import org.monostore.platform.Rejection;
+import org.monostore.promotion.Coupon;
+import org.monostore.promotion.Promotions;
 import org.monostore.shared.Market;
 import org.monostore.shared.Markets;
 import org.springframework.http.ResponseEntity;
@@ -36,10 +38,12 @@ class CartController {
 
   private final Carts carts;
   private final Markets markets;
+  private final Promotions promotions;
 
-  CartController(Carts carts, Markets markets) {
+  CartController(Carts carts, Markets markets, Promotions promotions) {
     this.carts = carts;
     this.markets = markets;
+    this.promotions = promotions;
   }
 
   /** What a write with a key does, for the API document. */
@@ -60,6 +64,10 @@ class CartController {
       return by == null ? 1 : by;
     }
   }
+
+  record CodeRequest(
+      @Schema(description = "3-32 letters, digits and dashes, in any case", example = "WELCOME10",
+          requiredMode = Schema.RequiredMode.REQUIRED) String code) {}
 
   record SetQuantityRequest(@NotNull @Min(1) @Schema(example = "3") Integer quantity) {}
 
@@ -136,6 +144,30 @@ class CartController {
       @Parameter(description = IdempotencyKey.DESCRIPTION)
           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
     return change(cartId, key, Cart.Clear::new);
+  }
+
+  @Operation(summary = "Enter a promotion code", description = "The code's promotion prices the cart from then on, "
+      + "while its conditions hold. An unknown code is a 404 (it says nothing of codes like it); one that does not "
+      + "apply to the cart now is a 409 with the reason. Entering a code the cart has already answers the cart.")
+  @PostMapping("/{cartId}/coupons")
+  CartView enterCode(
+      @PathVariable String cartId,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) @RequestBody(required = false)
+          CodeRequest request) {
+    EntityIds.require(cartId, "cartId");
+    Coupon.Issued coupon = promotions.find(request == null ? null : request.code());
+    return carts.ask(cartId, replyTo -> new Cart.EnterCode(coupon.code(), coupon.promotionId(), replyTo));
+  }
+
+  @Operation(summary = "Remove a promotion code")
+  @DeleteMapping("/{cartId}/coupons/{code}")
+  CartView removeCode(@PathVariable String cartId, @PathVariable String code) {
+    EntityIds.require(cartId, "cartId");
+    String kept = Coupon.normalized(code);
+    if (kept == null) {
+      throw Rejection.invalid("code", "'code' must be 3-32 letters, digits or dashes").asException();
+    }
+    return carts.ask(cartId, replyTo -> new Cart.RemoveCode(kept, replyTo));
   }
 
   private ResponseEntity<CartView> change(

@@ -2,7 +2,9 @@ package org.monostore.cart;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.monostore.cart.Cart.AddItem;
 import org.monostore.cart.Cart.AuthorizationHoldEnded;
@@ -15,8 +17,12 @@ import org.monostore.cart.Cart.CartHeldForAuthorization;
 import org.monostore.cart.Cart.CartLocked;
 import org.monostore.cart.Cart.CartUnlocked;
 import org.monostore.cart.Cart.Clear;
+import org.monostore.cart.Cart.CodeEntered;
+import org.monostore.cart.Cart.CodeRemoved;
 import org.monostore.cart.Cart.Command;
 import org.monostore.cart.Cart.DecreaseQuantity;
+import org.monostore.cart.Cart.EnterCode;
+import org.monostore.cart.Cart.EnteredCode;
 import org.monostore.cart.Cart.Event;
 import org.monostore.cart.Cart.IncreaseQuantity;
 import org.monostore.cart.Cart.ItemAdded;
@@ -46,13 +52,54 @@ import org.monostore.shared.Money;
 @PersistedAs("cart.CartState")
 public record CartState(
     String market, String currency, Status status, List<Line> lines, String orderId, boolean authorizing,
-    Instant createdAt, Instant updatedAt, List<KeyedRequest> keys)
+    Instant createdAt, Instant updatedAt, List<KeyedRequest> keys, List<EnteredCode> codes)
     implements Persisted {
 
-  static final CartState NONE = new CartState(null, null, null, List.of(), null, false, null, null, List.of());
+  static final CartState NONE =
+      new CartState(null, null, null, List.of(), null, false, null, null, List.of(), List.of());
+
+  /** A cart holds at most this many codes: each of another promotion. */
+  static final int MAX_CODES = 5;
 
   public CartState {
     keys = keys == null ? List.of() : keys;
+    codes = codes == null ? List.of() : codes;
+  }
+
+  /** The cart as the snapshots before codes wrote it. */
+  public CartState(
+      String market, String currency, Status status, List<Line> lines, String orderId, boolean authorizing,
+      Instant createdAt, Instant updatedAt, List<KeyedRequest> keys) {
+    this(market, currency, status, lines, orderId, authorizing, createdAt, updatedAt, keys, List.of());
+  }
+
+  EnteredCode code(String code) {
+    return codes.stream().filter(entered -> entered.code().equals(code)).findFirst().orElse(null);
+  }
+
+  /** Why the code may not be entered now: too many, one of its promotion's is in already, or it would not apply. */
+  Rejection refuse(EnterCode enter, CartPricing pricer) {
+    if (codes.size() >= MAX_CODES) {
+      return Rejection.conflict("The cart holds " + MAX_CODES + " codes already: remove one first", status.name());
+    }
+    for (EnteredCode entered : codes) {
+      if (entered.promotionId().equals(enter.promotionId())) {
+        return Rejection.conflict("The code " + entered.code() + " of the same promotion is in the cart already",
+            status.name());
+      }
+    }
+    List<EnteredCode> more = new ArrayList<>(codes);
+    more.add(new EnteredCode(enter.code(), enter.promotionId()));
+    CartPricing.Priced priced = pricer.price(market, currency, items(), codesByPromotion(more), Instant.now());
+    if (priced.promotions().applied().stream().anyMatch(applied -> applied.promotionId().equals(enter.promotionId()))) {
+      return null;
+    }
+    String reason = priced.promotions().notApplied().stream()
+        .filter(notApplied -> notApplied.promotionId().equals(enter.promotionId()))
+        .map(CartView.PromotionNotApplied::reason)
+        .findFirst()
+        .orElse("its promotion is not running in market " + market + " now");
+    return Rejection.conflict("The code " + enter.code() + " does not apply to this cart: " + reason, status.name());
   }
 
   Optional<Line> line(String sku) {
@@ -128,7 +175,7 @@ public record CartState(
   CartState apply(Event event) {
     return switch (event) {
       case CartCreated created -> new CartState(created.market(), created.currency(), Status.OPEN, List.of(), null,
-          false, created.at(), created.at(), keys);
+          false, created.at(), created.at(), keys, List.of());
       case ItemAdded added -> {
         List<Line> more = new ArrayList<>(lines);
         more.add(new Line(added.sku(), added.name(), added.category(), added.quantity(), added.unitPrice()));
@@ -150,6 +197,13 @@ public record CartState(
       case CartHeldForAuthorization held -> withStatus(status, orderId, true, held.at());
       case AuthorizationHoldEnded ended -> withStatus(status, orderId, false, ended.at());
       case CartEditedByAdmin edited -> this;
+      case CodeEntered entered -> {
+        List<EnteredCode> more = new ArrayList<>(codes);
+        more.add(new EnteredCode(entered.code(), entered.promotionId()));
+        yield withCodes(more, entered.at());
+      }
+      case CodeRemoved removed ->
+          withCodes(codes.stream().filter(code -> !code.code().equals(removed.code())).toList(), removed.at());
       case RequestKeyRecorded recorded -> {
         List<KeyedRequest> more = new ArrayList<>(keys.size() + 1);
         keys.stream().filter(keyed -> !keyed.key().equals(recorded.key())).forEach(more::add);
@@ -179,16 +233,22 @@ public record CartState(
   }
 
   private CartState withLines(List<Line> newLines, Instant at) {
-    return new CartState(market, currency, status, List.copyOf(newLines), orderId, authorizing, createdAt, at, keys);
+    return new CartState(market, currency, status, List.copyOf(newLines), orderId, authorizing, createdAt, at, keys,
+        codes);
   }
 
   private CartState withStatus(Status newStatus, String newOrderId, boolean nowAuthorizing, Instant at) {
-    return new CartState(market, currency, newStatus, lines, newOrderId, nowAuthorizing, createdAt, at, keys);
+    return new CartState(market, currency, newStatus, lines, newOrderId, nowAuthorizing, createdAt, at, keys, codes);
   }
 
   private CartState withKeys(List<KeyedRequest> newKeys) {
     return new CartState(market, currency, status, lines, orderId, authorizing, createdAt, updatedAt,
-        List.copyOf(newKeys));
+        List.copyOf(newKeys), codes);
+  }
+
+  private CartState withCodes(List<EnteredCode> newCodes, Instant at) {
+    return new CartState(market, currency, status, lines, orderId, authorizing, createdAt, at, keys,
+        List.copyOf(newCodes));
   }
 
   boolean heldBy(String order) {
@@ -228,15 +288,29 @@ public record CartState(
   }
 
   CartView view(String cartId, CartPricing pricer) {
-    List<Pricing.Item> items = new ArrayList<>(lines.size());
     List<CartView.CartLine> viewLines = new ArrayList<>(lines.size());
     for (Line line : lines) {
-      items.add(new Pricing.Item(line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice()));
       Money unitPrice = new Money(line.unitPrice(), currency);
       viewLines.add(new CartView.CartLine(line.sku(), line.name(), line.quantity(), unitPrice, unitPrice.times(line.quantity())));
     }
-    CartPricing.Priced priced = pricer.price(market, currency, items, Instant.now());
+    CartPricing.Priced priced = pricer.price(market, currency, items(), codesByPromotion(codes), Instant.now());
     return new CartView(cartId, market, status, currency, viewLines, priced.pricing().subtotal(), priced.pricing(),
-        orderId, createdAt, updatedAt, priced.promotions());
+        orderId, createdAt, updatedAt, priced.promotions(), codes.stream().map(EnteredCode::code).toList());
+  }
+
+  private List<Pricing.Item> items() {
+    List<Pricing.Item> items = new ArrayList<>(lines.size());
+    for (Line line : lines) {
+      items.add(new Pricing.Item(line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice()));
+    }
+    return items;
+  }
+
+  private static Map<String, String> codesByPromotion(List<EnteredCode> codes) {
+    Map<String, String> byPromotion = new HashMap<>();
+    for (EnteredCode code : codes) {
+      byPromotion.put(code.promotionId(), code.code());
+    }
+    return byPromotion;
   }
 }

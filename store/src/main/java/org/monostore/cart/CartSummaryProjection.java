@@ -152,6 +152,8 @@ class CartSummaryProjection implements ReadModel {
         case Cart.CartEditedByAdmin edited -> { }
         case Cart.CartHeldForAuthorization held -> { }
         case Cart.AuthorizationHoldEnded ended -> { }
+        case Cart.CodeEntered entered -> { }
+        case Cart.CodeRemoved removed -> { }
       }
       updatedAt = event.at();
     }

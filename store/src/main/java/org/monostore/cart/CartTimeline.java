@@ -55,6 +55,8 @@ class CartTimeline {
       case Cart.CartHeldForAuthorization held -> "while order " + held.orderId() + "'s payment is at the gateway";
       case Cart.AuthorizationHoldEnded ended -> "by order " + ended.orderId();
       case Cart.CartEditedByAdmin edited -> edited.lockOverridden() ? "overriding the order's lock" : null;
+      case Cart.CodeEntered entered -> entered.code();
+      case Cart.CodeRemoved removed -> removed.code();
       case Cart.RequestKeyRecorded keyed -> keyed.request();
     };
   }

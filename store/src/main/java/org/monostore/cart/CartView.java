@@ -22,7 +22,9 @@ public record CartView(
     Instant createdAt,
     @Schema(description = "When the cart last changed") Instant updatedAt,
     @Schema(description = "The promotions that priced it, as pricing's discount lines show them, and those of "
-        + "its market that did not apply, with the reason") Promotions promotions)
+        + "its market that did not apply, with the reason") Promotions promotions,
+    @Schema(description = "The promotion codes entered, in the order they were entered", example = "[\"WELCOME10\"]")
+        List<String> codes)
     implements CborSerializable {
 
   @Schema(description = "One product in the cart")

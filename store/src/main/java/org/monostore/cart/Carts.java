@@ -5,6 +5,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.monostore.catalog.Catalog;
+import org.monostore.pricing.ShippingFees;
 import org.monostore.pricing.VatRates;
 import org.monostore.platform.Asks;
 import org.monostore.platform.EntityIds;
@@ -28,12 +29,13 @@ public class Carts implements EntityType {
       Asks asks,
       Catalog catalog,
       VatRates vatRates,
+      ShippingFees shipping,
       LivePromotions promotions,
       CartSettings settings) {
     this.sharding = sharding;
     this.asks = asks;
     this.catalog = catalog;
-    this.pricing = new CartPricing(vatRates, promotions);
+    this.pricing = new CartPricing(vatRates, shipping, promotions);
     this.settings = settings;
   }
 

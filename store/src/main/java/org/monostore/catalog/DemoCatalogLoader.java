@@ -5,10 +5,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Fills an empty catalog with the generated demo products on start, before the store is ready. */
+/**
+ * Fills an empty catalog with the generated demo products on start, before the store is ready, and
+ * before the other demo data, which names its products and categories.
+ */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class DemoCatalogLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoCatalogLoader.class);

@@ -72,7 +72,7 @@ class ApiDocs {
    * admin's. A group not named here comes after these, in the order it was found.
    */
   private static final List<String> GROUP_ORDER = List.of("Products", "Carts", "Orders", "Fulfilment",
-      "Admin: session", "Admin: dashboard", "Admin: carts", "Admin: orders", "Admin: cluster");
+      "Admin: session", "Admin: dashboard", "Admin: carts", "Admin: orders", "Admin: promotions", "Admin: cluster");
 
   /** Where a client finds each id a path asks for. */
   private static final Map<String, String> ID_SOURCES = Map.of(
@@ -81,6 +81,7 @@ class ApiDocs {
       "paymentId", "The payment's `id`, as Add a payment answered it",
       "fulfillmentId", "The fulfilment's `id`, as Create the fulfilment order answered it (also the order's "
           + "`fulfillment.id`)",
+      "promotionId", "The promotion's `id`, as Create a promotion answered it",
       "sku", "A product's SKU, e.g. BOOK-000001");
 
   @Bean
@@ -104,7 +105,10 @@ class ApiDocs {
                     `currentStatus` and the actions that status `allowed`; a 503 carries `Retry-After`.
 
                     Prices include VAT, as consumer shops in the markets must show them; a `pricing`
-                    states the VAT contained per rate, rounded per line half to even.
+                    states the VAT contained per rate, rounded per line half to even. It holds the
+                    market's shipping fee as a line of its own (free from the market's threshold of
+                    the goods' subtotal), and each promotion's discount as lines of their own, split
+                    over the lines it applies to so that each line's VAT is that of what is left.
 
                     The shop's operations need no credentials: carts and orders are addressed by
                     random ids. The admin API (and the warehouse's fulfilment operations) needs an

@@ -32,7 +32,8 @@ public record PlatformSettings(
 
   /**
    * @param pollInterval {@code poll-interval}: how long a projection that has read all there was waits
-   *     before it asks the journal again: the read models' lag behind a change is about this long
+   *     before it asks the journal again: the read models' lag behind a change is about this long; an
+   *     {@link org.monostore.platform.EventFeed} (each node's copy of the promotions) waits as long
    */
   public record Projections(
       @DefaultValue("1s") @DurationMin(millis = 1, message = "must be longer than 0") Duration pollInterval) {}

@@ -47,6 +47,14 @@ public final class Promotion
 
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+  /** Records codes that were issued to it (each a {@link Coupon} already); codes it has are left as they are. */
+  public record RecordCodes(List<String> codes, String admin, ActorRef<Reply> replyTo) implements Command {}
+
+  public record GetCodes(ActorRef<Codes> replyTo) implements Command {}
+
+  /** A promotion's codes, in the order they were issued; none for a promotion that does not exist. */
+  public record Codes(List<String> codes) implements CborSerializable {}
+
   public sealed interface Reply extends CborSerializable {}
 
   public record Current(PromotionView promotion) implements Reply {}
@@ -75,6 +83,9 @@ public final class Promotion
 
   @PersistedAs("promotion.PromotionEnded")
   public record PromotionEnded(String admin, Instant at) implements Event {}
+
+  @PersistedAs("promotion.CodesIssued")
+  public record CodesIssued(List<String> codes, String admin, Instant at) implements Event {}
 
   // State (the record and its rules are in PromotionState.java)
 
@@ -125,6 +136,9 @@ public final class Promotion
   }
 
   private ReplyEffect<Event, PromotionState> onUncreated(Command command) {
+    if (command instanceof GetCodes get) {
+      return Effect().reply(get.replyTo(), new Codes(List.of()));
+    }
     if (command instanceof Create create) {
       return Effect()
           .persist(new PromotionCreated(create.terms(), create.admin(), Instant.now()))
@@ -141,6 +155,9 @@ public final class Promotion
     if (command instanceof Get get) {
       return Effect().reply(get.replyTo(), current(state));
     }
+    if (command instanceof GetCodes get) {
+      return Effect().reply(get.replyTo(), new Codes(state.codes()));
+    }
     if (command instanceof Create create && create.terms().equals(state.terms())) {
       return Effect().reply(create.replyTo(), current(state));
     }
@@ -154,9 +171,14 @@ public final class Promotion
       case Pause pause -> new PromotionPaused(pause.admin(), now);
       case Resume resume -> new PromotionResumed(resume.admin(), now);
       case End end -> new PromotionEnded(end.admin(), now);
+      case RecordCodes record -> new CodesIssued(state.newCodes(record.codes()), record.admin(), now);
       case Create create -> throw new IllegalStateException("refused above");
       case Get get -> throw new IllegalStateException("answered above");
+      case GetCodes get -> throw new IllegalStateException("answered above");
     };
+    if (event instanceof CodesIssued issued && issued.codes().isEmpty()) {
+      return Effect().reply(replyTo(command), current(state));
+    }
     return Effect().persist(event).thenReply(replyTo(command), this::current);
   }
 
@@ -172,6 +194,8 @@ public final class Promotion
       case Resume resume -> resume.replyTo();
       case End end -> end.replyTo();
       case Get get -> get.replyTo();
+      case RecordCodes record -> record.replyTo();
+      case GetCodes get -> throw new IllegalStateException("GetCodes is answered with the codes");
     };
   }
 
@@ -183,8 +207,8 @@ public final class Promotion
   /** The actions a status allows, for a 409's {@code allowed}. */
   static List<String> allowed(Status status) {
     return switch (status) {
-      case ACTIVE -> List.of("update", "pause", "end");
-      case PAUSED -> List.of("update", "resume", "end");
+      case ACTIVE -> List.of("update", "pause", "end", "codes");
+      case PAUSED -> List.of("update", "resume", "end", "codes");
       case ENDED -> List.of();
     };
   }

@@ -11,6 +11,7 @@ public record PromotionView(
     @Schema(description = "ACTIVE: applies where its conditions hold; PAUSED: applies nowhere until resumed; "
         + "ENDED: applies nowhere, for good") Promotion.Status status,
     PromotionDefinition definition,
+    @Schema(description = "How many codes it has (a CODE promotion); GET its codes for them") int codeCount,
     Instant createdAt,
     @Schema(description = "When it last changed") Instant updatedAt,
     @Schema(description = "The admin who last changed it") String updatedBy)

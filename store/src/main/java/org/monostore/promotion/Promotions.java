@@ -1,9 +1,12 @@
 package org.monostore.promotion;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.monostore.catalog.Catalog;
 import org.monostore.platform.Asks;
 import org.monostore.platform.EntityIds;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
  * checks a definition against the markets and the catalog, and asks the entities.
  */
 @Component
-class Promotions implements EntityType {
+public class Promotions implements EntityType {
 
   private final ClusterSharding sharding;
   private final Asks asks;
@@ -34,6 +37,7 @@ class Promotions implements EntityType {
   @Override
   public void start() {
     Promotion.init(sharding);
+    Coupon.init(sharding);
   }
 
   /** The terms the definition gives, checked field by field and against the catalog; a 400 names what is wrong. */
@@ -60,6 +64,81 @@ class Promotions implements EntityType {
           + String.join(", ", unknown.stream().limit(5).toList())
           + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : "")).asException();
     }
+  }
+
+  /**
+   * Issues codes to a CODE promotion: the ones given, and {@code generate} more made up at random with
+   * the prefix. A code that belongs to another promotion is a 409 naming it, and no code is issued.
+   */
+  List<String> issueCodes(String promotionId, List<String> given, int generate, String prefix, String admin) {
+    PromotionView promotion = ask(promotionId, Promotion.Get::new);
+    if (promotion.definition().trigger() != Offer.Trigger.CODE || promotion.status() == Promotion.Status.ENDED) {
+      // The entity refuses it with the words and the status a client can act on.
+      ask(promotionId, replyTo -> new Promotion.RecordCodes(List.of(), admin, replyTo));
+    }
+    List<String> taken = new ArrayList<>();
+    for (String code : given) {
+      Coupon.Reply found = asks.await(asks.askLater(coupon(code), Coupon.Find::new));
+      if (found instanceof Coupon.Issued issued && !issued.promotionId().equals(promotionId)) {
+        taken.add(code);
+      }
+    }
+    if (!taken.isEmpty()) {
+      throw Rejection.conflict("These codes belong to another promotion: " + String.join(", ", taken), "ISSUED")
+          .asException();
+    }
+    List<String> issued = new ArrayList<>(issue(promotionId, given, admin));
+    for (int attempt = 0; issued.size() < given.size() + generate && attempt < 5; attempt++) {
+      issued.addAll(issue(promotionId, CouponCodes.generate(given.size() + generate - issued.size(), prefix), admin));
+    }
+    if (issued.size() < given.size() + generate) {
+      throw Rejection.unavailable("Could not make up " + generate + " unused codes with the prefix '" + prefix
+          + "': try a longer or another prefix").asException();
+    }
+    ask(promotionId, replyTo -> new Promotion.RecordCodes(issued, admin, replyTo));
+    return issued;
+  }
+
+  /** Asks all at once; the codes that are now the promotion's (a made-up one may be another's already). */
+  private List<String> issue(String promotionId, List<String> codes, String admin) {
+    List<CompletionStage<Coupon.Reply>> replies = codes.stream()
+        .map(code -> asks.<Coupon.Command, Coupon.Reply>askLater(coupon(code),
+            replyTo -> new Coupon.Issue(promotionId, admin, replyTo)))
+        .toList();
+    List<String> issued = new ArrayList<>();
+    for (CompletionStage<Coupon.Reply> reply : replies) {
+      if (asks.await(reply) instanceof Coupon.Issued coupon) {
+        issued.add(coupon.code());
+      }
+    }
+    return issued;
+  }
+
+  /** A promotion's codes; a 404 for a promotion that does not exist. */
+  List<String> codes(String promotionId) {
+    ask(promotionId, Promotion.Get::new);
+    return asks.<Promotion.Command, Promotion.Codes>ask(
+        sharding.entityRefFor(Promotion.ENTITY_KEY, EntityIds.require(promotionId, "promotionId")),
+        Promotion.GetCodes::new).codes();
+  }
+
+  /**
+   * The code in its kept form and the promotion it belongs to; a 400 for text that is no code, a 404
+   * for a code that no promotion has, without a hint of codes like it.
+   */
+  public Coupon.Issued find(String code) {
+    String normalized = Coupon.normalized(code);
+    if (normalized == null) {
+      throw Rejection.invalid("code", "'code' must be 3-32 letters, digits or dashes").asException();
+    }
+    return switch (asks.<Coupon.Command, Coupon.Reply>ask(coupon(normalized), Coupon.Find::new)) {
+      case Coupon.Issued issued -> issued;
+      case Coupon.Rejected rejected -> throw rejected.rejection().asException();
+    };
+  }
+
+  private EntityRef<Coupon.Command> coupon(String code) {
+    return sharding.entityRefFor(Coupon.ENTITY_KEY, code);
   }
 
   PromotionView ask(String promotionId, Function<ActorRef<Promotion.Reply>, Promotion.Command> command) {

@@ -26,6 +26,7 @@ import org.monostore.cart.Cart.Status;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
+import org.monostore.pricing.ShippingFees;
 import org.monostore.pricing.VatRates;
 import org.monostore.promotion.Offer;
 import org.monostore.promotion.PromotionEngine;
@@ -42,7 +43,7 @@ class CartStateTest {
   /** At most 99 of a product per line and, to keep the tests short, at most 3 lines. */
   private static final Limits LIMITS = new Limits(99, 3);
   private static final VatRates VAT_RATES = new VatRates("SE:25,FI:25.5", "SE/Grocery:6");
-  private static final CartPricing VAT = new CartPricing(VAT_RATES, PromotionsInForce.NONE);
+  private static final CartPricing VAT = new CartPricing(VAT_RATES, ShippingFees.FREE, PromotionsInForce.NONE);
 
   private static final ProductDetails MUG = product("MUG-000001", "Mug");
   private static final ProductDetails TEA = product("TEA-000002", "Tea");
@@ -291,7 +292,7 @@ class CartStateTest {
         Offer.Stacking.STACKABLE, "SEK", new Offer.Conditions(null, null, null, 100_000, 0, null),
         new Offer.Reward.AmountOff(Offer.Target.EVERY_ITEM, 10_000));
     CartPricing withPromotions =
-        new CartPricing(VAT_RATES, basket -> PromotionEngine.evaluate(basket, List.of(mugs, bigSpend)));
+        new CartPricing(VAT_RATES, ShippingFees.FREE, basket -> PromotionEngine.evaluate(basket, List.of(mugs, bigSpend)));
     CartState cart = withLine(withLine(OPEN, MUG, 2, 12_900), TEA, 3, 4_950);
 
     CartView view = cart.view("cart-1", withPromotions);
@@ -303,6 +304,40 @@ class CartStateTest {
         .containsExactly(new CartView.AppliedPromotion("p-mugs", "20 % off mugs", null, sek(5_160)));
     assertThat(view.promotions().notApplied())
         .containsExactly(new CartView.PromotionNotApplied("p-big", "100 SEK off over 1,000 SEK", "needs 593.50 SEK more"));
+  }
+
+  @Test
+  void viewChargesTheMarketsShippingFeeUntilTheGoodsReachItsFreeThreshold() {
+    CartPricing shipping = new CartPricing(VAT_RATES,
+        new ShippingFees(Map.of("SE", 4_900L), Map.of("SE", 49_900L)), PromotionsInForce.NONE);
+
+    CartView small = withLine(OPEN, MUG, 1, 12_900).view("cart-1", shipping);
+    CartView large = withLine(OPEN, MUG, 4, 12_900).view("cart-1", shipping);
+
+    assertThat(small.pricing().shipping().fee()).isEqualTo(sek(4_900));
+    assertThat(small.pricing().shipping().vat()).isEqualTo(sek(980));
+    assertThat(small.pricing().total()).isEqualTo(sek(12_900 + 4_900));
+    assertThat(small.pricing().tax().amount()).isEqualTo(sek(2_580 + 980));
+    assertThat(large.pricing().shipping().fee()).isEqualTo(sek(0));
+    assertThat(large.pricing().total()).isEqualTo(sek(51_600));
+    assertThat(CartState.NONE.apply(new CartCreated("SE", "SEK", CREATED)).view("cart-2", shipping).pricing().total())
+        .as("an empty cart ships nothing").isEqualTo(sek(0));
+  }
+
+  @Test
+  void aFreeShippingPromotionTakesTheFeeOffAsADiscountLine() {
+    Offer freeShipping = new Offer("p-ship", "Free shipping", Offer.Trigger.AUTOMATIC, 0, Offer.Stacking.STACKABLE,
+        null, null, new Offer.Reward.FreeShipping());
+    CartPricing pricing = new CartPricing(VAT_RATES, new ShippingFees(Map.of("SE", 4_900L), Map.of()),
+        basket -> PromotionEngine.evaluate(basket, List.of(freeShipping)));
+
+    CartView view = withLine(OPEN, MUG, 1, 12_900).view("cart-1", pricing);
+
+    assertThat(view.pricing().shipping().fee()).isEqualTo(sek(4_900));
+    assertThat(view.pricing().discountTotal()).isEqualTo(sek(4_900));
+    assertThat(view.pricing().total()).isEqualTo(sek(12_900));
+    assertThat(view.pricing().tax().amount()).isEqualTo(sek(2_580));
+    assertThat(view.promotions().applied()).extracting(CartView.AppliedPromotion::promotionId).containsExactly("p-ship");
   }
 
   // Helpers

@@ -36,6 +36,7 @@ import org.monostore.catalog.Product;
 import org.monostore.catalog.ProductDetails;
 import org.monostore.platform.Rejection;
 import org.monostore.platform.Rejection.Reason;
+import org.monostore.pricing.ShippingFees;
 import org.monostore.pricing.VatRates;
 import org.monostore.promotion.PromotionsInForce;
 import org.monostore.shared.Money;
@@ -61,6 +62,8 @@ class CartTest {
   /** The catalog cannot be reached for this SKU. */
   private static final String BROKEN_SKU = "ERR-000004";
   private static final RequestKeys KEYS = new RequestKeys(50, Duration.ofHours(24));
+  private static final CartPricing PRICING =
+      new CartPricing(new VatRates("SE:25,FI:25.5", ""), ShippingFees.FREE, PromotionsInForce.NONE);
 
   private static ActorTestKit actorTestKit;
 
@@ -470,8 +473,7 @@ class CartTest {
   private EventSourcedBehaviorTestKit<Command, Event, CartState> cartSnapshottingEvery(int snapshotEvery) {
     return EventSourcedBehaviorTestKit.create(
         actorTestKit.system(),
-        Cart.create(cartId, shard.ref(), this::price, new CartPricing(new VatRates("SE:25,FI:25.5", ""), PromotionsInForce.NONE), new Cart.Limits(99, 100),
-            KEYS, snapshotEvery));
+        Cart.create(cartId, shard.ref(), this::price, PRICING, new Cart.Limits(99, 100), KEYS, snapshotEvery));
   }
 
   private CompletionStage<Product.Reply> price(String sku) {

@@ -134,7 +134,7 @@ class CheckoutProcessTest {
   private CartView cart(Cart.Status status) {
     Instant now = Instant.now();
     return new CartView(cartId, "SE", status, "SEK", List.of(), PRICING.total(), PRICING,
-        status == Cart.Status.OPEN ? null : orderId, now, now, CartView.Promotions.NONE);
+        status == Cart.Status.OPEN ? null : orderId, now, now, CartView.Promotions.NONE, List.of());
   }
 
   private PaymentView payment(String paymentId) {

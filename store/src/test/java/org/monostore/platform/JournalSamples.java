@@ -12,6 +12,7 @@ import org.monostore.checkout.GatewayOutcome;
 import org.monostore.checkout.PurchaseOrder;
 import org.monostore.fulfillment.Fulfillment;
 import org.monostore.fulfillment.PackedItem;
+import org.monostore.promotion.Coupon;
 import org.monostore.promotion.Offer;
 import org.monostore.promotion.Promotion;
 import org.monostore.promotion.Terms;
@@ -64,6 +65,11 @@ final class JournalSamples {
         "order-1", true, AT, AT.plusSeconds(5),
         List.of(new Cart.KeyedRequest("key-1", "increase BOOK-000001 by 2", null, AT),
             new Cart.KeyedRequest("key-2", "order", "order-1", AT.plusSeconds(1)))));
+    samples.put("cart.CodeEntered", new Cart.CodeEntered("WELCOME10", "promotion-1", AT));
+    samples.put("cart.CodeRemoved", new Cart.CodeRemoved("WELCOME10", AT));
+    samples.put("cart.CartState-with-codes", new CartState("SE", "SEK", Cart.Status.OPEN,
+        List.of(new Cart.Line("BOOK-000001", "A Book", "Books", 2, 19_900)), null, false, AT, AT.plusSeconds(5),
+        List.of(), List.of(new Cart.EnteredCode("WELCOME10", "promotion-1"), new Cart.EnteredCode("XMAS-7", "p-2"))));
     samples.put("cart.CartState-not-created", new CartState(null, null, null, List.of(), null, false, null, null,
         List.of()));
   }
@@ -146,6 +152,8 @@ final class JournalSamples {
     samples.put("promotion.PromotionPaused", new Promotion.PromotionPaused("admin", AT));
     samples.put("promotion.PromotionResumed", new Promotion.PromotionResumed("admin", AT));
     samples.put("promotion.PromotionEnded", new Promotion.PromotionEnded("admin", AT));
+    samples.put("promotion.CodesIssued", new Promotion.CodesIssued(List.of("WELCOME10", "XMAS-7"), "admin", AT));
+    samples.put("promotion.CouponIssued", new Coupon.CouponIssued("promotion-1", "admin", AT));
   }
 
   /**

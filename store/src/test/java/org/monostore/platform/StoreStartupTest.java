@@ -35,10 +35,11 @@ class StoreStartupTest {
   void theRunningStoreStartedItsEntitiesThenItsReadModels() {
     assertThat(startup.stages()).extracting(StoreStartup.Stage::name).containsExactly("entities", "read models");
     assertThat(startup.stages().get(0).started())
-        .containsExactlyInAnyOrder("Carts", "Catalog", "Fulfillments", "Orders", "Payments")
+        .containsExactlyInAnyOrder("Carts", "Catalog", "Fulfillments", "Orders", "Payments", "Promotions")
         .containsExactlyInAnyOrderElementsOf(simpleNames(EntityType.class));
     assertThat(startup.stages().get(1).started())
-        .containsExactlyInAnyOrder("CartSummaryProjection", "OrderSummaryProjection", "PaymentSettlements")
+        .containsExactlyInAnyOrder("CartSummaryProjection", "LivePromotions", "OrderSummaryProjection",
+            "PaymentSettlements")
         .containsExactlyInAnyOrderElementsOf(simpleNames(ReadModel.class));
   }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.monostore.StoreTest;
 import org.monostore.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,11 +42,17 @@ class PromotionApiTest {
   @LocalServerPort int port;
   private final List<String> made = new ArrayList<>();
 
+  @Autowired LivePromotions live;
+
+  /** Ended, and gone from this node's live promotions, before the next test prices a cart. */
   @AfterEach
   void endWhatWasMade() {
     for (String promotion : made) {
       asAdmin(port).post("/api/admin/promotions/" + promotion + "/end");
     }
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.all().stream()
+        .filter(promotion -> made.contains(promotion.id()))
+        .allMatch(promotion -> promotion.status() == Promotion.Status.ENDED));
   }
 
   private static Map<String, Object> tenPercentOffPens() {
@@ -95,14 +102,16 @@ class PromotionApiTest {
     long lineTotal = priced.getLong("pricing.lines[0].lineTotal.amount");
     long tenPercent = Math.round(lineTotal / 10.0);
     assertThat(priced.getLong("pricing.discountTotal.amount")).isEqualTo(tenPercent);
-    assertThat(priced.getLong("pricing.total.amount")).isEqualTo(lineTotal - tenPercent);
+    long shipping = priced.getLong("pricing.shipping.fee.amount");
+    assertThat(priced.getLong("pricing.total.amount")).isEqualTo(lineTotal - tenPercent + shipping);
     assertThat(priced.getString("pricing.discounts[0].promotionId")).isEqualTo(promotion);
     assertThat(priced.getString("pricing.discounts[0].description")).isEqualTo("10 % off pens");
     assertThat(priced.getString("promotions.applied[0].promotionId")).isEqualTo(promotion);
     assertThat(priced.getLong("promotions.applied[0].amount.amount")).isEqualTo(tenPercent);
-    // The VAT is that of what the shopper pays.
+    // The VAT is that of what the shopper pays for the goods, and the shipping's.
     long vat = priced.getLong("pricing.tax.amount.amount");
-    assertThat(vat).isEqualTo(Math.round((lineTotal - tenPercent) * 0.25 / 1.25));
+    assertThat(vat).isEqualTo(Math.round((lineTotal - tenPercent) * 0.25 / 1.25)
+        + priced.getLong("pricing.shipping.vat.amount"));
   }
 
   @Test
