@@ -1,7 +1,11 @@
 package org.monostore.checkout;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -71,7 +75,9 @@ final class CheckoutProcess extends OneStepAtATime {
   Effect<Event, OrderState> onAnswer(OrderState state, StepAnswer answer) {
     return switch (answer) {
       case CartFound found -> onCartFound(found);
-      case CartLocked locked -> onCartLocked(locked);
+      case CartLocked locked -> onCartLocked(state, locked);
+      case UsesReserved reserved -> onUsesReserved(state, reserved);
+      case UseRefused refused -> failed(refused.replyTo(), refused.refusal());
       case PaymentInitiated initiated -> onPaymentInitiated(initiated);
       case CartHeld held -> onCartHeld(state, held);
       case PaymentAmountChanged changed -> onRepriced(changed);
@@ -108,9 +114,15 @@ final class CheckoutProcess extends OneStepAtATime {
     };
   }
 
-  // Adding a payment: the cart is locked, and the payment is for what it holds
+  // Adding a payment: the cart is locked, the promotions that priced it reserve the order's uses,
+  // and the payment is for what the cart holds
 
   private record CartLocked(AddPayment add, Cart.Reply reply) implements StepAnswer {}
+
+  private record UsesReserved(AddPayment add, Pricing pricing, Optional<Rejection> refusal) implements StepAnswer {}
+
+  /** A limit refused the order a use: its cart is unlocked again, and the payment is not added. */
+  private record UseRefused(ActorRef<Reply> replyTo, Rejection refusal) implements StepAnswer {}
 
   private record PaymentInitiated(AddPayment add, Pricing pricing, Payment.Reply reply) implements StepAnswer {}
 
@@ -119,15 +131,32 @@ final class CheckoutProcess extends OneStepAtATime {
         reply -> new CartLocked(add, reply));
   }
 
-  private Effect<Event, OrderState> onCartLocked(CartLocked locked) {
+  private Effect<Event, OrderState> onCartLocked(OrderState state, CartLocked locked) {
     AddPayment add = locked.add();
     return switch (locked.reply()) {
+      case Cart.Current(CartView cart) when cart.pricing().discounts().isEmpty() -> initiatePayment(add, cart.pricing());
       case Cart.Current(CartView cart) -> continueWith(
-          collaborators.initiatePayment(add.paymentId(), orderId, cart.pricing().total(), add.method(), add.token()),
-          new Payment.Rejected(Rejection.unanswered("The payment did not answer in time")),
-          reply -> new PaymentInitiated(add, cart.pricing(), reply));
+          collaborators.reservePromotionUses(orderId, state.contact().email(), discountsByPromotion(cart.pricing())),
+          Optional.of(Rejection.unanswered("A promotion did not answer in time")),
+          refusal -> new UsesReserved(add, cart.pricing(), refusal));
       case Cart.Rejected(Rejection rejection) -> failed(add.replyTo(), rejection);
     };
+  }
+
+  private Effect<Event, OrderState> onUsesReserved(OrderState state, UsesReserved reserved) {
+    if (reserved.refusal().isEmpty()) {
+      return initiatePayment(reserved.add(), reserved.pricing());
+    }
+    Rejection refusal = reserved.refusal().get();
+    return continueWith(collaborators.askCart(state.cartId(), cart -> new Cart.Unlock(orderId, cart)),
+        CART_SILENT, reply -> new UseRefused(reserved.add().replyTo(), refusal));
+  }
+
+  private Effect<Event, OrderState> initiatePayment(AddPayment add, Pricing pricing) {
+    return continueWith(
+        collaborators.initiatePayment(add.paymentId(), orderId, pricing.total(), add.method(), add.token()),
+        new Payment.Rejected(Rejection.unanswered("The payment did not answer in time")),
+        reply -> new PaymentInitiated(add, pricing, reply));
   }
 
   private Effect<Event, OrderState> onPaymentInitiated(PaymentInitiated initiated) {
@@ -135,8 +164,22 @@ final class CheckoutProcess extends OneStepAtATime {
       case Payment.Current(PaymentView payment) -> done(effects.persist(new PaymentAdded(payment.id(),
           payment.method(), payment.amount(), FixedPricing.of(initiated.pricing()), Instant.now())),
           initiated.add().replyTo());
-      case Payment.Rejected(Rejection rejection) -> failed(initiated.add().replyTo(), rejection);
+      case Payment.Rejected(Rejection rejection) -> {
+        collaborators.giveBackPromotionUses(orderId, discountsByPromotion(initiated.pricing()).keySet());
+        yield failed(initiated.add().replyTo(), rejection);
+      }
     };
+  }
+
+  /** What each promotion took off, by its id: what the order's use of it counts against a budget. */
+  static Map<String, Long> discountsByPromotion(Pricing pricing) {
+    Map<String, Long> amounts = new LinkedHashMap<>();
+    for (Pricing.DiscountLine discount : pricing.discounts()) {
+      if (discount.promotionId() != null) {
+        amounts.merge(discount.promotionId(), discount.amount().amount(), Long::sum);
+      }
+    }
+    return amounts;
   }
 
   // Authorizing: the cart is held unchanged while the payment is at the gateway, and what it holds
@@ -164,12 +207,10 @@ final class CheckoutProcess extends OneStepAtATime {
 
   private Effect<Event, OrderState> onCartHeld(OrderState state, CartHeld held) {
     AuthorizePayment authorize = held.authorize();
-    Money amount = state.payment(authorize.paymentId()).amount();
     return switch (held.reply()) {
       case Cart.Current(CartView cart) when cart.lines().isEmpty() -> endHold(state, authorize.replyTo(),
           new Rejected(state.conflict("The cart holds nothing to pay for or ship: cancel the order")));
-      case Cart.Current(CartView cart) when cart.pricing().total().equals(amount)
-          && cart.pricing().lines().equals(state.pricing().lines()) ->
+      case Cart.Current(CartView cart) when !state.cartChangedSincePayment(cart.pricing()) ->
           continueWith(collaborators.authorizePayment(authorize.paymentId()), PAYMENT_SILENT,
               reply -> new AuthorizationAnswered(authorize, reply));
       case Cart.Current(CartView cart) ->
@@ -206,9 +247,12 @@ final class CheckoutProcess extends OneStepAtATime {
       return done(effects.none(), authorize.replyTo());
     }
     if (outcome instanceof PaymentDeclined || outcome instanceof PaymentFailed) {
-      // Nothing is reserved: the cart may change again as a locked cart may, until the next payment.
-      return effects.persist(outcome)
-          .thenRun((OrderState unpaid) -> askToEndHold(unpaid, authorize.replyTo(), new Current(unpaid)));
+      // Nothing is reserved: the cart may change again as a locked cart may, until the next payment,
+      // which reserves the promotions' uses again.
+      return effects.persist(outcome).thenRun((OrderState unpaid) -> {
+        collaborators.giveBackPromotionUses(orderId, promotionsOf(unpaid));
+        askToEndHold(unpaid, authorize.replyTo(), new Current(unpaid));
+      });
     }
     if (!(outcome instanceof PaymentAuthorized)) {
       // Pending: the gateway may have reserved the cart's total, so the cart stays held.
@@ -216,6 +260,7 @@ final class CheckoutProcess extends OneStepAtATime {
     }
     return effects.persist(outcome).thenRun((OrderState authorized) -> {
       authorize.replyTo().tell(new Current(authorized));
+      collaborators.keepPromotionUses(orderId, promotionsOf(authorized));
       collaborators.askCart(authorized.cartId(), replyTo -> new Cart.CheckOut(orderId, replyTo));
       if (collaborators.fulfilAutomatically()) {
         createFulfillment(authorized, new CreateFulfillment(context.getSystem().ignoreRef()));
@@ -286,7 +331,7 @@ final class CheckoutProcess extends OneStepAtATime {
 
   /** A paid order's cart is checked out for good and stays so: the order is cancelled at once. */
   Effect<Event, OrderState> cancelPaid(OrderState state, String admin, ActorRef<Reply> replyTo) {
-    return effects.persist(state.cancellation(admin, Instant.now())).thenRun(this::settleNow)
+    return effects.persist(state.cancellation(admin, Instant.now())).thenRun(this::cancelled)
         .thenReply(replyTo, Current::new);
   }
 
@@ -301,14 +346,14 @@ final class CheckoutProcess extends OneStepAtATime {
           failed(released.replyTo(), rejection);
       // Open again, or never locked by this order: either way the order may go.
       case Cart.Reply reply -> done(effects.persist(state.cancellation(released.by(), Instant.now()))
-          .thenRun(this::settleNow), released.replyTo());
+          .thenRun(this::cancelled), released.replyTo());
     };
   }
 
   private Effect<Event, OrderState> onFulfillmentStopped(OrderState state, FulfillmentStopped stopped) {
     return switch (stopped.reply()) {
       case Fulfillment.Reply reply when isCancelled(reply) -> done(effects.persist(state.cancellation(stopped.by(),
-          Instant.now())).thenRun(this::settleNow), stopped.replyTo());
+          Instant.now())).thenRun(this::cancelled), stopped.replyTo());
       case Fulfillment.Current current -> failed(stopped.replyTo(), notCancelled(state, current));
       case Fulfillment.Rejected(Rejection rejection) -> failed(stopped.replyTo(), rejection);
     };
@@ -342,6 +387,16 @@ final class CheckoutProcess extends OneStepAtATime {
 
   /** The payment's answer to a release; null when it gave none in time. */
   private record ReleaseAnswered(String paymentId, Payment.Reply reply) implements StepAnswer {}
+
+  /** A cancelled order gives its promotions' uses back, and its payment is settled. */
+  private void cancelled(OrderState state) {
+    collaborators.giveBackPromotionUses(orderId, promotionsOf(state));
+    settleNow(state);
+  }
+
+  private static Set<String> promotionsOf(OrderState state) {
+    return state.pricing() == null ? Set.of() : discountsByPromotion(state.pricing()).keySet();
+  }
 
   void settleNow(OrderState state) {
     if (state.paymentToSettle() != null) {

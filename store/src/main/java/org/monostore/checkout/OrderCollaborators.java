@@ -1,6 +1,9 @@
 package org.monostore.checkout;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -11,10 +14,12 @@ import org.monostore.fulfillment.Fulfillments;
 import org.monostore.payment.Payment;
 import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
+import org.monostore.platform.Rejection;
+import org.monostore.promotion.Promotions;
 import org.monostore.shared.Money;
 import org.springframework.stereotype.Component;
 
-/** What the PurchaseOrder entities ask of the carts, payments and fulfilments: never blocking. */
+/** What the PurchaseOrder entities ask of the carts, payments, fulfilments and promotions: never blocking. */
 @Component
 class OrderCollaborators implements PurchaseOrder.Collaborators {
 
@@ -22,6 +27,7 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
   private final Asks asks;
   private final Payments payments;
   private final Fulfillments fulfillments;
+  private final Promotions promotions;
   private final boolean fulfilAutomatically;
 
   OrderCollaborators(
@@ -29,7 +35,9 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
       Asks asks,
       Payments payments,
       Fulfillments fulfillments,
+      Promotions promotions,
       CheckoutSettings settings) {
+    this.promotions = promotions;
     this.sharding = sharding;
     this.asks = asks;
     this.payments = payments;
@@ -72,6 +80,22 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
   @Override
   public CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId, String admin) {
     return fulfillments.cancel(fulfillmentId, admin);
+  }
+
+  @Override
+  public CompletionStage<Optional<Rejection>> reservePromotionUses(
+      String orderId, String email, Map<String, Long> amounts) {
+    return promotions.reserveUses(orderId, email, amounts);
+  }
+
+  @Override
+  public void keepPromotionUses(String orderId, Set<String> promotionIds) {
+    promotions.keepUses(orderId, promotionIds);
+  }
+
+  @Override
+  public void giveBackPromotionUses(String orderId, Set<String> promotionIds) {
+    promotions.giveBackUses(orderId, promotionIds);
   }
 
   @Override

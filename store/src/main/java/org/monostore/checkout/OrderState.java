@@ -259,6 +259,15 @@ public record OrderState(
     return payments.stream().filter(payment -> payment.id().equals(paymentId)).findFirst().orElse(null);
   }
 
+  /**
+   * Whether the cart holds other lines than the payment was fixed for (an admin changed the locked
+   * cart): only then is the payment repriced. What the lines cost is fixed with them, discounts
+   * included, so a promotion that ends or runs out after the payment was added changes nothing.
+   */
+  boolean cartChangedSincePayment(Pricing cartPricing) {
+    return !cartPricing.lines().equals(pricing.lines());
+  }
+
   /** The payment that is neither decided nor cancelled, if there is one: at most one at a time. */
   PaymentEntry openPayment() {
     return payments.stream().filter(payment -> !payment.status().isDecided()).findFirst().orElse(null);

@@ -63,7 +63,7 @@ class OrderViews {
       case Cart.Rejected rejected -> throw rejected.rejection().asException();
     };
     Pricing pricing = order.pricing() != null ? order.pricing() : cartPricing;
-    OrderView.CartChangedAfterPayment cartChanged = waiting == null || cartPricing.total().equals(waiting.amount())
+    OrderView.CartChangedAfterPayment cartChanged = waiting == null || !order.cartChangedSincePayment(cartPricing)
         ? null : OrderView.CartChangedAfterPayment.of(waiting, cartPricing.total());
     FulfillmentView fulfillmentView = fulfillment == null ? null : switch (asks.await(fulfillment)) {
       case Fulfillment.Current current -> current.fulfillment();

@@ -7,6 +7,9 @@ import static org.monostore.checkout.OrderAction.CREATE_FULFILLMENT;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -193,6 +196,18 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
     /** {@code admin} is who cancels it, recorded with the fulfilment's event. */
     CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId, String admin);
+
+    /**
+     * Reserves the order's use of each promotion that priced it ({@code amounts}: what each took off):
+     * empty when all are reserved, else the first refusal, and then none is held.
+     */
+    CompletionStage<Optional<Rejection>> reservePromotionUses(String orderId, String email, Map<String, Long> amounts);
+
+    /** The order is paid: it keeps its uses of these promotions. */
+    void keepPromotionUses(String orderId, Set<String> promotionIds);
+
+    /** The order's payment was declined or failed, or it was cancelled: it gives its uses back. */
+    void giveBackPromotionUses(String orderId, Set<String> promotionIds);
 
     /** Whether an authorized order creates its fulfilment by itself. */
     boolean fulfilAutomatically();

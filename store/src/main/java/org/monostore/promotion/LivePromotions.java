@@ -3,9 +3,11 @@ package org.monostore.promotion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.EventFeed;
 import org.monostore.platform.ReadModel;
@@ -32,14 +34,14 @@ public class LivePromotions implements ReadModel, PromotionsInForce {
   /** Written only by the feed, one event at a time. */
   private final Map<String, PromotionState> byId = new LinkedHashMap<>();
   /** Rebuilt by the feed after each change and replaced whole, so readers never lock. */
-  private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
+  private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Set.of());
 
   LivePromotions(EventFeed feed) {
     this.feed = feed;
   }
 
   /** The promotions as a reader sees them: all, newest first, and the live ones by market. */
-  private record Snapshot(List<PromotionView> all, Map<String, List<Offer>> liveByMarket) {}
+  private record Snapshot(List<PromotionView> all, Map<String, List<Offer>> liveByMarket, Set<String> usedUp) {}
 
   @Override
   public void start() {
@@ -47,6 +49,10 @@ public class LivePromotions implements ReadModel, PromotionsInForce {
   }
 
   private synchronized void apply(CommittedEvents.Entry<Promotion.Event> entry) {
+    if (entry.event() instanceof Promotion.UseEvent) {
+      // Which orders hold a use is the entity's to count; pricing needs only whether it ran out.
+      return;
+    }
     String promotionId = entry.entityId();
     byId.put(promotionId, byId.getOrDefault(promotionId, PromotionState.NONE).apply(entry.event()));
     snapshot = rebuilt();
@@ -56,11 +62,15 @@ public class LivePromotions implements ReadModel, PromotionsInForce {
     List<PromotionView> all = new ArrayList<>(byId.size());
     Map<String, List<Offer>> live = new HashMap<>();
     List<Offer> everyMarket = new ArrayList<>();
+    Set<String> usedUp = new HashSet<>();
     for (var promotion : byId.entrySet()) {
       PromotionState state = promotion.getValue();
       all.add(state.view(promotion.getKey()));
-      if (!state.isLive()) {
+      if (state.status() != Promotion.Status.ACTIVE) {
         continue;
+      }
+      if (state.usedUp()) {
+        usedUp.add(promotion.getKey());
       }
       Offer offer;
       try {
@@ -84,25 +94,42 @@ public class LivePromotions implements ReadModel, PromotionsInForce {
       byMarket.put(market, List.copyOf(offers));
     });
     byMarket.put(EVERY_MARKET, List.copyOf(everyMarket));
-    return new Snapshot(List.copyOf(all), Map.copyOf(byMarket));
+    return new Snapshot(List.copyOf(all), Map.copyOf(byMarket), Set.copyOf(usedUp));
   }
 
+  /** A used-up promotion is not evaluated; it is named as used up where it would otherwise be considered. */
   @Override
   public Outcome evaluate(Basket basket) {
-    Map<String, List<Offer>> byMarket = snapshot.liveByMarket();
-    List<Offer> offers = byMarket.getOrDefault(basket.market(), byMarket.getOrDefault(EVERY_MARKET, List.of()));
+    Snapshot now = snapshot;
+    List<Offer> offers = now.liveByMarket().getOrDefault(basket.market(),
+        now.liveByMarket().getOrDefault(EVERY_MARKET, List.of()));
     if (offers.isEmpty()) {
       return NONE.evaluate(basket);
     }
     List<Offer> relevant = new ArrayList<>(offers.size());
+    List<Outcome.NotApplied> usedUp = new ArrayList<>();
     for (Offer offer : offers) {
       boolean sameCurrency = offer.currency() == null || offer.currency().equals(basket.currency());
       boolean notEnded = offer.conditions().endsAt() == null || basket.at().isBefore(offer.conditions().endsAt());
-      if (sameCurrency && notEnded) {
+      boolean considered = offer.trigger() == Offer.Trigger.AUTOMATIC || basket.codes().containsKey(offer.id());
+      if (!sameCurrency || !notEnded) {
+        continue;
+      }
+      if (now.usedUp().contains(offer.id())) {
+        if (considered) {
+          usedUp.add(new Outcome.NotApplied(offer.id(), offer.name(), "used up"));
+        }
+      } else {
         relevant.add(offer);
       }
     }
-    return PromotionEngine.evaluate(basket, relevant);
+    Outcome outcome = PromotionEngine.evaluate(basket, relevant);
+    if (usedUp.isEmpty()) {
+      return outcome;
+    }
+    List<Outcome.NotApplied> notApplied = new ArrayList<>(outcome.notApplied());
+    notApplied.addAll(usedUp);
+    return new Outcome(outcome.applied(), notApplied);
   }
 
   /** Every promotion this node knows of, newest first. */

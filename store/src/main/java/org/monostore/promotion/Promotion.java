@@ -14,6 +14,7 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Persisted;
@@ -55,17 +56,31 @@ public final class Promotion
   /** A promotion's codes, in the order they were issued; none for a promotion that does not exist. */
   public record Codes(List<String> codes) implements CborSerializable {}
 
+  /**
+   * An order whose payment is being added was priced with the promotion: one use is reserved for it,
+   * unless that would pass a limit (the answer then says which). A promotion without limits counts
+   * nothing; the same order again is answered as reserved.
+   */
+  public record ReserveUse(String orderId, String email, long amount, ActorRef<Reply> replyTo) implements Command {}
+
+  /** The order's payment is authorized: its use is kept for good. */
+  public record KeepUse(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
+  /** The order's payment was declined or failed, or the order was cancelled: its use is given back. */
+  public record GiveBackUse(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
   public sealed interface Reply extends CborSerializable {}
 
   public record Current(PromotionView promotion) implements Reply {}
 
   public record Rejected(Rejection rejection) implements Reply {}
 
+  /** The use is reserved, kept or given back as asked (or there was nothing to count). */
+  public record UseAnswered() implements Reply {}
+
   // Events
 
   public sealed interface Event extends Persisted {
-    String admin();
-
     Instant at();
   }
 
@@ -86,6 +101,25 @@ public final class Promotion
 
   @PersistedAs("promotion.CodesIssued")
   public record CodesIssued(List<String> codes, String admin, Instant at) implements Event {}
+
+  /** What each node's copy of the promotions skips: they count uses, which only this entity needs. */
+  public sealed interface UseEvent extends Event {}
+
+  @PersistedAs("promotion.UseReserved")
+  public record UseReserved(String orderId, String email, long amount, Instant at) implements UseEvent {}
+
+  @PersistedAs("promotion.UseKept")
+  public record UseKept(String orderId, Instant at) implements UseEvent {}
+
+  @PersistedAs("promotion.UseGivenBack")
+  public record UseGivenBack(String orderId, Instant at) implements UseEvent {}
+
+  /** Its uses or its budget ran out: it prices no cart until one is given back. */
+  @PersistedAs("promotion.PromotionUsedUp")
+  public record PromotionUsedUp(Instant at) implements Event {}
+
+  @PersistedAs("promotion.UsesFreed")
+  public record UsesFreed(Instant at) implements Event {}
 
   // State (the record and its rules are in PromotionState.java)
 
@@ -161,6 +195,9 @@ public final class Promotion
     if (command instanceof Create create && create.terms().equals(state.terms())) {
       return Effect().reply(create.replyTo(), current(state));
     }
+    if (command instanceof ReserveUse || command instanceof KeepUse || command instanceof GiveBackUse) {
+      return onUse(state, command);
+    }
     Rejection refusal = state.refuse(command);
     if (refusal != null) {
       return Effect().reply(replyTo(command), new Rejected(refusal));
@@ -173,13 +210,36 @@ public final class Promotion
       case End end -> new PromotionEnded(end.admin(), now);
       case RecordCodes record -> new CodesIssued(state.newCodes(record.codes()), record.admin(), now);
       case Create create -> throw new IllegalStateException("refused above");
-      case Get get -> throw new IllegalStateException("answered above");
-      case GetCodes get -> throw new IllegalStateException("answered above");
+      case Get _, GetCodes _, ReserveUse _, KeepUse _, GiveBackUse _ ->
+          throw new IllegalStateException("answered above");
     };
     if (event instanceof CodesIssued issued && issued.codes().isEmpty()) {
       return Effect().reply(replyTo(command), current(state));
     }
     return Effect().persist(event).thenReply(replyTo(command), this::current);
+  }
+
+  private ReplyEffect<Event, PromotionState> onUse(PromotionState state, Command command) {
+    Instant now = Instant.now();
+    return switch (command) {
+      case ReserveUse reserve -> {
+        Rejection refusal = state.refuse(reserve);
+        if (refusal != null) {
+          yield Effect().reply(reserve.replyTo(), new Rejected(refusal));
+        }
+        yield counted(state.reserved(reserve, now), reserve.replyTo());
+      }
+      case KeepUse keep -> counted(state.kept(keep.orderId(), now), keep.replyTo());
+      case GiveBackUse giveBack -> counted(state.givenBack(giveBack.orderId(), now), giveBack.replyTo());
+      default -> throw new IllegalStateException("Not a use: " + command);
+    };
+  }
+
+  /** Persists what the count changed, if anything; answered once it is stored. */
+  private ReplyEffect<Event, PromotionState> counted(List<Event> events, ActorRef<Reply> replyTo) {
+    return events.isEmpty()
+        ? Effect().reply(replyTo, new UseAnswered())
+        : Effect().persist(events).thenReply(replyTo, after -> new UseAnswered());
   }
 
   private Reply current(PromotionState state) {
@@ -195,9 +255,20 @@ public final class Promotion
       case End end -> end.replyTo();
       case Get get -> get.replyTo();
       case RecordCodes record -> record.replyTo();
+      case ReserveUse reserve -> reserve.replyTo();
+      case KeepUse keep -> keep.replyTo();
+      case GiveBackUse giveBack -> giveBack.replyTo();
       case GetCodes get -> throw new IllegalStateException("GetCodes is answered with the codes");
     };
   }
+
+  /** A promotion that counts uses holds one per order: a snapshot now and then keeps its wake-up short. */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  private static final int SNAPSHOT_EVERY = 200;
 
   @Override
   public EventHandler<PromotionState, Event> eventHandler() {

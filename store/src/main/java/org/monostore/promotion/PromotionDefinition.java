@@ -39,7 +39,24 @@ public record PromotionDefinition(
         + "tiers, a minimum subtotal), and then it applies only to carts in that currency", example = "SEK",
         nullable = true) String currency,
     @Schema(description = "When it qualifies; none: always", nullable = true) Conditions conditions,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Reward reward) {
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Reward reward,
+    @Schema(description = "How often it may be used; none: without limit", nullable = true) Limits limits) {
+
+  /** A definition without limits. */
+  public PromotionDefinition(
+      String name, Trigger trigger, Integer priority, Stacking stacking, String currency, Conditions conditions,
+      Reward reward) {
+    this(name, trigger, priority, stacking, currency, conditions, reward, null);
+  }
+
+  @Schema(name = "PromotionLimits", description = "Counted by paid orders: a use is reserved when an order's payment "
+      + "is added, kept when it is authorized, and given back when the payment is declined or the order cancelled")
+  public record Limits(
+      @Schema(description = "Orders in all", example = "100", nullable = true) Integer uses,
+      @Schema(description = "Orders per customer, by the order's contact email", example = "1", nullable = true)
+          Integer usesPerCustomer,
+      @Schema(description = "All it may take off, in minor units of currency", example = "1000000", nullable = true)
+          Long budget) {}
 
   @Schema(name = "PromotionConditions", description = "All must hold for the promotion to qualify")
   public record Conditions(
@@ -85,6 +102,7 @@ public record PromotionDefinition(
   private static final int MAX_ITEMS = 200;
   private static final int MAX_TIERS = 10;
   private static final int MAX_MINIMUM_ITEMS = 10_000;
+  private static final int MAX_USES = 100_000_000;
 
   /** The terms it defines, or a 400 naming the first field at fault. */
   Terms terms(Markets knownMarkets) {
@@ -140,11 +158,18 @@ public record PromotionDefinition(
       get = count(reward.get(), "reward.get");
     }
     List<Step> tiers = kind == RewardKind.SPEND_TIERS ? tiers(reward.tiers()) : List.of();
-    boolean hasAmounts = amount > 0 || !tiers.isEmpty() || minimumSubtotal > 0;
+    Limits limited = limits == null ? new Limits(null, null, null) : limits;
+    int maxUses = limit(limited.uses(), "limits.uses");
+    int maxUsesPerCustomer = limit(limited.usesPerCustomer(), "limits.usesPerCustomer");
+    long budget = limited.budget() == null ? 0 : limited.budget();
+    if (limited.budget() != null && budget <= 0) {
+      throw invalid("limits.budget", "'limits.budget' must be a positive amount in minor units");
+    }
+    boolean hasAmounts = amount > 0 || !tiers.isEmpty() || minimumSubtotal > 0 || budget > 0;
     String checkedCurrency = currency(hasAmounts, markets, knownMarkets);
     return new Terms(checkedName, trigger, checkedPriority, stacking == null ? Stacking.STACKABLE : stacking,
         checkedCurrency, when.startsAt(), when.endsAt(), markets, minimumSubtotal, minimumItems, requires, kind,
-        target, basisPoints, amount, buy, get, tiers);
+        target, basisPoints, amount, buy, get, tiers, maxUses, maxUsesPerCustomer, budget);
   }
 
   /** A field that the reward's type does not read is refused, so that nobody believes it counts. */
@@ -243,6 +268,16 @@ public record PromotionDefinition(
     }
   }
 
+  private static int limit(Integer limit, String field) {
+    if (limit == null) {
+      return 0;
+    }
+    if (limit < 1 || limit > MAX_USES) {
+      throw invalid(field, "'" + field + "' must be a whole number from 1 to " + MAX_USES);
+    }
+    return limit;
+  }
+
   private static int count(Integer count, String field) {
     if (count == null || count < 1 || count > 100) {
       throw invalid(field, "'" + field + "' must be a whole number from 1 to 100");
@@ -283,7 +318,10 @@ public record PromotionDefinition(
     return new PromotionDefinition(terms.name(), terms.trigger(), terms.priority(), terms.stacking(), terms.currency(),
         new Conditions(terms.startsAt(), terms.endsAt(), terms.markets(), terms.minimumSubtotal(),
             terms.minimumItems(), items(terms.requires())),
-        reward);
+        reward,
+        terms.limited() ? new Limits(terms.maxUses() == 0 ? null : terms.maxUses(),
+            terms.maxUsesPerCustomer() == 0 ? null : terms.maxUsesPerCustomer(),
+            terms.budget() == 0 ? null : terms.budget()) : null);
   }
 
   /** 1250 basis points as 12.5, 1000 as 10. */

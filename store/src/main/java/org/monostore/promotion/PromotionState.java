@@ -3,7 +3,10 @@ package org.monostore.promotion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.monostore.promotion.Promotion.ChangeTerms;
 import org.monostore.promotion.Promotion.CodesIssued;
@@ -18,15 +21,39 @@ import org.monostore.promotion.Promotion.PromotionPaused;
 import org.monostore.promotion.Promotion.PromotionResumed;
 import org.monostore.promotion.Promotion.RecordCodes;
 import org.monostore.promotion.Promotion.Resume;
+import org.monostore.promotion.Promotion.UsesFreed;
+import org.monostore.promotion.Promotion.UseReserved;
+import org.monostore.promotion.Promotion.UseKept;
+import org.monostore.promotion.Promotion.UseGivenBack;
+import org.monostore.promotion.Promotion.ReserveUse;
+import org.monostore.promotion.Promotion.PromotionUsedUp;
 import org.monostore.promotion.Promotion.Status;
 import org.monostore.promotion.Promotion.TermsChanged;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
+import org.monostore.shared.Money;
 
-/** A promotion as its events left it; {@code status} is null until it is created. */
+/**
+ * A promotion as its events left it; {@code status} is null until it is created. {@code uses} are the
+ * orders that hold a use, reserved or kept, by order id; {@code usedUp} says its uses or its budget ran
+ * out (each node's copy of the promotions knows that, and not the uses).
+ */
+@PersistedAs("promotion.PromotionState")
 public record PromotionState(
-    Status status, Terms terms, Instant createdAt, Instant updatedAt, String updatedBy, List<String> codes) {
+    Status status, Terms terms, Instant createdAt, Instant updatedAt, String updatedBy, List<String> codes,
+    Map<String, Use> uses, boolean usedUp) implements Persisted {
 
-  static final PromotionState NONE = new PromotionState(null, null, null, null, null, List.of());
+  static final PromotionState NONE =
+      new PromotionState(null, null, null, null, null, List.of(), Map.of(), false);
+
+  /** An order's use: whose it is (a lower-case email, null for none) and what the promotion took off it. */
+  public record Use(String email, long amount, boolean kept) {}
+
+  public PromotionState {
+    codes = codes == null ? List.of() : codes;
+    uses = uses == null ? Map.of() : uses;
+  }
 
   /** Why the command may not be carried out in this state, or null when it may. */
   Rejection refuse(Command command) {
@@ -44,6 +71,76 @@ public record PromotionState(
     };
   }
 
+  /** Why the order may not have a use now, naming the limit; null when it may. */
+  Rejection refuse(ReserveUse reserve) {
+    if (!terms.limited() || uses.containsKey(reserve.orderId())) {
+      return null;
+    }
+    String what = "The promotion \"" + terms.name() + "\" ";
+    if (status != Status.ACTIVE) {
+      return Rejection.conflict(what + "is " + status + ": the order's price changed, see the cart", status.name());
+    }
+    if (terms.maxUses() > 0 && uses.size() >= terms.maxUses()) {
+      return Rejection.conflict(what + "is used up: its " + terms.maxUses() + " uses are taken", status.name());
+    }
+    String email = email(reserve.email());
+    if (terms.maxUsesPerCustomer() > 0 && email != null
+        && uses.values().stream().filter(use -> email.equals(use.email())).count() >= terms.maxUsesPerCustomer()) {
+      return Rejection.conflict(what + "was used by " + email + " " + terms.maxUsesPerCustomer()
+          + " time(s) already: the most it allows per customer", status.name());
+    }
+    if (terms.budget() > 0 && budgetUsed() + reserve.amount() > terms.budget()) {
+      return Rejection.conflict(what + "has " + money(terms.budget() - budgetUsed()) + " of its budget left, less "
+          + "than the " + money(reserve.amount()) + " it would take off this order", status.name());
+    }
+    return null;
+  }
+
+  /** What reserving the use records: the use, and that the promotion ran out if it did. */
+  List<Event> reserved(ReserveUse reserve, Instant at) {
+    if (!terms.limited() || uses.containsKey(reserve.orderId())) {
+      return List.of();
+    }
+    UseReserved reserved = new UseReserved(reserve.orderId(), email(reserve.email()), reserve.amount(), at);
+    return apply(reserved).ranOut() && !usedUp ? List.of(reserved, new PromotionUsedUp(at)) : List.of(reserved);
+  }
+
+  List<Event> kept(String orderId, Instant at) {
+    Use use = uses.get(orderId);
+    return use == null || use.kept() ? List.of() : List.of(new UseKept(orderId, at));
+  }
+
+  /** What giving the use back records: that, and that the promotion prices carts again if it ran out. */
+  List<Event> givenBack(String orderId, Instant at) {
+    if (!uses.containsKey(orderId)) {
+      return List.of();
+    }
+    UseGivenBack back = new UseGivenBack(orderId, at);
+    return usedUp && !apply(back).ranOut() ? List.of(back, new UsesFreed(at)) : List.of(back);
+  }
+
+  /** Whether no further order can have a use: all uses taken, or nothing left of the budget. */
+  private boolean ranOut() {
+    return (terms.maxUses() > 0 && uses.size() >= terms.maxUses())
+        || (terms.budget() > 0 && budgetUsed() >= terms.budget());
+  }
+
+  private long budgetUsed() {
+    long used = 0;
+    for (Use use : uses.values()) {
+      used += use.amount();
+    }
+    return used;
+  }
+
+  private String money(long amount) {
+    return terms.currency() == null ? String.valueOf(amount) : new Money(amount, terms.currency()).inWords();
+  }
+
+  private static String email(String email) {
+    return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+  }
+
   private Rejection ended(String consequence) {
     return Rejection.conflict("The promotion has ended: " + consequence, status.name(), Promotion.allowed(status));
   }
@@ -55,23 +152,45 @@ public record PromotionState(
 
   PromotionState apply(Event event) {
     return switch (event) {
-      case PromotionCreated created ->
-          new PromotionState(Status.ACTIVE, created.terms(), created.at(), created.at(), created.admin(), List.of());
-      case TermsChanged changed ->
-          new PromotionState(status, changed.terms(), createdAt, changed.at(), changed.admin(), codes);
+      case PromotionCreated created -> new PromotionState(Status.ACTIVE, created.terms(), created.at(), created.at(),
+          created.admin(), List.of(), Map.of(), false);
+      case TermsChanged changed -> new PromotionState(status, changed.terms(), createdAt, changed.at(),
+          changed.admin(), codes, uses, usedUp);
       case CodesIssued issued -> {
         List<String> more = new ArrayList<>(codes);
         more.addAll(issued.codes());
-        yield new PromotionState(status, terms, createdAt, issued.at(), issued.admin(), List.copyOf(more));
+        yield new PromotionState(status, terms, createdAt, issued.at(), issued.admin(), List.copyOf(more), uses,
+            usedUp);
       }
-      case PromotionPaused paused -> withStatus(Status.PAUSED, paused);
-      case PromotionResumed resumed -> withStatus(Status.ACTIVE, resumed);
-      case PromotionEnded ended -> withStatus(Status.ENDED, ended);
+      case PromotionPaused paused -> withStatus(Status.PAUSED, paused.at(), paused.admin());
+      case PromotionResumed resumed -> withStatus(Status.ACTIVE, resumed.at(), resumed.admin());
+      case PromotionEnded ended -> withStatus(Status.ENDED, ended.at(), ended.admin());
+      case UseReserved reserved -> {
+        Map<String, Use> more = new HashMap<>(uses);
+        more.put(reserved.orderId(), new Use(reserved.email(), reserved.amount(), false));
+        yield withUses(more, usedUp);
+      }
+      case UseKept kept -> {
+        Map<String, Use> more = new HashMap<>(uses);
+        more.computeIfPresent(kept.orderId(), (order, use) -> new Use(use.email(), use.amount(), true));
+        yield withUses(more, usedUp);
+      }
+      case UseGivenBack back -> {
+        Map<String, Use> fewer = new HashMap<>(uses);
+        fewer.remove(back.orderId());
+        yield withUses(fewer, usedUp);
+      }
+      case PromotionUsedUp ranOut -> withUses(uses, true);
+      case UsesFreed freed -> withUses(uses, false);
     };
   }
 
-  private PromotionState withStatus(Status newStatus, Event event) {
-    return new PromotionState(newStatus, terms, createdAt, event.at(), event.admin(), codes);
+  private PromotionState withStatus(Status newStatus, Instant at, String admin) {
+    return new PromotionState(newStatus, terms, createdAt, at, admin, codes, uses, usedUp);
+  }
+
+  private PromotionState withUses(Map<String, Use> newUses, boolean nowUsedUp) {
+    return new PromotionState(status, terms, createdAt, updatedAt, updatedBy, codes, Map.copyOf(newUses), nowUsedUp);
   }
 
   /** Of these codes, those it does not have yet, each once, in their order. */
@@ -80,12 +199,13 @@ public record PromotionState(
     return issued.stream().filter(known::add).toList();
   }
 
+  /** Whether it prices carts: active, and not used up. */
   boolean isLive() {
-    return status == Status.ACTIVE;
+    return status == Status.ACTIVE && !usedUp;
   }
 
   PromotionView view(String promotionId) {
-    return new PromotionView(promotionId, status, PromotionDefinition.of(terms), codes.size(), createdAt, updatedAt,
-        updatedBy);
+    return new PromotionView(promotionId, status, PromotionDefinition.of(terms), codes.size(), usedUp, createdAt,
+        updatedAt, updatedBy);
   }
 }

@@ -12,6 +12,8 @@ public record PromotionView(
         + "ENDED: applies nowhere, for good") Promotion.Status status,
     PromotionDefinition definition,
     @Schema(description = "How many codes it has (a CODE promotion); GET its codes for them") int codeCount,
+    @Schema(description = "Its uses or its budget ran out: it prices no cart until an order gives one back")
+        boolean usedUp,
     Instant createdAt,
     @Schema(description = "When it last changed") Instant updatedAt,
     @Schema(description = "The admin who last changed it") String updatedBy)

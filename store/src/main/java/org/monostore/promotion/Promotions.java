@@ -1,10 +1,16 @@
 package org.monostore.promotion;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.monostore.catalog.Catalog;
@@ -26,8 +32,10 @@ public class Promotions implements EntityType {
   private final Asks asks;
   private final Markets markets;
   private final Catalog catalog;
+  private final ActorSystem<?> system;
 
-  Promotions(ClusterSharding sharding, Asks asks, Markets markets, Catalog catalog) {
+  Promotions(ClusterSharding sharding, Asks asks, Markets markets, Catalog catalog, ActorSystem<?> system) {
+    this.system = system;
     this.sharding = sharding;
     this.asks = asks;
     this.markets = markets;
@@ -137,6 +145,47 @@ public class Promotions implements EntityType {
     };
   }
 
+  /**
+   * Reserves the order's use of each promotion, the amount each took off it: empty when all are
+   * reserved; otherwise the first refusal, naming the limit, and none of them is held.
+   */
+  public CompletionStage<Optional<Rejection>> reserveUses(String orderId, String email, Map<String, Long> amounts) {
+    List<CompletableFuture<Promotion.Reply>> replies = amounts.entrySet().stream()
+        .map(amount -> asks.<Promotion.Command, Promotion.Reply>askLater(promotion(amount.getKey()),
+            replyTo -> new Promotion.ReserveUse(orderId, email, amount.getValue(), replyTo)).toCompletableFuture())
+        .toList();
+    return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).handle((all, failure) -> {
+      Optional<Rejection> refusal = replies.stream()
+          .map(reply -> reply.handle((answer, silent) -> answer instanceof Promotion.Rejected(Rejection rejection)
+              ? rejection
+              : silent != null ? Rejection.unanswered("A promotion did not answer in time") : null).join())
+          .filter(Objects::nonNull)
+          .findFirst();
+      if (refusal.isPresent()) {
+        giveBackUses(orderId, amounts.keySet());
+      }
+      return refusal;
+    });
+  }
+
+  /** The order is paid: its uses are kept. Not waited for: a use not told stays reserved, and counts as kept. */
+  public void keepUses(String orderId, Collection<String> promotionIds) {
+    for (String promotionId : promotionIds) {
+      promotion(promotionId).tell(new Promotion.KeepUse(orderId, system.ignoreRef()));
+    }
+  }
+
+  /** The order's payment was declined or failed, or it was cancelled: its uses are given back. Not waited for. */
+  public void giveBackUses(String orderId, Collection<String> promotionIds) {
+    for (String promotionId : promotionIds) {
+      promotion(promotionId).tell(new Promotion.GiveBackUse(orderId, system.ignoreRef()));
+    }
+  }
+
+  private EntityRef<Promotion.Command> promotion(String promotionId) {
+    return sharding.entityRefFor(Promotion.ENTITY_KEY, promotionId);
+  }
+
   private EntityRef<Coupon.Command> coupon(String code) {
     return sharding.entityRefFor(Coupon.ENTITY_KEY, code);
   }
@@ -147,6 +196,7 @@ public class Promotions implements EntityType {
     return switch (reply) {
       case Promotion.Current current -> current.promotion();
       case Promotion.Rejected rejected -> throw rejected.rejection().asException();
+      case Promotion.UseAnswered answered -> throw new IllegalStateException("A use answered an admin's request");
     };
   }
 }

@@ -13,12 +13,15 @@ import org.monostore.promotion.Offer.Trigger;
  * A promotion's definition as its events keep it: flat and of plain values, so that the stored form
  * stays readable whatever the engine's model or the API's shape become. Percentages are in basis
  * points, amounts in minor units of {@code currency}; a field the reward does not use is zero or empty.
+ * The limits are zero where there is none (and in terms stored before there were limits): {@code
+ * maxUses} orders in all, {@code maxUsesPerCustomer} orders per contact email, {@code budget} in all
+ * discounted.
  */
 public record Terms(
     String name, Trigger trigger, int priority, Stacking stacking, String currency,
     Instant startsAt, Instant endsAt, List<String> markets, long minimumSubtotal, int minimumItems,
     Scope requires, RewardKind reward, Scope target, int basisPoints, long amount, int buy, int get,
-    List<Step> tiers) {
+    List<Step> tiers, int maxUses, int maxUsesPerCustomer, long budget) {
 
   public enum RewardKind { PERCENT_OFF, AMOUNT_OFF, SPEND_TIERS, BUY_GET, FREE_SHIPPING }
 
@@ -39,6 +42,21 @@ public record Terms(
 
   /** A spend tier: from this threshold, this percentage. */
   public record Step(long threshold, int basisPoints) {}
+
+  /** Terms without limits. */
+  public Terms(
+      String name, Trigger trigger, int priority, Stacking stacking, String currency,
+      Instant startsAt, Instant endsAt, List<String> markets, long minimumSubtotal, int minimumItems,
+      Scope requires, RewardKind reward, Scope target, int basisPoints, long amount, int buy, int get,
+      List<Step> tiers) {
+    this(name, trigger, priority, stacking, currency, startsAt, endsAt, markets, minimumSubtotal, minimumItems,
+        requires, reward, target, basisPoints, amount, buy, get, tiers, 0, 0, 0);
+  }
+
+  /** Whether uses are counted: only then does checkout reserve them. */
+  boolean limited() {
+    return maxUses > 0 || maxUsesPerCustomer > 0 || budget > 0;
+  }
 
   public Terms {
     markets = markets == null ? List.of() : List.copyOf(markets);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.Optional;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -184,6 +187,18 @@ class CheckoutProcessTest {
     public CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId, String admin) {
       return new CompletableFuture<>();
     }
+
+    @Override
+    public CompletionStage<Optional<Rejection>> reservePromotionUses(
+        String orderId, String email, Map<String, Long> amounts) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public void keepPromotionUses(String orderId, Set<String> promotionIds) {}
+
+    @Override
+    public void giveBackPromotionUses(String orderId, Set<String> promotionIds) {}
 
     @Override
     public boolean fulfilAutomatically() {

@@ -15,6 +15,7 @@ import org.monostore.fulfillment.PackedItem;
 import org.monostore.promotion.Coupon;
 import org.monostore.promotion.Offer;
 import org.monostore.promotion.Promotion;
+import org.monostore.promotion.PromotionState;
 import org.monostore.promotion.Terms;
 import org.monostore.payment.Payment;
 import org.monostore.shared.Address;
@@ -154,6 +155,20 @@ final class JournalSamples {
     samples.put("promotion.PromotionEnded", new Promotion.PromotionEnded("admin", AT));
     samples.put("promotion.CodesIssued", new Promotion.CodesIssued(List.of("WELCOME10", "XMAS-7"), "admin", AT));
     samples.put("promotion.CouponIssued", new Coupon.CouponIssued("promotion-1", "admin", AT));
+    Terms limited = new Terms("First hundred", Offer.Trigger.AUTOMATIC, 0, Offer.Stacking.STACKABLE, "SEK", null,
+        null, List.of("SE"), 0, 0, null, Terms.RewardKind.AMOUNT_OFF, null, 0, 5_000, 0, 0, List.of(), 100, 1,
+        500_000);
+    samples.put("promotion.PromotionCreated-with-limits", new Promotion.PromotionCreated(limited, "admin", AT));
+    samples.put("promotion.UseReserved", new Promotion.UseReserved("order-1", "anna@example.com", 5_000, AT));
+    samples.put("promotion.UseReserved-of-a-guest", new Promotion.UseReserved("order-2", null, 5_000, AT));
+    samples.put("promotion.UseKept", new Promotion.UseKept("order-1", AT));
+    samples.put("promotion.UseGivenBack", new Promotion.UseGivenBack("order-1", AT));
+    samples.put("promotion.PromotionUsedUp", new Promotion.PromotionUsedUp(AT));
+    samples.put("promotion.UsesFreed", new Promotion.UsesFreed(AT));
+    samples.put("promotion.PromotionState", new PromotionState(Promotion.Status.ACTIVE, limited, AT,
+        AT.plusSeconds(5), "admin", List.of("WELCOME10"),
+        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true),
+            "order-2", new PromotionState.Use(null, 5_000, false)), true));
   }
 
   /**

@@ -12,7 +12,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,14 +35,11 @@ class CouponApiTest {
 
   @LocalServerPort int port;
   @Autowired LivePromotions live;
-  private final List<String> made = new ArrayList<>();
+  private final MadePromotions made = new MadePromotions();
 
   @AfterEach
   void endWhatWasMade() {
-    made.forEach(promotion -> asAdmin(port).post("/api/admin/promotions/" + promotion + "/end"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> live.all().stream()
-        .filter(promotion -> made.contains(promotion.id()))
-        .allMatch(promotion -> promotion.status() == Promotion.Status.ENDED));
+    made.endAll(port, live);
   }
 
   /** 20 % off staplers with a code, in SE, for carts that hold one. */

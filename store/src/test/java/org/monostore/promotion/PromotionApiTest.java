@@ -12,7 +12,6 @@ import static org.monostore.TestUsers.asAdmin;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +39,12 @@ class PromotionApiTest {
   private static final String PAPER = "OFFC-000032";
 
   @LocalServerPort int port;
-  private final List<String> made = new ArrayList<>();
-
   @Autowired LivePromotions live;
+  private final MadePromotions made = new MadePromotions();
 
-  /** Ended, and gone from this node's live promotions, before the next test prices a cart. */
   @AfterEach
   void endWhatWasMade() {
-    for (String promotion : made) {
-      asAdmin(port).post("/api/admin/promotions/" + promotion + "/end");
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> live.all().stream()
-        .filter(promotion -> made.contains(promotion.id()))
-        .allMatch(promotion -> promotion.status() == Promotion.Status.ENDED));
+    made.endAll(port, live);
   }
 
   private static Map<String, Object> tenPercentOffPens() {

@@ -72,6 +72,90 @@ class PromotionStateTest {
     assertThat(changed.view("p-1").definition().reward().percent()).isEqualByComparingTo("15");
   }
 
+  // Uses
+
+  private static final Terms THREE_USES_ONE_EACH = new Terms("10 % off books", Offer.Trigger.AUTOMATIC, 0,
+      Offer.Stacking.STACKABLE, "SEK", null, null, List.of("SE"), 0, 0, null, Terms.RewardKind.PERCENT_OFF,
+      new Terms.Scope(List.of(), List.of("Books")), 1000, 0, 0, 0, List.of(), 3, 1, 0);
+
+  private static PromotionState limited(Terms terms) {
+    return PromotionState.NONE.apply(new Promotion.PromotionCreated(terms, "anna", AT));
+  }
+
+  private static PromotionState reserve(PromotionState state, String order, String email, long amount) {
+    Promotion.ReserveUse reserve = new Promotion.ReserveUse(order, email, amount, null);
+    assertThat(state.refuse(reserve)).as("a use for " + order).isNull();
+    return apply(state, state.reserved(reserve, AT));
+  }
+
+  private static PromotionState apply(PromotionState state, List<Promotion.Event> events) {
+    PromotionState after = state;
+    for (Promotion.Event event : events) {
+      after = after.apply(event);
+    }
+    return after;
+  }
+
+  @Test
+  void aPromotionWithoutLimitsCountsNothing() {
+    assertThat(ACTIVE.reserved(new Promotion.ReserveUse("o-1", "a@example.com", 100, null), AT)).isEmpty();
+    assertThat(ACTIVE.refuse(new Promotion.ReserveUse("o-1", "a@example.com", 100, null))).isNull();
+  }
+
+  @Test
+  void theLastUseRunsThePromotionOutAndGivingOneBackFreesIt() {
+    PromotionState state = limited(THREE_USES_ONE_EACH);
+    state = reserve(state, "o-1", "a@example.com", 100);
+    state = reserve(state, "o-2", "b@example.com", 100);
+    assertThat(state.usedUp()).isFalse();
+    state = reserve(state, "o-3", "c@example.com", 100);
+
+    assertThat(state.usedUp()).isTrue();
+    assertThat(state.isLive()).isFalse();
+    assertThat(state.refuse(new Promotion.ReserveUse("o-4", "d@example.com", 100, null)).detail())
+        .contains("is used up: its 3 uses are taken");
+    assertThat(state.refuse(new Promotion.ReserveUse("o-2", "b@example.com", 100, null)))
+        .as("the same order again holds its use").isNull();
+    assertThat(state.reserved(new Promotion.ReserveUse("o-2", "b@example.com", 100, null), AT)).isEmpty();
+
+    PromotionState freed = apply(state, state.givenBack("o-2", AT));
+    assertThat(freed.usedUp()).isFalse();
+    assertThat(freed.uses()).containsOnlyKeys("o-1", "o-3");
+    assertThat(freed.givenBack("o-2", AT)).as("given back twice: once").isEmpty();
+  }
+
+  @Test
+  void aCustomerIsKnownByTheirEmailInAnyCaseAndAGuestIsNotCounted() {
+    PromotionState state = reserve(limited(THREE_USES_ONE_EACH), "o-1", "Anna@Example.com", 100);
+
+    assertThat(state.refuse(new Promotion.ReserveUse("o-2", " anna@example.COM", 100, null)).detail())
+        .contains("anna@example.com").contains("per customer");
+    assertThat(state.refuse(new Promotion.ReserveUse("o-3", null, 100, null))).isNull();
+  }
+
+  @Test
+  void aBudgetTakesNoOrderWhoseDiscountItCannotCover() {
+    Terms budget = new Terms("Budget", Offer.Trigger.AUTOMATIC, 0, Offer.Stacking.STACKABLE, "SEK", null, null,
+        List.of(), 0, 0, null, Terms.RewardKind.PERCENT_OFF, null, 1000, 0, 0, 0, List.of(), 0, 0, 50_000);
+    PromotionState state = reserve(limited(budget), "o-1", null, 30_000);
+
+    assertThat(state.refuse(new Promotion.ReserveUse("o-2", null, 25_000, null)).detail())
+        .contains("200.00 SEK of its budget left");
+    state = reserve(state, "o-3", null, 20_000);
+    assertThat(state.usedUp()).isTrue();
+  }
+
+  @Test
+  void aKeptUseIsKeptOnceAndAPausedPromotionReservesNone() {
+    PromotionState state = reserve(limited(THREE_USES_ONE_EACH), "o-1", null, 100);
+    state = apply(state, state.kept("o-1", AT));
+
+    assertThat(state.uses().get("o-1").kept()).isTrue();
+    assertThat(state.kept("o-1", AT)).isEmpty();
+    PromotionState paused = state.apply(new Promotion.PromotionPaused("bo", AT));
+    assertThat(paused.refuse(new Promotion.ReserveUse("o-2", null, 100, null)).detail()).contains("is PAUSED");
+  }
+
   @Test
   void termsGiveTheEngineItsOfferAndTheApiItsPercentage() {
     Offer offer = TERMS.offer("p-1");
