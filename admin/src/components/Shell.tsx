@@ -14,6 +14,7 @@ const NAV = [
   { href: '/', label: 'Dashboard' },
   { href: '/carts/', label: 'Carts' },
   { href: '/orders/', label: 'Orders' },
+  { href: '/promotions/', label: 'Promotions' },
   { href: '/products/', label: 'Products' },
   { href: '/cluster/', label: 'Cluster' },
 ];

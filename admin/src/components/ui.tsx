@@ -36,6 +36,10 @@ const STATUS_COLORS: Record<string, string> = {
   FAILED: 'bg-red-50 text-red-700 ring-red-600/20',
   RELEASED: 'bg-slate-100 text-slate-700 ring-slate-500/20',
   PENDING: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  // promotions
+  ACTIVE: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  PAUSED: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  ENDED: 'bg-slate-100 text-slate-700 ring-slate-500/20',
   // cluster members (Pekko's member status)
   Joining: 'bg-sky-50 text-sky-700 ring-sky-600/20',
   WeaklyUp: 'bg-sky-50 text-sky-700 ring-sky-600/20',

@@ -9,6 +9,11 @@ import type {
   OrderSummary,
   Page,
   Product,
+  Promotion,
+  PromotionCodes,
+  PromotionDefinition,
+  PromotionStatus,
+  CodesRequest,
   Session,
 } from './types';
 
@@ -195,6 +200,23 @@ export const api = {
     request<Order>(`/api/admin/orders/${enc(id)}/fulfillment/deliver`, { method: 'POST' }),
   cancelFulfillment: (id: string) =>
     request<Order>(`/api/admin/orders/${enc(id)}/fulfillment/cancel`, { method: 'POST' }),
+
+  // promotions
+  promotions: (status?: PromotionStatus) =>
+    request<Promotion[]>(`/api/admin/promotions${qs({ status })}`),
+  promotion: (id: string) => request<Promotion>(`/api/admin/promotions/${enc(id)}`),
+  createPromotion: (definition: PromotionDefinition) =>
+    request<Promotion>('/api/admin/promotions', { method: 'POST', body: definition }),
+  changePromotion: (id: string, definition: PromotionDefinition) =>
+    request<Promotion>(`/api/admin/promotions/${enc(id)}`, { method: 'PUT', body: definition }),
+  promotionStep: (id: string, step: 'pause' | 'resume' | 'end') =>
+    request<Promotion>(`/api/admin/promotions/${enc(id)}/${step}`, { method: 'POST' }),
+  promotionCodes: (id: string) => request<PromotionCodes>(`/api/admin/promotions/${enc(id)}/codes`),
+  issueCodes: (id: string, codes: CodesRequest) =>
+    request<PromotionCodes>(`/api/admin/promotions/${enc(id)}/codes`, {
+      method: 'POST',
+      body: codes,
+    }),
 
   // public catalogue
   products: (params: {

@@ -2,7 +2,20 @@
  * What an admin reads for each of the API's codes: statuses as the shop names them. The codes stay
  * in the API (clients depend on them); the UI shows these words, with the code in a tooltip.
  */
-import type { CartStatus, FulfillmentStatus, Order, OrderStatus, Payment } from './types';
+import type {
+  CartStatus,
+  FulfillmentStatus,
+  Order,
+  OrderStatus,
+  Payment,
+  PromotionStatus,
+} from './types';
+
+export const PROMOTION_STATUS_LABELS: Record<PromotionStatus, string> = {
+  ACTIVE: 'Active',
+  PAUSED: 'Paused',
+  ENDED: 'Ended',
+};
 
 export const CART_STATUS_LABELS: Record<CartStatus, string> = {
   OPEN: 'Open',

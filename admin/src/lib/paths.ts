@@ -24,3 +24,4 @@ export function signInPath(next: string): string {
 
 export const cartPath = (id: string) => `/carts/view/?id=${encodeURIComponent(id)}`;
 export const orderPath = (id: string) => `/orders/view/?id=${encodeURIComponent(id)}`;
+export const promotionPath = (id: string) => `/promotions/view/?id=${encodeURIComponent(id)}`;

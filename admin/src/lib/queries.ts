@@ -13,6 +13,9 @@ export const keys = {
   cart: (id: string) => ['cart', id] as const,
   orders: (params?: string) => (params === undefined ? ['orders'] : ['orders', params]),
   order: (id: string) => ['order', id] as const,
+  promotions: ['promotions'] as const,
+  promotion: (id: string) => ['promotion', id] as const,
+  promotionCodes: (id: string) => ['promotion', id, 'codes'] as const,
 };
 
 /** When this admin last changed a cart or an order (ms), so that lists follow the change closely. */

@@ -4,6 +4,7 @@
  */
 import {
   cartSummaryStatusValues,
+  promotionStatusValues,
   fulfillmentStatusValues,
   orderSummaryStatusValues,
   type components,
@@ -72,3 +73,12 @@ export type Session = Schemas['SignedIn'];
 export type MemberStatus = Schemas['ClusterMember']['status'];
 export type ClusterMember = Schemas['ClusterMember'];
 export type ClusterOverview = Schemas['ClusterOverview'];
+
+export const PROMOTION_STATUSES = promotionStatusValues;
+export type Promotion = Schemas['Promotion'];
+export type PromotionStatus = Promotion['status'];
+export type PromotionDefinition = Schemas['PromotionDefinition'];
+export type PromotionReward = Schemas['PromotionReward'];
+export type RewardType = PromotionReward['type'];
+export type PromotionCodes = Schemas['PromotionCodes'];
+export type CodesRequest = Schemas['CodesRequest'];
