@@ -9,6 +9,8 @@ import static org.monostore.TestUsers.asAdmin;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,6 +91,13 @@ class PromotionLimitsApiTest {
         .post("/api/orders/" + order + "/payments/" + payment + "/authorize");
   }
 
+  /** What the promotion takes off one lamp: 10 %, rounded half to even as the store rounds. */
+  private long tenPercentOfALamp() {
+    long price = given().port(port).get("/api/products/" + LAMP).then().statusCode(200).extract().jsonPath()
+        .getLong("price.amount");
+    return BigDecimal.valueOf(price).divide(BigDecimal.TEN, 0, RoundingMode.HALF_EVEN).longValueExact();
+  }
+
   private boolean usedUp(String promotion) {
     return asAdmin(port).get("/api/admin/promotions/" + promotion).then().statusCode(200).extract().jsonPath()
         .getBoolean("usedUp");
@@ -103,9 +112,8 @@ class PromotionLimitsApiTest {
    * Exactly as many orders as there are uses are paid with the promotion. The others are refused
    * with the limit named, or, once every node knows it is used up, priced and paid without it.
    */
-  @RepeatedTest(3)
-  void manyShoppersAtOnceGetExactlyTheUsesThereAre() throws Exception {
-    String promotion = lampPromotion(Map.of("uses", USES));
+  /** Every shopper pays at once; how many orders the promotion priced, each refusal checked to name the limit. */
+  private int payAllAtOnce(String promotion, String refusal) throws Exception {
     List<String> orders = new ArrayList<>();
     for (int i = 0; i < SHOPPERS; i++) {
       orders.add(payableOrder(promotion, "shopper" + i + "@example.com"));
@@ -126,13 +134,26 @@ class PromotionLimitsApiTest {
     for (int i = 0; i < SHOPPERS; i++) {
       Response payment = payments.get(i);
       if (payment.statusCode() == 409) {
-        assertThat(payment.jsonPath().getString("detail")).contains("is used up");
+        assertThat(payment.jsonPath().getString("detail")).contains(refusal);
         continue;
       }
       assertThat(payment.statusCode()).isEqualTo(201);
       authorize(orders.get(i), payment.path("id")).then().statusCode(200);
       withPromotion += pricedWith(orders.get(i), promotion) ? 1 : 0;
     }
+    return withPromotion;
+  }
+
+  /**
+   * Exactly as many orders as there are uses are paid with the promotion. The others are refused
+   * with the limit named, or, once every node knows it is used up, priced and paid without it.
+   */
+  @RepeatedTest(3)
+  void manyShoppersAtOnceGetExactlyTheUsesThereAre() throws Exception {
+    String promotion = lampPromotion(Map.of("uses", USES));
+
+    int withPromotion = payAllAtOnce(promotion, "is used up");
+
     assertThat(withPromotion).isEqualTo(USES);
     assertThat(usedUp(promotion)).isTrue();
     String cart = given().port(port).contentType(ContentType.JSON).post("/api/carts").then().statusCode(201)
@@ -190,10 +211,17 @@ class PromotionLimitsApiTest {
   }
 
   @Test
+  void manyShoppersAtOnceNeverPassTheBudget() throws Exception {
+    long discount = tenPercentOfALamp();
+    String promotion = lampPromotion(Map.of("budget", discount * USES));
+
+    assertThat(payAllAtOnce(promotion, "of its budget left")).isEqualTo(USES);
+    assertThat(usedUp(promotion)).isTrue();
+  }
+
+  @Test
   void aBudgetIsNeverPassed() {
-    long price = given().port(port).get("/api/products/" + LAMP).then().statusCode(200).extract().jsonPath()
-        .getLong("price.amount");
-    long discount = Math.round(price / 10.0);
+    long discount = tenPercentOfALamp();
     String promotion = lampPromotion(Map.of("budget", discount * 3 / 2));
 
     pay(payableOrder(promotion, "fia@example.com"), "tok_approve").then().statusCode(201);
