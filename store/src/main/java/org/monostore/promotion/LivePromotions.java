@@ -66,11 +66,10 @@ public class LivePromotions implements ReadModel, PromotionsInForce {
     for (var promotion : byId.entrySet()) {
       PromotionState state = promotion.getValue();
       all.add(state.view(promotion.getKey()));
-      if (state.status() != Promotion.Status.ACTIVE) {
-        continue;
-      }
-      if (state.usedUp()) {
+      if (state.isRunOut()) {
         usedUp.add(promotion.getKey());
+      } else if (!state.isLive()) {
+        continue;
       }
       Offer offer;
       try {

@@ -204,6 +204,11 @@ public record PromotionState(
     return status == Status.ACTIVE && !usedUp;
   }
 
+  /** Active, but its uses or budget ran out: carts are told so instead of being priced with it. */
+  boolean isRunOut() {
+    return status == Status.ACTIVE && usedUp;
+  }
+
   PromotionView view(String promotionId) {
     return new PromotionView(promotionId, status, PromotionDefinition.of(terms), codes.size(), usedUp, createdAt,
         updatedAt, updatedBy);
