@@ -21,8 +21,8 @@ public record CartView(
         String orderId,
     Instant createdAt,
     @Schema(description = "When the cart last changed") Instant updatedAt,
-    @Schema(description = "The promotions that priced it, as pricing's discount lines show them, and those of "
-        + "its market that did not apply, with the reason") Promotions promotions,
+    @Schema(description = "The promotions that priced it, as pricing's discount lines show them, and those "
+        + "within its reach that did not apply, with the reason") Promotions promotions,
     @Schema(description = "The promotion codes entered, in the order they were entered", example = "[\"WELCOME10\"]")
         List<String> codes)
     implements CborSerializable {
@@ -38,7 +38,9 @@ public record CartView(
   @Schema(name = "CartPromotions", description = "Which promotions priced the cart, and which did not apply and why")
   public record Promotions(
       @Schema(description = "In the order they applied") List<AppliedPromotion> applied,
-      @Schema(description = "Promotions of the cart's market that did not apply, each with the reason")
+      @Schema(description = "Promotions of the cart's market that did not apply, each with the reason: "
+          + "the codes entered, and the automatic ones about goods the cart holds (or about any goods); one about "
+          + "goods the cart holds none of is not named")
           List<PromotionNotApplied> notApplied) {
 
     public static final Promotions NONE = new Promotions(List.of(), List.of());

@@ -110,7 +110,8 @@ public class LivePromotions implements ReadModel, PromotionsInForce {
     for (Offer offer : offers) {
       boolean sameCurrency = offer.currency() == null || offer.currency().equals(basket.currency());
       boolean notEnded = offer.conditions().endsAt() == null || basket.at().isBefore(offer.conditions().endsAt());
-      boolean considered = offer.trigger() == Offer.Trigger.AUTOMATIC || basket.codes().containsKey(offer.id());
+      boolean considered = offer.trigger() == Offer.Trigger.AUTOMATIC
+          ? PromotionEngine.concerns(basket, offer) : basket.codes().containsKey(offer.id());
       if (!sameCurrency || !notEnded) {
         continue;
       }

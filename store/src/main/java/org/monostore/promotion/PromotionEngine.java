@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.monostore.pricing.Pricing;
@@ -29,6 +29,10 @@ import org.monostore.shared.Money;
  * <ol>
  *   <li>A promotion qualifies when its conditions hold; a code promotion only when its code was entered
  *       (one whose code was not is not mentioned, so an answer never tells what codes exist).
+ *   <li>An automatic promotion about items the basket holds none of (its required item, or the items
+ *       its reward is off) cannot qualify, and is not mentioned either: with a hundred promotions in a
+ *       market, a cart is told about the ones within its reach, not the ninety about other goods. A code
+ *       the shopper entered is always answered, with its reason when it does not apply.
  *   <li>The stackable promotions that qualify apply one after another, the highest priority first and,
  *       at equal priority, by id; each takes its share of what the ones before it left, so nothing is
  *       discounted twice and the order promotions were created in never matters.
@@ -49,10 +53,12 @@ public final class PromotionEngine {
 
   public static Outcome evaluate(Basket basket, Collection<Offer> offers) {
     List<Offer> inOrder = offers.stream()
-        .filter(offer -> offer.trigger() == Trigger.AUTOMATIC || basket.codes().containsKey(offer.id()))
+        .filter(offer -> offer.trigger() == Trigger.AUTOMATIC
+            ? concerns(basket, offer) : basket.codes().containsKey(offer.id()))
         .sorted(APPLICATION_ORDER)
         .toList();
-    Map<Offer, String> reasons = new HashMap<>();
+    // By identity: an offer is one of the live ones, and a record's hash would walk all its terms.
+    Map<Offer, String> reasons = new IdentityHashMap<>();
     Pass together = new Pass(basket);
     Pass bestExclusive = null;
     Offer best = null;
@@ -96,6 +102,30 @@ public final class PromotionEngine {
       }
     }
     return new Outcome(chosen.applied, notApplied);
+  }
+
+  /** Whether the basket holds an item of the promotion's required item and of its reward's items. */
+  static boolean concerns(Basket basket, Offer offer) {
+    Target target = switch (offer.reward()) {
+      case FreeShipping free -> null;
+      case SpendTiers tiers -> tiers.target();
+      case BuyGet buyGet -> buyGet.target();
+      case PercentOff percent -> percent.target();
+      case AmountOff amount -> amount.target();
+    };
+    return holds(basket, offer.conditions().requires()) && (target == null || holds(basket, target));
+  }
+
+  private static boolean holds(Basket basket, Target target) {
+    if (target.everyItem()) {
+      return true;
+    }
+    for (Pricing.Item item : basket.items()) {
+      if (target.covers(item)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Why the promotion does not qualify for the basket, or null when it does. */

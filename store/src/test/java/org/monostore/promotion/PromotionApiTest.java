@@ -107,15 +107,20 @@ class PromotionApiTest {
   }
 
   @Test
-  void aCartThePromotionIsNotForSaysWhy() {
-    String promotion = create(tenPercentOffPens());
-    String cart = cartWith(PAPER, 1);
+  void aCartShortOfThePromotionSaysWhyAndOneWithoutItsGoodsIsNotToldOfIt() {
+    Map<String, Object> definition = tenPercentOffPens();
+    definition.put("conditions", Map.of("markets", List.of("SE"), "minimumItems", 2,
+        "requires", Map.of("skus", List.of(PEN))));
+    String promotion = create(definition);
+    String onePen = cartWith(PEN, 1);
+    String paper = cartWith(PAPER, 1);
 
-    JsonPath priced = awaitCart(cart, view -> view.getList("promotions.notApplied.promotionId").contains(promotion));
+    JsonPath priced = awaitCart(onePen, view -> view.getList("promotions.notApplied.promotionId").contains(promotion));
 
     assertThat(priced.getLong("pricing.discountTotal.amount")).isZero();
     Map<String, Object> notApplied = priced.getMap("promotions.notApplied.find { it.promotionId == '" + promotion + "' }");
-    assertThat(notApplied).containsEntry("reason", "needs an item of " + PEN).containsEntry("name", "10 % off pens");
+    assertThat(notApplied).containsEntry("reason", "needs 1 more item").containsEntry("name", "10 % off pens");
+    assertThat(awaitCart(paper, view -> true).getList("promotions.notApplied.promotionId")).doesNotContain(promotion);
   }
 
   @Test

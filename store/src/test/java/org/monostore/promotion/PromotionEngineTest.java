@@ -187,8 +187,10 @@ class PromotionEngineTest {
     assertThat(reason(new Conditions(null, null, Set.of("NO", "DK"), 0, 0, null))).isEqualTo("only in DK, NO");
     assertThat(reason(new Conditions(null, null, Set.of(), 0, 3, null))).isEqualTo("needs 2 more items");
     assertThat(reason(new Conditions(null, null, Set.of(), 13_000, 0, null))).isEqualTo("needs 5.00 SEK more");
-    assertThat(reason(new Conditions(null, null, Set.of(), 0, 0, Target.categories("Books"))))
-        .isEqualTo("needs an item of Books");
+    Offer forBookBuyers = offer("C", Trigger.CODE, 0, Stacking.STACKABLE, null,
+        new Conditions(null, null, Set.of(), 0, 0, Target.categories("Books")), new PercentOff(Target.EVERY_ITEM, 1_000));
+    assertThat(evaluate(basket(MUG), forBookBuyers, Map.of("C", "READER")).notApplied())
+        .extracting(NotApplied::reason).containsExactly("needs an item of Books");
   }
 
   @Test
@@ -200,10 +202,26 @@ class PromotionEngineTest {
   }
 
   @Test
-  void aPercentageOffItemsTheCartDoesNotHoldSaysWhichItemsItNeeds() {
-    Offer books = automatic("BOOKS", new PercentOff(Target.categories("Books"), 1_000));
+  void anAutomaticPromotionAboutGoodsTheCartHoldsNoneOfIsNotMentioned() {
+    Offer offBooks = automatic("BOOKS", new PercentOff(Target.categories("Books"), 1_000));
+    Offer forBookBuyers = offer("READERS", Trigger.AUTOMATIC, 0, Stacking.STACKABLE, null,
+        new Conditions(null, null, Set.of(), 0, 0, Target.categories("Books")), new FreeShipping());
+    Offer bookTiers = automatic("TIERS", "SEK", new SpendTiers(Target.categories("Books"), List.of(new Tier(100, 500))));
+    Offer threeBooksForTwo = automatic("3FOR2", new BuyGet(Target.categories("Books"), 2, 1, 10_000));
+    Offer overAThousand = offer("BIG", Trigger.AUTOMATIC, 0, Stacking.STACKABLE, "SEK",
+        new Conditions(null, null, Set.of(), 100_000, 0, null), new PercentOff(Target.EVERY_ITEM, 500));
 
-    assertThat(evaluate(basket(MUG), books).notApplied())
+    assertThat(evaluate(basket(49, MUG), offBooks, forBookBuyers, bookTiers, threeBooksForTwo, overAThousand)
+        .notApplied()).extracting(NotApplied::promotionId).containsExactly("BIG");
+    assertThat(evaluate(basket(49, MUG, BOOK), offBooks, forBookBuyers, bookTiers, threeBooksForTwo, overAThousand)
+        .notApplied()).extracting(NotApplied::promotionId).containsExactlyInAnyOrder("3FOR2", "BIG");
+  }
+
+  @Test
+  void anEnteredCodeForGoodsTheCartHoldsNoneOfSaysWhichItemsItNeeds() {
+    Offer books = code("BOOKS", null, new PercentOff(Target.categories("Books"), 1_000));
+
+    assertThat(evaluate(basket(MUG), books, Map.of("BOOKS", "READ10")).notApplied())
         .extracting(NotApplied::reason).containsExactly("no item in the cart is of Books");
   }
 
