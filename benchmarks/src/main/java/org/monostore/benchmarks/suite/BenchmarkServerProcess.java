@@ -39,6 +39,9 @@ final class BenchmarkServerProcess implements AutoCloseable {
             "--pekko.remote.artery.canonical.port=0",
             "--pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout="
                 + settings.idleTimeout().toSeconds() + "s",
+            // The promotion workloads measure with promotions of their own against none at all.
+            "--monostore.promotion.demo-promotions=false",
+            "--monostore.admin.password=" + PromotionLoad.ADMIN_PASSWORD,
             "--logging.level.root=WARN"));
     this.process = new ProcessBuilder(command)
         .redirectErrorStream(true)

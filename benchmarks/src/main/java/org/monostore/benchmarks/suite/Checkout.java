@@ -1,11 +1,6 @@
 package org.monostore.benchmarks.suite;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,24 +72,8 @@ final class Checkout {
    * and writes it to {@code checkout.md} in the run's folder.
    */
   static List<Run> alone(Suite.Settings settings) throws IOException, InterruptedException {
-    Instant started = Instant.now();
-    Suite.recreate(settings.workDir());
-    List<String> failures = new ArrayList<>();
-    List<Run> runs;
-    try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, Suite.freePort(), Suite.freePort())) {
-      server.awaitReady(Duration.ofMinutes(3));
-      Suite.warmUp(settings, server);
-      runs = measure(settings, server, failures);
-    }
-    StringBuilder md = new StringBuilder("# The checkout workload alone\n\nStarted ")
-        .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(started.atOffset(ZoneOffset.UTC).withNano(0)))
-        .append(" UTC on ").append(Machine.describe("").cpu()).append(", load averages ")
-        .append(Machine.load()).append(" at its end.\n\n");
-    failures.forEach(failure -> md.append("- FAILED: ").append(failure).append("\n"));
-    md.append(section(runs, settings));
-    Files.writeString(settings.report(), md);
-    System.out.println(md);
-    return runs;
+    return Suite.alone(settings, "The checkout workload alone",
+        (server, failures) -> measure(settings, server, failures), runs -> section(runs, settings));
   }
 
   /** The report's section: the orders at each level, then each step's latency at each level. */

@@ -85,6 +85,7 @@ final class Report {
           r.requests(), r.failed()));
     }
     md.append(Checkout.section(results.checkout(), results.settings()));
+    md.append(PromotionLoad.section(results.promotions()));
 
     md.append("\n## The same load from wrk\n\n")
         .append("wrk, a load generator written in C, takes far less of the two shared cores than Gatling's JVM, and the ")
@@ -225,6 +226,17 @@ final class Report {
     open(results, "line-update").ifPresent(r -> rows.add(new String[] {
         "cart write p99 at half the best throughput (" + r.rate() + "/s)",
         String.format(Locale.ROOT, "%.1f ms", r.p99Millis()), "under 10 ms", yes(r.p99Millis() < 10)}));
+    String withPromotions = "cart writes with " + PromotionLoad.PROMOTIONS + " active promotions / without, "
+        + Suite.profiledClients(results.settings()) + " clients (wrk)";
+    rows.add(PromotionLoad.ratio(results.promotions())
+        .map(ratio -> new String[] {withPromotions, String.format(Locale.ROOT, "%.2fx", ratio), "at least 0.90x",
+            yes(ratio >= 0.9)})
+        .orElse(notMeasured(withPromotions, "at least 0.90x")));
+    PromotionLoad.Drop drop = results.promotions().drop();
+    rows.add(drop == null ? notMeasured("coupon drop: orders paid with the code", "exactly its uses")
+        : new String[] {"coupon drop: orders paid with the code, " + drop.shoppers() + " shoppers at once",
+            String.format(Locale.ROOT, "%,d of %,d uses", drop.paidWithCode(), drop.uses()), "exactly its uses",
+            yes(drop.paidWithCode() == drop.uses())});
     Map<String, Object> lifetime = results.lifetime();
     double perCart = number(lifetime, "bytesPerActiveCart");
     rows.add(new String[] {"retained heap per awake 5-line cart", String.format(Locale.ROOT, "%,.0f bytes", perCart),

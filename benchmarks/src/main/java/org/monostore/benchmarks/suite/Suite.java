@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.monostore.benchmarks.simulations.StoreLoad;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,7 +77,7 @@ public final class Suite {
       Instant started, Machine machine, Map<String, Object> lifetime, Duration readModelsCaughtUp,
       List<LoadResult> closed,
       List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, List<Checkout.Run> checkout,
-      Gc gc, FlameGraph hotPath, List<String> failures, Settings settings) {}
+      PromotionLoad.Results promotions, Gc gc, FlameGraph hotPath, List<String> failures, Settings settings) {}
 
   /** The server's GC pauses: during all the load runs (from the warm-up on), and during the open model's. */
   record Gc(Path log, GcLog.Pauses load, GcLog.Pauses open) {}
@@ -114,6 +117,7 @@ public final class Suite {
     List<Integer> nodes = List.of(1, 2, 3);
     boolean clusterOnly = false;
     boolean checkoutOnly = false;
+    boolean promotionsOnly = false;
     for (String arg : args) {
       if (arg.startsWith("--report=")) {
         report = Path.of(arg.substring("--report=".length()));
@@ -127,14 +131,22 @@ public final class Suite {
         clusterOnly = true;
       } else if (arg.equals("--only=" + Checkout.WORKLOAD)) {
         checkoutOnly = true;
+      } else if (arg.equals("--only=" + PromotionLoad.WORKLOAD)) {
+        promotionsOnly = true;
       } else {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (--report=, --levels=, --seconds=, --nodes=, --cluster, --only=" + Checkout.WORKLOAD + ")");
+            + " (--report=, --levels=, --seconds=, --nodes=, --cluster, --only=" + Checkout.WORKLOAD
+            + ", --only=" + PromotionLoad.WORKLOAD + ")");
       }
     }
     if (checkoutOnly) {
       Settings suite = Settings.full(report.toAbsolutePath(), levels, seconds);
       Checkout.alone(suite.alone(suite.workDir().resolveSibling("benchmark-checkout"), "checkout.md"));
+      return;
+    }
+    if (promotionsOnly) {
+      Settings suite = Settings.full(report.toAbsolutePath(), levels, seconds);
+      PromotionLoad.alone(suite.alone(suite.workDir().resolveSibling("benchmark-promotions"), "promotions.md"));
       return;
     }
     if (!clusterOnly) {
@@ -159,6 +171,7 @@ public final class Suite {
     Instant openStarted;
     Instant openEnded;
     List<Checkout.Run> checkout;
+    PromotionLoad.Results promotions;
     Path gcLog;
     JfrProfile hotPath;
     try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
@@ -200,12 +213,13 @@ public final class Suite {
       }
       openEnded = Instant.now();
       checkout = Checkout.measure(settings, server, failures);
+      promotions = PromotionLoad.measure(settings, server, failures);
       gcLog = server.gcLog();
     }
     Instant ended = Instant.now();
     Gc gc = new Gc(gcLog, GcLog.pauses(gcLog, loadStarted, ended), GcLog.pauses(gcLog, openStarted, openEnded));
     Results results = new Results(started, machine, lifetime, readModelsCaughtUp, closed, wrk, pgbench, open, checkout,
-        gc, hotPath.graph(), failures, settings);
+        promotions, gc, hotPath.graph(), failures, settings);
     Report.write(results);
     say("Wrote " + settings.report());
     return results;
@@ -289,6 +303,37 @@ public final class Suite {
       }
     }
     Files.createDirectories(directory);
+  }
+
+  /** A workload's measurement on a server of its own, given where failed steps are listed. */
+  interface Alone<T> {
+    T measure(BenchmarkServerProcess server, List<String> failures) throws IOException, InterruptedException;
+  }
+
+  /**
+   * One workload alone on a freshly started store, after the suite's warm-up, for figures before and
+   * after a change to it: prints its report, titled {@code title}, and writes it to the settings' report.
+   */
+  static <T> T alone(Settings settings, String title, Alone<T> workload, Function<T, String> section)
+      throws IOException, InterruptedException {
+    Instant started = Instant.now();
+    recreate(settings.workDir());
+    List<String> failures = new ArrayList<>();
+    T results;
+    try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
+      server.awaitReady(Duration.ofMinutes(3));
+      warmUp(settings, server);
+      results = workload.measure(server, failures);
+    }
+    StringBuilder md = new StringBuilder("# ").append(title).append("\n\nStarted ")
+        .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(started.atOffset(ZoneOffset.UTC).withNano(0)))
+        .append(" UTC on ").append(Machine.describe("").cpu()).append(", load averages ")
+        .append(Machine.load()).append(" at its end.\n\n");
+    failures.forEach(failure -> md.append("- FAILED: ").append(failure).append("\n"));
+    md.append(section.apply(results));
+    Files.writeString(settings.report(), md);
+    System.out.println(md);
+    return results;
   }
 
   static void say(String step) {

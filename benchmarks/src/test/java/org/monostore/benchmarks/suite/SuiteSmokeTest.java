@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark suite end to end, briefly: a fresh server, every workload through Gatling, the wrk
- * runs, pgbench, whole checkouts, the memory and wake-up measurement, the GC log, the profile of the cart writes, and
+ * runs, pgbench, whole checkouts, the promotion workloads, the memory and wake-up measurement, the GC log, the profile of the cart writes, and
  * the report. It proves the suite runs; it judges no timing.
  */
 class SuiteSmokeTest {
@@ -47,6 +47,18 @@ class SuiteSmokeTest {
           "create order", "give contact", "add payment", "authorize", "create fulfilment", "read order");
       assertThat(run.steps()).allSatisfy(step -> assertThat(step.p99Millis()).as(step.workload()).isPositive());
     });
+    assertThat(results.promotions().rounds()).extracting(PromotionLoad.Round::promotions)
+        .containsExactly(0, PromotionLoad.PROMOTIONS, 0, PromotionLoad.PROMOTIONS);
+    assertThat(results.promotions().rounds()).allSatisfy(round -> {
+      assertThat(round.writes().requests()).isPositive();
+      assertThat(round.answerBytes()).isPositive();
+    });
+    assertThat(results.promotions().rounds().get(1).applied()).as("promotions applied to an office line").isPositive();
+    assertThat(results.promotions().drop()).satisfies(drop -> {
+      assertThat(drop.failed()).as("failed checkouts in the drop").isZero();
+      assertThat(drop.paidWithCode()).as("orders paid with the code").isEqualTo(drop.uses());
+      assertThat(drop.paidWithout()).isEqualTo(drop.shoppers() - drop.uses());
+    });
     assertThat(results.gc().log()).isRegularFile();
     assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
     assertThat(results.lifetime().get("wakeUps")).asList().hasSize(2);
@@ -59,7 +71,7 @@ class SuiteSmokeTest {
         "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM",
         "Gatling, µs per request",
         "## Profile of the hot path", "| checkout (whole orders) | 2 |", "## Checkout: whole orders",
-        "| read order |", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
+        "| read order |", "## Promotions", "### A coupon drop", "cart writes with 100 active promotions / without", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
     assertThat(report).containsPattern(
         "closed model at 2 clients: product lookups \\d+\\.\\d\\d cores busy, the store's JVM [\\d,]+ µs and Gatling");
     assertThat(results.hotPath().samples()).isPositive();
