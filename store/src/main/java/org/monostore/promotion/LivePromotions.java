@@ -110,13 +110,11 @@ public class LivePromotions implements ReadModel, PromotionsInForce {
     for (Offer offer : offers) {
       boolean sameCurrency = offer.currency() == null || offer.currency().equals(basket.currency());
       boolean notEnded = offer.conditions().endsAt() == null || basket.at().isBefore(offer.conditions().endsAt());
-      boolean considered = offer.trigger() == Offer.Trigger.AUTOMATIC
-          ? PromotionEngine.concerns(basket, offer) : basket.codes().containsKey(offer.id());
       if (!sameCurrency || !notEnded) {
         continue;
       }
       if (now.usedUp().contains(offer.id())) {
-        if (considered) {
+        if (PromotionEngine.considered(basket, offer)) {
           usedUp.add(new Outcome.NotApplied(offer.id(), offer.name(), "used up"));
         }
       } else {

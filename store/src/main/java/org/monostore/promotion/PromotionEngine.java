@@ -53,8 +53,7 @@ public final class PromotionEngine {
 
   public static Outcome evaluate(Basket basket, Collection<Offer> offers) {
     List<Offer> inOrder = offers.stream()
-        .filter(offer -> offer.trigger() == Trigger.AUTOMATIC
-            ? concerns(basket, offer) : basket.codes().containsKey(offer.id()))
+        .filter(offer -> considered(basket, offer))
         .sorted(APPLICATION_ORDER)
         .toList();
     // By identity: an offer is one of the live ones, and a record's hash would walk all its terms.
@@ -104,8 +103,16 @@ public final class PromotionEngine {
     return new Outcome(chosen.applied, notApplied);
   }
 
+  /**
+   * Whether the promotion is weighed for the basket at all, and so named in its answer: a code promotion
+   * when its code was entered, an automatic one when it {@linkplain #concerns concerns} the basket.
+   */
+  static boolean considered(Basket basket, Offer offer) {
+    return offer.trigger() == Trigger.AUTOMATIC ? concerns(basket, offer) : basket.codes().containsKey(offer.id());
+  }
+
   /** Whether the basket holds an item of the promotion's required item and of its reward's items. */
-  static boolean concerns(Basket basket, Offer offer) {
+  private static boolean concerns(Basket basket, Offer offer) {
     Target target = switch (offer.reward()) {
       case FreeShipping free -> null;
       case SpendTiers tiers -> tiers.target();
@@ -151,7 +158,7 @@ public final class PromotionEngine {
     if (subtotal < conditions.minimumSubtotal()) {
       return "needs " + money(conditions.minimumSubtotal() - subtotal, basket) + " more";
     }
-    if (!conditions.requires().everyItem() && basket.items().stream().noneMatch(conditions.requires()::covers)) {
+    if (!holds(basket, conditions.requires())) {
       return "needs an item of " + conditions.requires().inWords();
     }
     return switch (offer.reward()) {
