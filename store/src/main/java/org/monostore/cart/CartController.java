@@ -148,14 +148,14 @@ class CartController {
 
   @Operation(summary = "Enter a promotion code", description = "The code's promotion prices the cart from then on, "
       + "while its conditions hold. An unknown code is a 404 (it says nothing of codes like it); one that does not "
-      + "apply to the cart now is a 409 with the reason. Entering a code the cart has already answers the cart.")
+      + "apply to the cart now, or whose own limits are used up, is a 409 with the reason. Entering a code the cart has already answers the cart.")
   @PostMapping("/{cartId}/coupons")
   CartView enterCode(
       @PathVariable String cartId,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) @RequestBody(required = false)
           CodeRequest request) {
     EntityIds.require(cartId, "cartId");
-    Coupon.Issued coupon = promotions.find(request == null ? null : request.code());
+    Coupon.Issued coupon = promotions.findToEnter(request == null ? null : request.code());
     return carts.ask(cartId, replyTo -> new Cart.EnterCode(coupon.code(), coupon.promotionId(), replyTo));
   }
 

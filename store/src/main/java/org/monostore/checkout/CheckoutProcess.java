@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -40,6 +39,7 @@ import org.monostore.payment.Payment;
 import org.monostore.payment.PaymentView;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
+import org.monostore.promotion.Redemption;
 import org.monostore.shared.Money;
 
 /**
@@ -136,7 +136,7 @@ final class CheckoutProcess extends OneStepAtATime {
     return switch (locked.reply()) {
       case Cart.Current(CartView cart) when cart.pricing().discounts().isEmpty() -> initiatePayment(add, cart.pricing());
       case Cart.Current(CartView cart) -> continueWith(
-          collaborators.reservePromotionUses(orderId, state.contact().email(), discountsByPromotion(cart.pricing())),
+          collaborators.reservePromotionUses(orderId, state.contact().email(), redemptions(cart.pricing())),
           Optional.of(Rejection.unanswered("A promotion did not answer in time")),
           refusal -> new UsesReserved(add, cart.pricing(), refusal));
       case Cart.Rejected(Rejection rejection) -> failed(add.replyTo(), rejection);
@@ -165,21 +165,23 @@ final class CheckoutProcess extends OneStepAtATime {
           payment.method(), payment.amount(), FixedPricing.of(initiated.pricing()), Instant.now())),
           initiated.add().replyTo());
       case Payment.Rejected(Rejection rejection) -> {
-        collaborators.giveBackPromotionUses(orderId, discountsByPromotion(initiated.pricing()).keySet());
+        collaborators.giveBackPromotionUses(orderId, redemptions(initiated.pricing()));
         yield failed(initiated.add().replyTo(), rejection);
       }
     };
   }
 
-  /** What each promotion took off, by its id: what the order's use of it counts against a budget. */
-  static Map<String, Long> discountsByPromotion(Pricing pricing) {
-    Map<String, Long> amounts = new LinkedHashMap<>();
+  /** What the order takes of each promotion that priced it: the code entered for it, and what it took off. */
+  static List<Redemption> redemptions(Pricing pricing) {
+    Map<String, Redemption> taken = new LinkedHashMap<>();
     for (Pricing.DiscountLine discount : pricing.discounts()) {
       if (discount.promotionId() != null) {
-        amounts.merge(discount.promotionId(), discount.amount().amount(), Long::sum);
+        String code = discount.code().equals(discount.promotionId()) ? null : discount.code();
+        taken.merge(discount.promotionId(), new Redemption(discount.promotionId(), code, discount.amount().amount()),
+            (one, more) -> new Redemption(one.promotionId(), one.code(), one.amount() + more.amount()));
       }
     }
-    return amounts;
+    return List.copyOf(taken.values());
   }
 
   // Authorizing: the cart is held unchanged while the payment is at the gateway, and what it holds
@@ -394,8 +396,8 @@ final class CheckoutProcess extends OneStepAtATime {
     settleNow(state);
   }
 
-  private static Set<String> promotionsOf(OrderState state) {
-    return state.pricing() == null ? Set.of() : discountsByPromotion(state.pricing()).keySet();
+  private static List<Redemption> promotionsOf(OrderState state) {
+    return state.pricing() == null ? List.of() : redemptions(state.pricing());
   }
 
   void settleNow(OrderState state) {

@@ -1,9 +1,7 @@
 package org.monostore.checkout;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -16,6 +14,7 @@ import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
 import org.monostore.platform.Rejection;
 import org.monostore.promotion.Promotions;
+import org.monostore.promotion.Redemption;
 import org.monostore.shared.Money;
 import org.springframework.stereotype.Component;
 
@@ -84,18 +83,18 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
 
   @Override
   public CompletionStage<Optional<Rejection>> reservePromotionUses(
-      String orderId, String email, Map<String, Long> amounts) {
-    return promotions.reserveUses(orderId, email, amounts);
+      String orderId, String email, List<Redemption> taken) {
+    return promotions.reserveUses(orderId, email, taken);
   }
 
   @Override
-  public void keepPromotionUses(String orderId, Set<String> promotionIds) {
-    promotions.keepUses(orderId, promotionIds);
+  public void keepPromotionUses(String orderId, List<Redemption> taken) {
+    promotions.keepUses(orderId, taken);
   }
 
   @Override
-  public void giveBackPromotionUses(String orderId, Set<String> promotionIds) {
-    promotions.giveBackUses(orderId, promotionIds);
+  public void giveBackPromotionUses(String orderId, List<Redemption> taken) {
+    promotions.giveBackUses(orderId, taken);
   }
 
   @Override

@@ -7,9 +7,7 @@ import static org.monostore.checkout.OrderAction.CREATE_FULFILLMENT;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,13 +27,12 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.monostore.cart.Cart;
 import org.monostore.fulfillment.Fulfillment;
 import org.monostore.payment.Payment;
-import org.monostore.payment.PaymentView;
 import org.monostore.platform.CborSerializable;
 import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Persisted;
 import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
-import org.monostore.pricing.Pricing;
+import org.monostore.promotion.Redemption;
 import org.monostore.shared.Money;
 
 /**
@@ -198,16 +195,16 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     CompletionStage<Fulfillment.Reply> cancelFulfillment(String fulfillmentId, String admin);
 
     /**
-     * Reserves the order's use of each promotion that priced it ({@code amounts}: what each took off):
-     * empty when all are reserved, else the first refusal, and then none is held.
+     * Reserves the order's use of each promotion that priced it, and of the code entered for it: empty
+     * when all are reserved, else the first refusal, and then none is held.
      */
-    CompletionStage<Optional<Rejection>> reservePromotionUses(String orderId, String email, Map<String, Long> amounts);
+    CompletionStage<Optional<Rejection>> reservePromotionUses(String orderId, String email, List<Redemption> taken);
 
-    /** The order is paid: it keeps its uses of these promotions. */
-    void keepPromotionUses(String orderId, Set<String> promotionIds);
+    /** The order is paid: it keeps its uses of these promotions and codes. */
+    void keepPromotionUses(String orderId, List<Redemption> taken);
 
     /** The order's payment was declined or failed, or it was cancelled: it gives its uses back. */
-    void giveBackPromotionUses(String orderId, Set<String> promotionIds);
+    void giveBackPromotionUses(String orderId, List<Redemption> taken);
 
     /** Whether an authorized order creates its fulfilment by itself. */
     boolean fulfilAutomatically();

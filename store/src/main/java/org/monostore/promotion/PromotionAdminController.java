@@ -44,7 +44,10 @@ class PromotionAdminController {
       @Schema(description = "How many codes to make up, 0-" + MAX_CODES + "; 0 when absent", example = "100",
           nullable = true) Integer generate,
       @Schema(description = "What each made-up code starts with: up to 16 letters, digits and dashes",
-          example = "XMAS-", nullable = true) String prefix) {}
+          example = "XMAS-", nullable = true) String prefix,
+      @Schema(description = "Each code's own limits, counted apart from the promotion's: {\"uses\": 1} makes "
+          + "every code single-use; none: only the promotion's limits. A code keeps the limits it was first "
+          + "given with", nullable = true) PromotionDefinition.Limits limits) {}
 
   @Schema(description = "A promotion's codes")
   record PromotionCodes(String promotionId, @Schema(description = "In the order they were issued") List<String> codes) {}
@@ -123,7 +126,9 @@ class PromotionAdminController {
     if (codes.isEmpty() && generate == 0) {
       throw Rejection.invalid("codes", "Name 'codes' or how many to 'generate'").asException();
     }
-    return new PromotionCodes(promotionId, promotions.issueCodes(promotionId, codes, generate, prefix, admin.getName()));
+    UseLimits limits = PromotionDefinition.checked(request.limits(), "limits");
+    return new PromotionCodes(promotionId,
+        promotions.issueCodes(promotionId, codes, generate, prefix, limits, admin.getName()));
   }
 
   @Operation(summary = "List a promotion's codes")

@@ -158,18 +158,13 @@ public record PromotionDefinition(
       get = count(reward.get(), "reward.get");
     }
     List<Step> tiers = kind == RewardKind.SPEND_TIERS ? tiers(reward.tiers()) : List.of();
-    Limits limited = limits == null ? new Limits(null, null, null) : limits;
-    int maxUses = limit(limited.uses(), "limits.uses");
-    int maxUsesPerCustomer = limit(limited.usesPerCustomer(), "limits.usesPerCustomer");
-    long budget = limited.budget() == null ? 0 : limited.budget();
-    if (limited.budget() != null && budget <= 0) {
-      throw invalid("limits.budget", "'limits.budget' must be a positive amount in minor units");
-    }
-    boolean hasAmounts = amount > 0 || !tiers.isEmpty() || minimumSubtotal > 0 || budget > 0;
+    UseLimits useLimits = checked(limits, "limits");
+    boolean hasAmounts = amount > 0 || !tiers.isEmpty() || minimumSubtotal > 0 || useLimits.budget() > 0;
     String checkedCurrency = currency(hasAmounts, markets, knownMarkets);
     return new Terms(checkedName, trigger, checkedPriority, stacking == null ? Stacking.STACKABLE : stacking,
         checkedCurrency, when.startsAt(), when.endsAt(), markets, minimumSubtotal, minimumItems, requires, kind,
-        target, basisPoints, amount, buy, get, tiers, maxUses, maxUsesPerCustomer, budget);
+        target, basisPoints, amount, buy, get, tiers, useLimits.uses(), useLimits.usesPerCustomer(),
+        useLimits.budget());
   }
 
   /** A field that the reward's type does not read is refused, so that nobody believes it counts. */
@@ -266,6 +261,19 @@ public record PromotionDefinition(
     } catch (ArithmeticException e) {
       throw invalid(field, "'" + field + "' must have at most two decimals");
     }
+  }
+
+  /** The limits, checked field by field ({@code field} is where they are in the request); none: no limit. */
+  static UseLimits checked(Limits limits, String field) {
+    if (limits == null) {
+      return UseLimits.NONE;
+    }
+    long budget = limits.budget() == null ? 0 : limits.budget();
+    if (limits.budget() != null && budget <= 0) {
+      throw invalid(field + ".budget", "'" + field + ".budget' must be a positive amount in minor units");
+    }
+    return new UseLimits(limit(limits.uses(), field + ".uses"),
+        limit(limits.usesPerCustomer(), field + ".usesPerCustomer"), budget);
   }
 
   private static int limit(Integer limit, String field) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.monostore.platform.Persisted;
@@ -32,7 +31,6 @@ import org.monostore.promotion.Promotion.UseGivenBack;
 import org.monostore.promotion.Promotion.UseKept;
 import org.monostore.promotion.Promotion.UseReserved;
 import org.monostore.promotion.Promotion.UsesFreed;
-import org.monostore.shared.Money;
 
 /**
  * A promotion as its events left it; {@code status} is null until it is created. {@code uses} are the
@@ -80,20 +78,9 @@ public record PromotionState(
     if (status != Status.ACTIVE) {
       return Rejection.conflict(what + "is " + status + ": the order's price changed, see the cart", status.name());
     }
-    if (terms.maxUses() > 0 && uses.size() >= terms.maxUses()) {
-      return Rejection.conflict(what + "is used up: its " + terms.maxUses() + " uses are taken", status.name());
-    }
-    String email = email(reserve.email());
-    if (terms.maxUsesPerCustomer() > 0 && email != null
-        && uses.values().stream().filter(use -> email.equals(use.email())).count() >= terms.maxUsesPerCustomer()) {
-      return Rejection.conflict(what + "was used by " + email + " " + terms.maxUsesPerCustomer()
-          + " time(s) already: the most it allows per customer", status.name());
-    }
-    if (terms.budget() > 0 && budgetUsed() + reserve.amount() > terms.budget()) {
-      return Rejection.conflict(what + "has " + money(terms.budget() - budgetUsed()) + " of its budget left, less "
-          + "than the " + money(reserve.amount()) + " it would take off this order", status.name());
-    }
-    return null;
+    String refusal = terms.limits().refusal(what, uses, reserve.orderId(), reserve.email(), reserve.amount(),
+        terms.currency());
+    return refusal == null ? null : Rejection.conflict(refusal, status.name());
   }
 
   /** What reserving the use records: the use, and that the promotion ran out if it did. */
@@ -101,8 +88,10 @@ public record PromotionState(
     if (!terms.limited() || uses.containsKey(reserve.orderId())) {
       return List.of();
     }
-    UseReserved reserved = new UseReserved(reserve.orderId(), email(reserve.email()), reserve.amount(), at);
-    return apply(reserved).ranOut() && !usedUp ? List.of(reserved, new PromotionUsedUp(at)) : List.of(reserved);
+    UseReserved reserved = new UseReserved(reserve.orderId(), UseLimits.email(reserve.email()), reserve.amount(), at);
+    return terms.limits().ranOut(apply(reserved).uses()) && !usedUp
+        ? List.of(reserved, new PromotionUsedUp(at))
+        : List.of(reserved);
   }
 
   List<Event> kept(String orderId, Instant at) {
@@ -116,29 +105,7 @@ public record PromotionState(
       return List.of();
     }
     UseGivenBack back = new UseGivenBack(orderId, at);
-    return usedUp && !apply(back).ranOut() ? List.of(back, new UsesFreed(at)) : List.of(back);
-  }
-
-  /** Whether no further order can have a use: all uses taken, or nothing left of the budget. */
-  private boolean ranOut() {
-    return (terms.maxUses() > 0 && uses.size() >= terms.maxUses())
-        || (terms.budget() > 0 && budgetUsed() >= terms.budget());
-  }
-
-  private long budgetUsed() {
-    long used = 0;
-    for (Use use : uses.values()) {
-      used += use.amount();
-    }
-    return used;
-  }
-
-  private String money(long amount) {
-    return terms.currency() == null ? String.valueOf(amount) : new Money(amount, terms.currency()).inWords();
-  }
-
-  private static String email(String email) {
-    return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    return usedUp && !terms.limits().ranOut(apply(back).uses()) ? List.of(back, new UsesFreed(at)) : List.of(back);
   }
 
   private Rejection ended(String consequence) {

@@ -1,9 +1,7 @@
 package org.monostore.promotion;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +76,8 @@ public class Promotions implements EntityType {
    * Issues codes to a CODE promotion: the ones given, and {@code generate} more made up at random with
    * the prefix. A code that belongs to another promotion is a 409 naming it, and no code is issued.
    */
-  List<String> issueCodes(String promotionId, List<String> given, int generate, String prefix, String admin) {
+  List<String> issueCodes(
+      String promotionId, List<String> given, int generate, String prefix, UseLimits limits, String admin) {
     PromotionView promotion = ask(promotionId, Promotion.Get::new);
     if (promotion.definition().trigger() != Offer.Trigger.CODE || promotion.status() == Promotion.Status.ENDED) {
       // The entity refuses it with the words and the status a client can act on.
@@ -95,9 +94,15 @@ public class Promotions implements EntityType {
       throw Rejection.conflict("These codes belong to another promotion: " + String.join(", ", taken), "ISSUED")
           .asException();
     }
-    List<String> issued = new ArrayList<>(issue(promotionId, given, admin));
+    String currency = promotion.definition().currency();
+    if (limits.budget() > 0 && currency == null) {
+      throw Rejection.invalid("limits.budget", "A budget is an amount: the promotion needs a 'currency' for its "
+          + "codes to have one").asException();
+    }
+    List<String> issued = new ArrayList<>(issue(promotionId, given, limits, currency, admin));
     for (int attempt = 0; issued.size() < given.size() + generate && attempt < 5; attempt++) {
-      issued.addAll(issue(promotionId, CouponCodes.generate(given.size() + generate - issued.size(), prefix), admin));
+      issued.addAll(issue(promotionId, CouponCodes.generate(given.size() + generate - issued.size(), prefix), limits,
+          currency, admin));
     }
     if (issued.size() < given.size() + generate) {
       throw Rejection.unavailable("Could not make up " + generate + " unused codes with the prefix '" + prefix
@@ -108,10 +113,11 @@ public class Promotions implements EntityType {
   }
 
   /** Asks all at once; the codes that are now the promotion's (a made-up one may be another's already). */
-  private List<String> issue(String promotionId, List<String> codes, String admin) {
+  private List<String> issue(
+      String promotionId, List<String> codes, UseLimits limits, String currency, String admin) {
     List<CompletionStage<Coupon.Reply>> replies = codes.stream()
         .map(code -> asks.<Coupon.Command, Coupon.Reply>askLater(coupon(code),
-            replyTo -> new Coupon.Issue(promotionId, admin, replyTo)))
+            replyTo -> new Coupon.Issue(promotionId, admin, limits, currency, replyTo)))
         .toList();
     List<String> issued = new ArrayList<>();
     for (CompletionStage<Coupon.Reply> reply : replies) {
@@ -142,43 +148,66 @@ public class Promotions implements EntityType {
     return switch (asks.<Coupon.Command, Coupon.Reply>ask(coupon(normalized), Coupon.Find::new)) {
       case Coupon.Issued issued -> issued;
       case Coupon.Rejected rejected -> throw rejected.rejection().asException();
+      case Coupon.UseAnswered answered -> throw new IllegalStateException("A use answered a look-up");
     };
   }
 
+  /** As {@link #find}, and a 409 for a code whose own limits let no further order use it. */
+  public Coupon.Issued findToEnter(String code) {
+    Coupon.Issued issued = find(code);
+    if (issued.usedUp()) {
+      throw Rejection.conflict("The code " + issued.code() + " is used up", "USED_UP").asException();
+    }
+    return issued;
+  }
+
   /**
-   * Reserves the order's use of each promotion, the amount each took off it: empty when all are
-   * reserved; otherwise the first refusal, naming the limit, and none of them is held.
+   * Reserves the order's use of each promotion it took, and of each code it entered, against their
+   * limits: empty when all are reserved; otherwise the first refusal, naming the limit, and none of
+   * them is held.
    */
-  public CompletionStage<Optional<Rejection>> reserveUses(String orderId, String email, Map<String, Long> amounts) {
-    List<CompletableFuture<Promotion.Reply>> replies = amounts.entrySet().stream()
-        .map(amount -> asks.<Promotion.Command, Promotion.Reply>askLater(promotion(amount.getKey()),
-            replyTo -> new Promotion.ReserveUse(orderId, email, amount.getValue(), replyTo)).toCompletableFuture())
-        .toList();
-    return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).handle((all, failure) -> {
-      Optional<Rejection> refusal = replies.stream()
-          .map(reply -> reply.handle((answer, silent) -> answer instanceof Promotion.Rejected(Rejection rejection)
-              ? rejection
-              : silent != null ? Rejection.unanswered("A promotion did not answer in time") : null).join())
-          .filter(Objects::nonNull)
-          .findFirst();
+  public CompletionStage<Optional<Rejection>> reserveUses(String orderId, String email, List<Redemption> taken) {
+    List<CompletableFuture<Rejection>> replies = new ArrayList<>();
+    for (Redemption redemption : taken) {
+      replies.add(asks.<Promotion.Command, Promotion.Reply>askLater(promotion(redemption.promotionId()),
+              replyTo -> new Promotion.ReserveUse(orderId, email, redemption.amount(), replyTo))
+          .toCompletableFuture()
+          .handle((answer, silent) -> answer instanceof Promotion.Rejected(Rejection rejection) ? rejection
+              : silent != null ? Rejection.unanswered("A promotion did not answer in time") : null));
+      if (redemption.code() != null) {
+        replies.add(asks.<Coupon.Command, Coupon.Reply>askLater(coupon(redemption.code()),
+                replyTo -> new Coupon.ReserveUse(orderId, email, redemption.amount(), replyTo))
+            .toCompletableFuture()
+            .handle((answer, silent) -> answer instanceof Coupon.Rejected(Rejection rejection) ? rejection
+                : silent != null ? Rejection.unanswered("A promotion code did not answer in time") : null));
+      }
+    }
+    return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply(all -> {
+      Optional<Rejection> refusal = replies.stream().map(CompletableFuture::join).filter(Objects::nonNull).findFirst();
       if (refusal.isPresent()) {
-        giveBackUses(orderId, amounts.keySet());
+        giveBackUses(orderId, taken);
       }
       return refusal;
     });
   }
 
   /** The order is paid: its uses are kept. Not waited for: a use not told stays reserved, and counts as kept. */
-  public void keepUses(String orderId, Collection<String> promotionIds) {
-    for (String promotionId : promotionIds) {
-      promotion(promotionId).tell(new Promotion.KeepUse(orderId, system.ignoreRef()));
+  public void keepUses(String orderId, List<Redemption> taken) {
+    for (Redemption redemption : taken) {
+      promotion(redemption.promotionId()).tell(new Promotion.KeepUse(orderId, system.ignoreRef()));
+      if (redemption.code() != null) {
+        coupon(redemption.code()).tell(new Coupon.KeepUse(orderId, system.ignoreRef()));
+      }
     }
   }
 
   /** The order's payment was declined or failed, or it was cancelled: its uses are given back. Not waited for. */
-  public void giveBackUses(String orderId, Collection<String> promotionIds) {
-    for (String promotionId : promotionIds) {
-      promotion(promotionId).tell(new Promotion.GiveBackUse(orderId, system.ignoreRef()));
+  public void giveBackUses(String orderId, List<Redemption> taken) {
+    for (Redemption redemption : taken) {
+      promotion(redemption.promotionId()).tell(new Promotion.GiveBackUse(orderId, system.ignoreRef()));
+      if (redemption.code() != null) {
+        coupon(redemption.code()).tell(new Coupon.GiveBackUse(orderId, system.ignoreRef()));
+      }
     }
   }
 

@@ -55,7 +55,11 @@ public record Terms(
 
   /** Whether uses are counted: only then does checkout reserve them. */
   boolean limited() {
-    return maxUses > 0 || maxUsesPerCustomer > 0 || budget > 0;
+    return limits().any();
+  }
+
+  UseLimits limits() {
+    return new UseLimits(maxUses, maxUsesPerCustomer, budget);
   }
 
   public Terms {

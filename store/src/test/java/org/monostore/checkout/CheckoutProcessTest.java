@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.Optional;
-import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +32,7 @@ import org.monostore.payment.PaymentView;
 import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.pricing.VatRates;
+import org.monostore.promotion.Redemption;
 import org.monostore.shared.Address;
 import org.monostore.shared.Money;
 
@@ -190,15 +189,15 @@ class CheckoutProcessTest {
 
     @Override
     public CompletionStage<Optional<Rejection>> reservePromotionUses(
-        String orderId, String email, Map<String, Long> amounts) {
+        String orderId, String email, List<Redemption> taken) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
 
     @Override
-    public void keepPromotionUses(String orderId, Set<String> promotionIds) {}
+    public void keepPromotionUses(String orderId, List<Redemption> taken) {}
 
     @Override
-    public void giveBackPromotionUses(String orderId, Set<String> promotionIds) {}
+    public void giveBackPromotionUses(String orderId, List<Redemption> taken) {}
 
     @Override
     public boolean fulfilAutomatically() {

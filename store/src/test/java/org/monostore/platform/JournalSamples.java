@@ -17,6 +17,7 @@ import org.monostore.promotion.Offer;
 import org.monostore.promotion.Promotion;
 import org.monostore.promotion.PromotionState;
 import org.monostore.promotion.Terms;
+import org.monostore.promotion.UseLimits;
 import org.monostore.payment.Payment;
 import org.monostore.shared.Address;
 import org.monostore.shared.Money;
@@ -155,6 +156,13 @@ final class JournalSamples {
     samples.put("promotion.PromotionEnded", new Promotion.PromotionEnded("admin", AT));
     samples.put("promotion.CodesIssued", new Promotion.CodesIssued(List.of("WELCOME10", "XMAS-7"), "admin", AT));
     samples.put("promotion.CouponIssued", new Coupon.CouponIssued("promotion-1", "admin", AT));
+    samples.put("promotion.CouponIssued-with-limits",
+        new Coupon.CouponIssued("promotion-1", "admin", AT, 1, 1, 50_000, "SEK"));
+    samples.put("promotion.CodeUseReserved", new Coupon.CodeUseReserved("order-1", "anna@example.com", 5_000, AT));
+    samples.put("promotion.CodeUseKept", new Coupon.CodeUseKept("order-1", AT));
+    samples.put("promotion.CodeUseGivenBack", new Coupon.CodeUseGivenBack("order-1", AT));
+    samples.put("promotion.CouponState", new Coupon.State("promotion-1", new UseLimits(100, 1, 0), "SEK",
+        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true))));
     Terms limited = new Terms("First hundred", Offer.Trigger.AUTOMATIC, 0, Offer.Stacking.STACKABLE, "SEK", null,
         null, List.of("SE"), 0, 0, null, Terms.RewardKind.AMOUNT_OFF, null, 0, 5_000, 0, 0, List.of(), 100, 1,
         500_000);

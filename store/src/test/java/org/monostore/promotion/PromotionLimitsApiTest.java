@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.monostore.Problems.problem;
 import static org.monostore.TestUsers.asAdmin;
 
@@ -66,11 +67,19 @@ class PromotionLimitsApiTest {
 
   /** A cart with a lamp, priced with the promotion, and its order with contact given: ready to pay. */
   private String payableOrder(String promotion, String email) {
+    return payableOrder(promotion, null, email);
+  }
+
+  /** The same, with the code entered (none when null). */
+  private String payableOrder(String promotion, String code, String email) {
     String cart = given().port(port).contentType(ContentType.JSON).post("/api/carts").then().statusCode(201)
         .extract().path("id");
     List<String> applied = given().port(port).contentType(ContentType.JSON).body(Map.of("sku", LAMP, "quantity", 1))
         .post("/api/carts/" + cart + "/items").then().statusCode(200).extract().jsonPath()
         .getList("promotions.applied.promotionId");
+    if (code != null) {
+      applied = enter(cart, code).then().statusCode(200).extract().jsonPath().getList("promotions.applied.promotionId");
+    }
     assertThat(applied).as("the cart is priced with the promotion").contains(promotion);
     String order = given().port(port).contentType(ContentType.JSON).body(Map.of("cartId", cart))
         .post("/api/orders").then().statusCode(201).extract().path("id");
@@ -108,15 +117,21 @@ class PromotionLimitsApiTest {
         .getList("pricing.discounts.promotionId").contains(promotion);
   }
 
-  /**
-   * Exactly as many orders as there are uses are paid with the promotion. The others are refused
-   * with the limit named, or, once every node knows it is used up, priced and paid without it.
-   */
+  private Response enter(String cart, String code) {
+    return given().port(port).contentType(ContentType.JSON).body(Map.of("code", code))
+        .post("/api/carts/" + cart + "/coupons");
+  }
+
   /** Every shopper pays at once; how many orders the promotion priced, each refusal checked to name the limit. */
   private int payAllAtOnce(String promotion, String refusal) throws Exception {
+    return payAllAtOnce(promotion, null, refusal);
+  }
+
+  /** The same, each shopper with the code entered (none when null). */
+  private int payAllAtOnce(String promotion, String code, String refusal) throws Exception {
     List<String> orders = new ArrayList<>();
     for (int i = 0; i < SHOPPERS; i++) {
-      orders.add(payableOrder(promotion, "shopper" + i + "@example.com"));
+      orders.add(payableOrder(promotion, code, "shopper" + i + "@example.com"));
     }
 
     List<Response> payments = new ArrayList<>();
@@ -241,5 +256,86 @@ class PromotionLimitsApiTest {
     definition.put("limits", Map.of("budget", 10_000));
     problem(asAdmin(port).body(definition).post("/api/admin/promotions"), 400).body("field",
         org.hamcrest.Matchers.equalTo("currency"));
+  }
+  // A code's own limits, counted by its Coupon entity apart from the promotion's
+
+  /** 10 % off lamps in SE with a code, without limits of its own. */
+  private String lampCodePromotion() {
+    Map<String, Object> definition = new HashMap<>();
+    definition.put("name", "10 % off lamps with a code");
+    definition.put("trigger", "CODE");
+    definition.put("currency", "SEK");
+    definition.put("conditions", Map.of("markets", List.of("SE")));
+    definition.put("reward", Map.of("type", "PERCENT_OFF", "percent", 10, "target", Map.of("skus", List.of(LAMP))));
+    String id = asAdmin(port).body(definition).post("/api/admin/promotions").then().statusCode(201)
+        .extract().path("id");
+    made.add(id);
+    await().atMost(Duration.ofSeconds(10)).until(() -> live.all().stream().anyMatch(p -> p.id().equals(id)));
+    return id;
+  }
+
+  /** Codes made up for the promotion, each with these limits of its own. */
+  private List<String> codes(String promotion, int count, Map<String, Object> limits) {
+    return asAdmin(port).body(Map.of("generate", count, "prefix", "LAMP-", "limits", limits))
+        .post("/api/admin/promotions/" + promotion + "/codes").then().statusCode(200).extract().jsonPath()
+        .getList("codes");
+  }
+
+  @RepeatedTest(3)
+  void manyShoppersAtOnceGetExactlyTheUsesACodeHasLeft() throws Exception {
+    String promotion = lampCodePromotion();
+    String code = codes(promotion, 1, Map.of("uses", USES + 1)).getFirst();
+    String first = payableOrder(promotion, code, "first@example.com");
+    authorize(first, pay(first, "tok_approve").then().statusCode(201).extract().path("id")).then().statusCode(200);
+
+    int withCode = payAllAtOnce(promotion, code, "The code " + code + " is used up");
+
+    assertThat(withCode).as("the code had " + USES + " uses left").isEqualTo(USES);
+    String cart = given().port(port).contentType(ContentType.JSON).post("/api/carts").then().statusCode(201)
+        .extract().path("id");
+    problem(enter(cart, code), 409).body("detail", equalTo("The code " + code + " is used up"));
+    assertThat(usedUp(promotion)).as("the promotion itself has no limits").isFalse();
+  }
+
+  @Test
+  void aSingleUseCodeComesBackWhenItsPaymentIsDeclinedAndTheOtherCodesOfItsBatchAreUnused() {
+    String promotion = lampCodePromotion();
+    List<String> batch = codes(promotion, 2, Map.of("uses", 1));
+    String declined = payableOrder(promotion, batch.get(0), "hugo@example.com");
+    String waiting = payableOrder(promotion, batch.get(0), "ida@example.com");
+    String payment = pay(declined, "tok_decline_insufficient_funds").then().statusCode(201).extract().path("id");
+    problem(pay(waiting, "tok_approve"), 409).body("detail", containsString("is used up"));
+
+    authorize(declined, payment).then().statusCode(200);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> pay(waiting, "tok_approve").statusCode() == 201);
+    assertThat(pricedWith(waiting, promotion)).isTrue();
+    String cart = given().port(port).contentType(ContentType.JSON).post("/api/carts").then().statusCode(201)
+        .extract().path("id");
+    problem(enter(cart, batch.get(0)), 409).body("detail", containsString("is used up"));
+    pay(payableOrder(promotion, batch.get(1), "jan@example.com"), "tok_approve").then().statusCode(201);
+  }
+
+  @Test
+  void aCodeLimitedPerCustomerCountsTheCustomerByEmail() {
+    String promotion = lampCodePromotion();
+    String code = codes(promotion, 1, Map.of("usesPerCustomer", 1)).getFirst();
+    String first = payableOrder(promotion, code, "kim@example.com");
+    authorize(first, pay(first, "tok_approve").then().statusCode(201).extract().path("id")).then().statusCode(200);
+
+    problem(pay(payableOrder(promotion, code, "KIM@example.com"), "tok_approve"), 409)
+        .body("detail", containsString("The code " + code + " was used by kim@example.com 1 time(s) already"));
+    pay(payableOrder(promotion, code, "lo@example.com"), "tok_approve").then().statusCode(201);
+  }
+
+  @Test
+  void aCodesLimitsAreCheckedWhenItIsIssued() {
+    String promotion = lampCodePromotion();
+    problem(asAdmin(port).body(Map.of("generate", 1, "limits", Map.of("uses", 0)))
+        .post("/api/admin/promotions/" + promotion + "/codes"), 400).body("field", equalTo("limits.uses"));
+    problem(asAdmin(port).body(Map.of("generate", 1, "limits", Map.of("budget", -5)))
+        .post("/api/admin/promotions/" + promotion + "/codes"), 400).body("field", equalTo("limits.budget"));
+    assertThat(asAdmin(port).get("/api/admin/promotions/" + promotion + "/codes").then().statusCode(200)
+        .extract().jsonPath().getList("codes")).as("no code was issued").isEmpty();
   }
 }
