@@ -1,16 +1,19 @@
 package org.monostore.checkout;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.monostore.cart.CartSummaries;
 import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.Projections;
 import org.monostore.platform.ReadModel;
+import org.monostore.promotion.Redemption;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the order_summary table, the admin's list of orders and the dashboard's figures, from order
- * events; hands the cart module the emails given, for its list of carts.
+ * Keeps the order_summary table, the admin's list of orders and the dashboard's figures, and the
+ * order_redemption table, what each order took of each promotion, from order events; hands the cart
+ * module the emails given, for its list of carts.
  */
 @Component
 class OrderSummaryProjection implements ReadModel {
@@ -60,21 +63,62 @@ class OrderSummaryProjection implements ReadModel {
             CartSummaries.orderEmailGiven(session, cartId, orderId, given.contact().email(), given.at());
           }
         }
-        case PurchaseOrder.PaymentAdded added -> session.update(
-            "UPDATE order_summary SET status = 'PAYMENT_ADDED', total = ?, updated_at = ? WHERE order_id = ?",
-            added.amount().amount(), added.at(), orderId);
-        case PurchaseOrder.PaymentRepriced repriced -> session.update(
-            "UPDATE order_summary SET total = ?, updated_at = ? WHERE order_id = ?",
-            repriced.amount().amount(), repriced.at(), orderId);
-        case PurchaseOrder.PaymentAuthorized authorized -> session.update("""
-            UPDATE order_summary SET status = 'PAYMENT_AUTHORIZED', authorized_at = ?, updated_at = ?
-            WHERE order_id = ?""", authorized.at(), authorized.at(), orderId);
+        case PurchaseOrder.PaymentAdded added -> {
+          session.update(
+              "UPDATE order_summary SET status = 'PAYMENT_ADDED', total = ?, updated_at = ? WHERE order_id = ?",
+              added.amount().amount(), added.at(), orderId);
+          redemptionsReserved(session, orderId, added.pricing(), added.at());
+        }
+        case PurchaseOrder.PaymentRepriced repriced -> {
+          session.update("UPDATE order_summary SET total = ?, updated_at = ? WHERE order_id = ?",
+              repriced.amount().amount(), repriced.at(), orderId);
+          redemptionsReserved(session, orderId, repriced.pricing(), repriced.at());
+        }
+        case PurchaseOrder.PaymentAuthorized authorized -> {
+          session.update("""
+              UPDATE order_summary SET status = 'PAYMENT_AUTHORIZED', authorized_at = ?, updated_at = ?
+              WHERE order_id = ?""", authorized.at(), authorized.at(), orderId);
+          redemptions(session, orderId, "KEPT", authorized.at());
+        }
         case PurchaseOrder.FulfillmentCreated created -> status(session, orderId, "FULFILLMENT_CREATED", event);
         case PurchaseOrder.FulfillmentCancelled cancelled -> status(session, orderId, "PAYMENT_AUTHORIZED", event);
-        case PurchaseOrder.OrderCancelled cancelled -> status(session, orderId, "CANCELLED", event);
-        // Declined, failed or pending payments, and an admin's marker: the status stays.
-        default -> session.update("UPDATE order_summary SET updated_at = ? WHERE order_id = ?", event.at(), orderId);
+        case PurchaseOrder.OrderCancelled cancelled -> {
+          status(session, orderId, "CANCELLED", event);
+          redemptions(session, orderId, "GIVEN_BACK", cancelled.at());
+        }
+        // The status stays; the promotions' uses come back, as they do at the promotions.
+        case PurchaseOrder.PaymentDeclined declined -> {
+          touch(session, orderId, event);
+          redemptions(session, orderId, "GIVEN_BACK", declined.at());
+        }
+        case PurchaseOrder.PaymentFailed failed -> {
+          touch(session, orderId, event);
+          redemptions(session, orderId, "GIVEN_BACK", failed.at());
+        }
+        // Pending payments, and an admin's marker: the status stays.
+        default -> touch(session, orderId, event);
       }
+    }
+
+    private static void touch(Projections.Session session, String orderId, PurchaseOrder.Event event)
+        throws Exception {
+      session.update("UPDATE order_summary SET updated_at = ? WHERE order_id = ?", event.at(), orderId);
+    }
+
+    /** The payment fixed the order's price: each promotion in it is reserved, as the price says now. */
+    private static void redemptionsReserved(
+        Projections.Session session, String orderId, FixedPricing pricing, Instant at) throws Exception {
+      session.update("DELETE FROM order_redemption WHERE order_id = ?", orderId);
+      for (Redemption taken : CheckoutProcess.redemptions(pricing.asPricing())) {
+        session.update("""
+            INSERT INTO order_redemption (order_id, promotion_id, code, amount, status, updated_at)
+            VALUES (?, ?, ?, ?, 'RESERVED', ?)""", orderId, taken.promotionId(), taken.code(), taken.amount(), at);
+      }
+    }
+
+    private static void redemptions(Projections.Session session, String orderId, String status, Instant at)
+        throws Exception {
+      session.update("UPDATE order_redemption SET status = ?, updated_at = ? WHERE order_id = ?", status, at, orderId);
     }
 
     private static void status(Projections.Session session, String orderId, String status, PurchaseOrder.Event event)

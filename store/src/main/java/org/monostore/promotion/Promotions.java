@@ -219,6 +219,11 @@ public class Promotions implements EntityType {
     return sharding.entityRefFor(Coupon.ENTITY_KEY, code);
   }
 
+  /** The promotion as its entity holds it; a 404 for one that does not exist. */
+  public PromotionView get(String promotionId) {
+    return ask(promotionId, Promotion.Get::new);
+  }
+
   PromotionView ask(String promotionId, Function<ActorRef<Promotion.Reply>, Promotion.Command> command) {
     Promotion.Reply reply = asks.ask(
         sharding.entityRefFor(Promotion.ENTITY_KEY, EntityIds.require(promotionId, "promotionId")), command);

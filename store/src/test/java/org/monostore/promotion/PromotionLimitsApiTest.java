@@ -9,6 +9,7 @@ import static org.monostore.Problems.problem;
 import static org.monostore.TestUsers.asAdmin;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -337,5 +338,57 @@ class PromotionLimitsApiTest {
         .post("/api/admin/promotions/" + promotion + "/codes"), 400).body("field", equalTo("limits.budget"));
     assertThat(asAdmin(port).get("/api/admin/promotions/" + promotion + "/codes").then().statusCode(200)
         .extract().jsonPath().getList("codes")).as("no code was issued").isEmpty();
+  }
+  // Redemptions: the orders a promotion priced, from the orders' read model
+
+  private JsonPath redemptions(String promotion, String query) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> asAdmin(port)
+        .get("/api/admin/promotions/" + promotion + "/redemptions" + query).then().statusCode(200).extract()
+        .jsonPath(), answer -> answer.getLong("behind") == 0);
+  }
+
+  @Test
+  void aPromotionsRedemptionsSayWhatEachOrderTookAndWhatBecameOfItsUse() {
+    String promotion = lampCodePromotion();
+    String code = codes(promotion, 1, Map.of()).getFirst();
+    String paid = payableOrder(promotion, code, "max@example.com");
+    authorize(paid, pay(paid, "tok_approve").then().statusCode(201).extract().path("id")).then().statusCode(200);
+    String declined = payableOrder(promotion, code, "nea@example.com");
+    authorize(declined, pay(declined, "tok_decline_insufficient_funds").then().statusCode(201).extract().path("id"))
+        .then().statusCode(200);
+    String reserved = payableOrder(promotion, code, "ola@example.com");
+    pay(reserved, "tok_approve").then().statusCode(201);
+    payableOrder(promotion, code, "per@example.com");
+
+    JsonPath all = redemptions(promotion, "");
+
+    assertThat(all.getMap("counts")).containsEntry("RESERVED", 1).containsEntry("KEPT", 1)
+        .containsEntry("GIVEN_BACK", 1);
+    assertThat(all.getLong("total")).as("an order without a payment has taken nothing yet").isEqualTo(3);
+    assertThat(all.getList("items.orderId")).containsExactly(reserved, declined, paid);
+    assertThat(all.getList("items.code")).containsOnly(code);
+    assertThat(all.getList("items.email")).containsExactly("ola@example.com", "nea@example.com", "max@example.com");
+    assertThat(all.getLong("discounted[0].amount")).isEqualTo(tenPercentOfALamp());
+    assertThat(all.getString("discounted[0].currency")).isEqualTo("SEK");
+    assertThat(all.getLong("items[2].amount.amount")).isEqualTo(tenPercentOfALamp());
+    JsonPath kept = redemptions(promotion, "?status=KEPT");
+    assertThat(kept.getList("items.orderId")).containsExactly(paid);
+    assertThat(kept.getLong("total")).isEqualTo(1);
+
+    given().port(port).contentType(ContentType.JSON).post("/api/orders/" + reserved + "/cancel").then()
+        .statusCode(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> redemptions(promotion, "?status=GIVEN_BACK")
+        .getList("items.orderId").contains(reserved));
+  }
+
+  @Test
+  void redemptionsOfAPromotionThatDoesNotExistOrOfAStatusThatDoesNotAreRefused() {
+    problem(asAdmin(port).get("/api/admin/promotions/" + java.util.UUID.randomUUID() + "/redemptions"), 404);
+    String promotion = lampCodePromotion();
+    problem(asAdmin(port).get("/api/admin/promotions/" + promotion + "/redemptions?status=USED"), 400)
+        .body("field", equalTo("status"));
+    problem(asAdmin(port).get("/api/admin/promotions/" + promotion + "/redemptions?size=0"), 400)
+        .body("field", equalTo("size"));
+    problem(given().port(port).get("/api/admin/promotions/" + promotion + "/redemptions"), 401);
   }
 }
