@@ -1,6 +1,15 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { PASSWORD, USERNAME, createCart, signIn } from './helpers';
+import {
+  PASSWORD,
+  USERNAME,
+  addPayment,
+  authorize,
+  createCart,
+  createOrder,
+  giveContact,
+  signIn,
+} from './helpers';
 
 // A product and a market no other spec buys in: the promotions made here price no one else's cart.
 const SKU = 'GRDN-000042';
@@ -77,7 +86,10 @@ test('an admin creates a promotion, sees it price a cart, pauses it and ends it'
   }
 });
 
-test('a code promotion gets a batch of made-up codes', async ({ page, request }) => {
+test('a code promotion gets a batch of single-use codes, and its page lists the orders that used one', async ({
+  page,
+  request,
+}) => {
   await signIn(page, '/admin/promotions/');
   const id = await newPromotion(page, async (form) => {
     await form.getByLabel('Name (shown to shoppers)').fill('Spade code (browser test)');
@@ -86,14 +98,52 @@ test('a code promotion gets a batch of made-up codes', async ({ page, request })
     await form.getByLabel('Off SKUs (comma-separated)').fill(SKU);
   });
   try {
+    await expect(page.getByTestId('redemption-summary')).toHaveText('0 orders used it.');
     const give = page.getByRole('form', { name: 'Give codes' });
     await give.getByLabel('Or make up this many').fill('3');
     await give.getByLabel('Starting with').fill('e2e-');
+    await give.getByLabel('Uses per code (empty: no limit of its own)').fill('1');
     await give.getByRole('button', { name: 'Give codes' }).click();
     const codes = page.getByRole('list', { name: 'Codes' }).getByRole('listitem');
     await expect(codes).toHaveCount(3);
     for (const code of await codes.allTextContents()) expect(code).toMatch(/^E2E-[A-Z2-9]{10}$/);
     await expect(page.getByRole('heading', { name: 'Codes (3)' })).toBeVisible();
+
+    // A shopper pays with one of them: it is used up, and the order is the promotion's redemption.
+    const code = (await codes.first().textContent()) ?? '';
+    const cart = await createCart(request, [{ sku: SKU, quantity: 1 }], MARKET);
+    // The code applies once this node holds the new promotion, a moment after it was made.
+    await expect
+      .poll(async () => {
+        const entered = await request.post(`/api/carts/${cart.id}/coupons`, { data: { code } });
+        return entered.status() === 200 ? 'entered' : await entered.text();
+      })
+      .toBe('entered');
+    const order = await createOrder(request, cart.id);
+    await giveContact(request, order.id, 'spade-buyer@example.com');
+    await authorize(request, order.id, (await addPayment(request, order.id)).id);
+    const again = await createCart(request, [{ sku: SKU, quantity: 1 }], MARKET);
+    const refused = await request.post(`/api/carts/${again.id}/coupons`, { data: { code } });
+    expect(refused.status()).toBe(409);
+
+    // The list is the orders' read model: the page is read once it holds the payment.
+    await expect
+      .poll(async () => {
+        const json = (await (
+          await request.get(`/api/admin/promotions/${id}/redemptions`, { headers: admin })
+        ).json()) as { items: { orderId: string; status: string }[] };
+        return json.items.map((r) => `${r.orderId} ${r.status}`);
+      })
+      .toEqual([`${order.id} KEPT`]);
+    await page.reload();
+    const redemptions = page.getByRole('table', { name: 'Redemptions' });
+    await expect(redemptions.getByRole('row')).toHaveCount(2);
+    await expect(redemptions).toContainText(code);
+    await expect(redemptions).toContainText('spade-buyer@example.com');
+    await expect(redemptions).toContainText('Used, paid');
+    await expect(page.getByTestId('redemption-summary')).toContainText('1 order used it');
+    await redemptions.getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`/admin/orders/view/\\?id=${order.id}`));
   } finally {
     await endPromotion(request, id);
   }

@@ -1,8 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, problemMessage, type ProblemContext } from '@/lib/problem';
-import { formatDateTime, formatRelative } from '@/lib/time';
+import { formatDateTime, formatRelative, shortId } from '@/lib/time';
 
 export const btn =
   'inline-flex items-center justify-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500';
@@ -40,6 +41,10 @@ const STATUS_COLORS: Record<string, string> = {
   ACTIVE: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
   PAUSED: 'bg-amber-50 text-amber-800 ring-amber-600/20',
   ENDED: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+  // a promotion's redemptions
+  RESERVED: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  KEPT: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  GIVEN_BACK: 'bg-slate-100 text-slate-700 ring-slate-500/20',
   // cluster members (Pekko's member status)
   Joining: 'bg-sky-50 text-sky-700 ring-sky-600/20',
   WeaklyUp: 'bg-sky-50 text-sky-700 ring-sky-600/20',
@@ -352,5 +357,44 @@ export function ConfirmButton({
     >
       {label}
     </button>
+  );
+}
+
+/** An order's, cart's or other entity's short id, linking to its page; the whole id in the tooltip. */
+export function IdLink({ id, href }: { id: string; href: string }) {
+  return (
+    <Link href={href} title={id} className="font-mono text-indigo-700 hover:underline">
+      {shortId(id)}
+    </Link>
+  );
+}
+
+/** Previous and Next between the pages of a list, and which page of how many it shows. */
+export function PageSteps({
+  page,
+  lastPage,
+  onPage,
+}: {
+  page: number;
+  lastPage: number;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <>
+      <button type="button" className={btn} disabled={page <= 0} onClick={() => onPage(page - 1)}>
+        Previous
+      </button>
+      <span className="text-slate-600">
+        Page {page + 1} of {lastPage + 1}
+      </span>
+      <button
+        type="button"
+        className={btn}
+        disabled={page >= lastPage}
+        onClick={() => onPage(page + 1)}
+      >
+        Next
+      </button>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import type {
   Product,
   Promotion,
   PromotionCodes,
+  PromotionRedemptions,
   PromotionDefinition,
   PromotionStatus,
   CodesRequest,
@@ -212,6 +213,8 @@ export const api = {
   promotionStep: (id: string, step: 'pause' | 'resume' | 'end') =>
     request<Promotion>(`/api/admin/promotions/${enc(id)}/${step}`, { method: 'POST' }),
   promotionCodes: (id: string) => request<PromotionCodes>(`/api/admin/promotions/${enc(id)}/codes`),
+  promotionRedemptions: (id: string, params: { page?: number; size?: number } = {}) =>
+    request<PromotionRedemptions>(`/api/admin/promotions/${enc(id)}/redemptions${qs(params)}`),
   issueCodes: (id: string, codes: CodesRequest) =>
     request<PromotionCodes>(`/api/admin/promotions/${enc(id)}/codes`, {
       method: 'POST',

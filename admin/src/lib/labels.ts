@@ -9,12 +9,19 @@ import type {
   OrderStatus,
   Payment,
   PromotionStatus,
+  RedemptionStatus,
 } from './types';
 
 export const PROMOTION_STATUS_LABELS: Record<PromotionStatus, string> = {
   ACTIVE: 'Active',
   PAUSED: 'Paused',
   ENDED: 'Ended',
+};
+
+export const REDEMPTION_STATUS_LABELS: Record<RedemptionStatus, string> = {
+  RESERVED: 'Reserved, payment open',
+  KEPT: 'Used, paid',
+  GIVEN_BACK: 'Given back',
 };
 
 export const CART_STATUS_LABELS: Record<CartStatus, string> = {

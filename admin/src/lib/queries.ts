@@ -16,6 +16,8 @@ export const keys = {
   promotions: ['promotions'] as const,
   promotion: (id: string) => ['promotion', id] as const,
   promotionCodes: (id: string) => ['promotion', id, 'codes'] as const,
+  promotionRedemptions: (id: string, page: number) =>
+    ['promotion', id, 'redemptions', page] as const,
 };
 
 /** When this admin last changed a cart or an order (ms), so that lists follow the change closely. */

@@ -82,3 +82,5 @@ export type PromotionReward = Schemas['PromotionReward'];
 export type RewardType = PromotionReward['type'];
 export type PromotionCodes = Schemas['PromotionCodes'];
 export type CodesRequest = Schemas['CodesRequest'];
+export type PromotionRedemptions = Schemas['PromotionRedemptions'];
+export type RedemptionStatus = Schemas['Redemption']['status'];

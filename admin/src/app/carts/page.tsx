@@ -1,12 +1,12 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { ListControls, Pagination, useListState } from '@/components/ListControls';
 import {
   Empty,
   ErrorBox,
+  IdLink,
   ListFreshness,
   Loading,
   PageTitle,
@@ -20,7 +20,6 @@ import { CART_LIST, emptyMessage, toApiParams } from '@/lib/listQuery';
 import { formatMoney } from '@/lib/money';
 import { cartPath, orderPath } from '@/lib/paths';
 import { keys, listRefetchInterval } from '@/lib/queries';
-import { shortId } from '@/lib/time';
 import { CART_STATUS_LABELS } from '@/lib/labels';
 
 const STATUS_OPTIONS = [
@@ -81,13 +80,7 @@ function CartsList() {
                 {q.data.items.map((c) => (
                   <tr key={c.id} className="hover:bg-slate-50">
                     <td className={td}>
-                      <Link
-                        href={cartPath(c.id)}
-                        title={c.id}
-                        className="font-mono text-indigo-700 hover:underline"
-                      >
-                        {shortId(c.id)}
-                      </Link>
+                      <IdLink href={cartPath(c.id)} id={c.id} />
                     </td>
                     <td className={td}>
                       <StatusBadge status={c.status} label={CART_STATUS_LABELS[c.status]} />
@@ -104,13 +97,7 @@ function CartsList() {
                     </td>
                     <td className={td}>
                       {c.orderId ? (
-                        <Link
-                          href={orderPath(c.orderId)}
-                          title={c.orderId}
-                          className="font-mono text-indigo-700 hover:underline"
-                        >
-                          {shortId(c.orderId)}
-                        </Link>
+                        <IdLink href={orderPath(c.orderId)} id={c.orderId} />
                       ) : (
                         <span className="text-slate-400">—</span>
                       )}

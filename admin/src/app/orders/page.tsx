@@ -1,12 +1,12 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { ListControls, Pagination, useListState } from '@/components/ListControls';
 import {
   Empty,
   ErrorBox,
+  IdLink,
   ListFreshness,
   Loading,
   PageTitle,
@@ -20,7 +20,7 @@ import { ORDER_LIST, emptyMessage, toApiParams } from '@/lib/listQuery';
 import { formatMoney } from '@/lib/money';
 import { cartPath, orderPath } from '@/lib/paths';
 import { keys, listRefetchInterval } from '@/lib/queries';
-import { formatDateTime, shortId } from '@/lib/time';
+import { formatDateTime } from '@/lib/time';
 import { ORDER_STATUSES } from '@/lib/types';
 import { ORDER_STATUS_LABELS } from '@/lib/labels';
 
@@ -76,13 +76,7 @@ function OrdersList() {
                 {q.data.items.map((o) => (
                   <tr key={o.id} className="hover:bg-slate-50">
                     <td className={td}>
-                      <Link
-                        href={orderPath(o.id)}
-                        title={o.id}
-                        className="font-mono text-indigo-700 hover:underline"
-                      >
-                        {shortId(o.id)}
-                      </Link>
+                      <IdLink href={orderPath(o.id)} id={o.id} />
                     </td>
                     <td className={td}>
                       <StatusBadge status={o.status} label={ORDER_STATUS_LABELS[o.status]} />
@@ -106,13 +100,7 @@ function OrdersList() {
                       <Time iso={o.updatedAt} />
                     </td>
                     <td className={td}>
-                      <Link
-                        href={cartPath(o.cartId)}
-                        title={o.cartId}
-                        className="font-mono text-indigo-700 hover:underline"
-                      >
-                        {shortId(o.cartId)}
-                      </Link>
+                      <IdLink href={cartPath(o.cartId)} id={o.cartId} />
                     </td>
                   </tr>
                 ))}

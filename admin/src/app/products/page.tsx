@@ -8,6 +8,7 @@ import {
   ErrorBox,
   Facts,
   Loading,
+  PageSteps,
   PageTitle,
   Section,
   btn,
@@ -213,25 +214,7 @@ function Products() {
             >
               <span className="text-slate-600">{list.data.total} products</span>
               <div className="flex items-center gap-2">
-                <button
-                  type="button"
-                  className={btn}
-                  disabled={page <= 0}
-                  onClick={() => go({ page: page - 1 })}
-                >
-                  Previous
-                </button>
-                <span className="text-slate-600">
-                  Page {page + 1} of {lastPage + 1}
-                </span>
-                <button
-                  type="button"
-                  className={btn}
-                  disabled={page >= lastPage}
-                  onClick={() => go({ page: page + 1 })}
-                >
-                  Next
-                </button>
+                <PageSteps page={page} lastPage={lastPage} onPage={(p) => go({ page: p })} />
               </div>
             </nav>
           )}

@@ -17,6 +17,7 @@ import {
   btnPrimary,
   input,
 } from '@/components/ui';
+import { Redemptions } from '@/components/Redemptions';
 import { api } from '@/lib/api';
 import { PROMOTION_STATUS_LABELS } from '@/lib/labels';
 import { describeConditions, describeReward } from '@/lib/promotions';
@@ -92,6 +93,7 @@ function Codes({ promotion }: { promotion: Promotion }) {
   const [named, setNamed] = useState('');
   const [generate, setGenerate] = useState('');
   const [prefix, setPrefix] = useState('');
+  const [usesPerCode, setUsesPerCode] = useState('');
   const issue = useMutation({
     mutationFn: () =>
       api.issueCodes(promotion.id, {
@@ -101,6 +103,10 @@ function Codes({ promotion }: { promotion: Promotion }) {
           .filter((c) => c !== ''),
         generate: generate.trim() === '' ? 0 : Number(generate),
         prefix: prefix.trim() || null,
+        limits:
+          usesPerCode.trim() === ''
+            ? null
+            : { uses: Number(usesPerCode), usesPerCustomer: null, budget: null },
       }),
     onSuccess: async () => {
       setNamed('');
@@ -150,6 +156,16 @@ function Codes({ promotion }: { promotion: Promotion }) {
                 name="prefix"
                 value={prefix}
                 onChange={(e) => setPrefix(e.target.value)}
+              />
+            </label>
+            <label className="text-xs text-slate-600">
+              <span className="mb-0.5 block">Uses per code (empty: no limit of its own)</span>
+              <input
+                className={`${input} w-24`}
+                name="usesPerCode"
+                inputMode="numeric"
+                value={usesPerCode}
+                onChange={(e) => setUsesPerCode(e.target.value)}
               />
             </label>
             <button type="submit" className={btnPrimary} disabled={issue.isPending}>
@@ -274,6 +290,7 @@ function PromotionDetail({ id }: { id: string }) {
               </div>
             </Section>
             {p.definition.trigger === 'CODE' && <Codes promotion={p} />}
+            <Redemptions promotionId={p.id} />
           </div>
           <Definition key={p.updatedAt} promotion={p} />
         </div>
