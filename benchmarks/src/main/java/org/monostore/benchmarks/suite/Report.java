@@ -40,7 +40,7 @@ final class Report {
     StringBuilder md = new StringBuilder();
     Machine machine = results.machine();
     md.append("# MonoStore benchmarks\n\n")
-        .append("Written by `./monostore benchmark` from one run that started ")
+        .append("Written by `./monostore benchmark` (or `--single`, which stops after it) from one run that started ")
         .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(results.started().atOffset(ZoneOffset.UTC).withNano(0)))
         .append(" UTC, on this machine, with the store, PostgreSQL, Gatling, wrk and pgbench all on it:\n\n")
         .append(machine.bullets()).append(" (embedded, fsync and synchronous_commit on)\n")

@@ -116,6 +116,7 @@ public final class Suite {
     int seconds = 20;
     List<Integer> nodes = List.of(1, 2, 3);
     boolean clusterOnly = false;
+    boolean singleOnly = false;
     boolean checkoutOnly = false;
     boolean promotionsOnly = false;
     for (String arg : args) {
@@ -129,13 +130,15 @@ public final class Suite {
         nodes = Arrays.stream(arg.substring("--nodes=".length()).split(",")).map(Integer::valueOf).toList();
       } else if (arg.equals("--cluster")) {
         clusterOnly = true;
+      } else if (arg.equals("--single")) {
+        singleOnly = true;
       } else if (arg.equals("--only=" + Checkout.WORKLOAD)) {
         checkoutOnly = true;
       } else if (arg.equals("--only=" + PromotionLoad.WORKLOAD)) {
         promotionsOnly = true;
       } else {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (--report=, --levels=, --seconds=, --nodes=, --cluster, --only=" + Checkout.WORKLOAD
+            + " (--report=, --levels=, --seconds=, --nodes=, --cluster, --single, --only=" + Checkout.WORKLOAD
             + ", --only=" + PromotionLoad.WORKLOAD + ")");
       }
     }
@@ -151,6 +154,9 @@ public final class Suite {
     }
     if (!clusterOnly) {
       run(Settings.full(report.toAbsolutePath(), levels, seconds));
+    }
+    if (singleOnly) {
+      return;
     }
     ClusterBenchmark.run(ClusterBenchmark.Settings.full(
         report.toAbsolutePath().resolveSibling(CLUSTER_REPORT), nodes, seconds));
