@@ -59,6 +59,12 @@ public final class Coupon extends EventSourcedBehaviorWithEnforcedReplies<Coupon
 
   public record GiveBackUse(String orderId, ActorRef<Reply> replyTo) implements Command {}
 
+  /** As {@link Promotion}'s: now and then it asks the orders whose use has been reserved for long. */
+  private record CheckReservedUses() implements Command {}
+
+  private record OrderOutcomeLearned(String orderId, Instant reservedAt, OrderOutcomes.Outcome outcome)
+      implements Command {}
+
   public sealed interface Reply extends CborSerializable {}
 
   /**
@@ -143,9 +149,9 @@ public final class Coupon extends EventSourcedBehaviorWithEnforcedReplies<Coupon
             new UseLimits(issued.maxUses(), issued.maxUsesPerCustomer(), issued.budget()), issued.currency(),
             Map.of());
         case CodeUseReserved reserved -> withUses(more -> more.put(reserved.orderId(),
-            new Use(reserved.email(), reserved.amount(), false)));
+            new Use(reserved.email(), reserved.amount(), false, reserved.at())));
         case CodeUseKept kept -> withUses(more -> more.computeIfPresent(kept.orderId(),
-            (order, use) -> new Use(use.email(), use.amount(), true)));
+            (order, use) -> new Use(use.email(), use.amount(), true, use.reservedAt())));
         case CodeUseGivenBack back -> withUses(fewer -> fewer.remove(back.orderId()));
       };
     }
@@ -168,23 +174,30 @@ public final class Coupon extends EventSourcedBehaviorWithEnforcedReplies<Coupon
 
   // Wiring
 
-  static void init(ClusterSharding sharding) {
-    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard())));
+  static void init(ClusterSharding sharding, ReservedUseCheck check) {
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), check)));
   }
 
-  static Behavior<Command> create(String code, ActorRef<ClusterSharding.ShardCommand> shard) {
-    return Behaviors.setup(context -> new Coupon(code, context, shard));
+  static Behavior<Command> create(String code, ActorRef<ClusterSharding.ShardCommand> shard, ReservedUseCheck check) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(context -> {
+      timers.startTimerWithFixedDelay(new CheckReservedUses(), check.after());
+      return new Coupon(code, context, shard, check);
+    }));
   }
 
   private final String code;
   private final ActorContext<Command> context;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final ReservedUseCheck check;
 
-  private Coupon(String code, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard) {
+  private Coupon(
+      String code, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
+      ReservedUseCheck check) {
     super(PersistenceId.of(ENTITY_KEY.name(), code), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.code = code;
     this.context = context;
     this.shard = shard;
+    this.check = check;
   }
 
   @Override
@@ -197,10 +210,34 @@ public final class Coupon extends EventSourcedBehaviorWithEnforcedReplies<Coupon
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
-    builder.forAnyState().onAnyCommand((state, command) -> state.promotionId() == null
-        ? onUnissued(command)
-        : onIssued(state, command));
+    builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
+      case CheckReservedUses tick -> {
+        check.askOrders(state.uses(), context, OrderOutcomeLearned::new);
+        yield Effect().noReply();
+      }
+      case OrderOutcomeLearned learned -> onOutcome(state, learned);
+      default -> state.promotionId() == null ? onUnissued(command) : onIssued(state, command);
+    });
     return builder.build();
+  }
+
+  /** The order said what became of it: its use of the code is kept or given back, or stays while it pays. */
+  private ReplyEffect<Event, State> onOutcome(State state, OrderOutcomeLearned learned) {
+    Instant now = Instant.now();
+    if (learned.outcome() == null
+        || !ReservedUseCheck.answers(state.uses(), learned.orderId(), learned.reservedAt())) {
+      return Effect().noReply();
+    }
+    List<Event> events = switch (learned.outcome()) {
+      case PAID -> state.kept(learned.orderId(), now);
+      case NOT_PAID -> state.givenBack(learned.orderId(), now);
+      case PAYING -> List.of();
+    };
+    if (!events.isEmpty()) {
+      context.getLog().info("Code {}: the use of order {} is settled by the order's word: {}", code,
+          learned.orderId(), learned.outcome());
+    }
+    return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
   }
 
   private ReplyEffect<Event, State> onUnissued(Command command) {
@@ -214,6 +251,7 @@ public final class Coupon extends EventSourcedBehaviorWithEnforcedReplies<Coupon
       case ReserveUse reserve -> notFound(reserve.replyTo());
       case KeepUse keep -> notFound(keep.replyTo());
       case GiveBackUse giveBack -> notFound(giveBack.replyTo());
+      case CheckReservedUses _, OrderOutcomeLearned _ -> throw new IllegalStateException("handled above");
     };
   }
 
@@ -233,6 +271,7 @@ public final class Coupon extends EventSourcedBehaviorWithEnforcedReplies<Coupon
       }
       case KeepUse keep -> counted(state.kept(keep.orderId(), now), keep.replyTo());
       case GiveBackUse giveBack -> counted(state.givenBack(giveBack.orderId(), now), giveBack.replyTo());
+      case CheckReservedUses _, OrderOutcomeLearned _ -> throw new IllegalStateException("handled above");
     };
   }
 

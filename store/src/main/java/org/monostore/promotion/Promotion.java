@@ -69,6 +69,13 @@ public final class Promotion
   /** The order's payment was declined or failed, or the order was cancelled: its use is given back. */
   public record GiveBackUse(String orderId, ActorRef<Reply> replyTo) implements Command {}
 
+  /** Now and then, on its own timer: asks the orders whose use has been reserved for long what became of them. */
+  private record CheckReservedUses() implements Command {}
+
+  /** What an order said of itself about the use reserved then, or null when it did not answer. */
+  private record OrderOutcomeLearned(String orderId, Instant reservedAt, OrderOutcomes.Outcome outcome)
+      implements Command {}
+
   public sealed interface Reply extends CborSerializable {}
 
   public record Current(PromotionView promotion) implements Reply {}
@@ -134,23 +141,31 @@ public final class Promotion
 
   // Wiring
 
-  static void init(ClusterSharding sharding) {
-    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard())));
+  static void init(ClusterSharding sharding, ReservedUseCheck check) {
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), check)));
   }
 
-  static Behavior<Command> create(String promotionId, ActorRef<ClusterSharding.ShardCommand> shard) {
-    return Behaviors.setup(context -> new Promotion(promotionId, context, shard));
+  static Behavior<Command> create(
+      String promotionId, ActorRef<ClusterSharding.ShardCommand> shard, ReservedUseCheck check) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(context -> {
+      timers.startTimerWithFixedDelay(new CheckReservedUses(), check.after());
+      return new Promotion(promotionId, context, shard, check);
+    }));
   }
 
   private final String promotionId;
   private final ActorContext<Command> context;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final ReservedUseCheck check;
 
-  private Promotion(String promotionId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard) {
+  private Promotion(
+      String promotionId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
+      ReservedUseCheck check) {
     super(PersistenceId.of(ENTITY_KEY.name(), promotionId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.promotionId = promotionId;
     this.context = context;
     this.shard = shard;
+    this.check = check;
   }
 
   @Override
@@ -163,10 +178,34 @@ public final class Promotion
   @Override
   public CommandHandlerWithReply<Command, Event, PromotionState> commandHandler() {
     var builder = newCommandHandlerWithReplyBuilder();
-    builder.forAnyState().onAnyCommand((state, command) -> state.status() == null
-        ? onUncreated(command)
-        : onCreated(state, command));
+    builder.forAnyState().onAnyCommand((state, command) -> switch (command) {
+      case CheckReservedUses tick -> {
+        check.askOrders(state.uses(), context, OrderOutcomeLearned::new);
+        yield Effect().noReply();
+      }
+      case OrderOutcomeLearned learned -> onOutcome(state, learned);
+      default -> state.status() == null ? onUncreated(command) : onCreated(state, command);
+    });
     return builder.build();
+  }
+
+  /** The order said what became of it: its use is kept or given back, or stays reserved while it pays. */
+  private ReplyEffect<Event, PromotionState> onOutcome(PromotionState state, OrderOutcomeLearned learned) {
+    Instant now = Instant.now();
+    if (learned.outcome() == null
+        || !ReservedUseCheck.answers(state.uses(), learned.orderId(), learned.reservedAt())) {
+      return Effect().noReply();
+    }
+    List<Event> events = switch (learned.outcome()) {
+      case PAID -> state.kept(learned.orderId(), now);
+      case NOT_PAID -> state.givenBack(learned.orderId(), now);
+      case PAYING -> List.of();
+    };
+    if (!events.isEmpty()) {
+      context.getLog().info("Promotion {}: the use of order {} is settled by the order's word: {}", promotionId,
+          learned.orderId(), learned.outcome());
+    }
+    return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
   }
 
   private ReplyEffect<Event, PromotionState> onUncreated(Command command) {
@@ -210,7 +249,7 @@ public final class Promotion
       case End end -> new PromotionEnded(end.admin(), now);
       case RecordCodes record -> new CodesIssued(state.newCodes(record.codes()), record.admin(), now);
       case Create create -> throw new IllegalStateException("refused above");
-      case Get _, GetCodes _, ReserveUse _, KeepUse _, GiveBackUse _ ->
+      case Get _, GetCodes _, ReserveUse _, KeepUse _, GiveBackUse _, CheckReservedUses _, OrderOutcomeLearned _ ->
           throw new IllegalStateException("answered above");
     };
     if (event instanceof CodesIssued issued && issued.codes().isEmpty()) {
@@ -259,6 +298,7 @@ public final class Promotion
       case KeepUse keep -> keep.replyTo();
       case GiveBackUse giveBack -> giveBack.replyTo();
       case GetCodes get -> throw new IllegalStateException("GetCodes is answered with the codes");
+      case CheckReservedUses _, OrderOutcomeLearned _ -> throw new IllegalStateException("Not answered: " + command);
     };
   }
 
@@ -275,11 +315,12 @@ public final class Promotion
     return newEventHandlerBuilder().forAnyState().onAnyEvent(PromotionState::apply);
   }
 
-  /** The actions a status allows, for a 409's {@code allowed}. */
-  static List<String> allowed(Status status) {
+  /** The actions a status allows, for a 409's {@code allowed}: codes only for a promotion that takes them. */
+  static List<String> allowed(Status status, Offer.Trigger trigger) {
+    boolean codes = trigger == Offer.Trigger.CODE;
     return switch (status) {
-      case ACTIVE -> List.of("update", "pause", "end", "codes");
-      case PAUSED -> List.of("update", "resume", "end", "codes");
+      case ACTIVE -> codes ? List.of("update", "pause", "end", "codes") : List.of("update", "pause", "end");
+      case PAUSED -> codes ? List.of("update", "resume", "end", "codes") : List.of("update", "resume", "end");
       case ENDED -> List.of();
     };
   }

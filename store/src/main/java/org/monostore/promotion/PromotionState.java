@@ -45,8 +45,11 @@ public record PromotionState(
   static final PromotionState NONE =
       new PromotionState(null, null, null, null, null, List.of(), Map.of(), false);
 
-  /** An order's use: whose it is (a lower-case email, null for none) and what the promotion took off it. */
-  public record Use(String email, long amount, boolean kept) {}
+  /**
+   * An order's use: whose it is (a lower-case email, null for none), what the promotion took off it,
+   * whether it is kept, and when it was reserved (null in uses stored before they had a time).
+   */
+  public record Use(String email, long amount, boolean kept, Instant reservedAt) {}
 
   public PromotionState {
     codes = codes == null ? List.of() : codes;
@@ -57,11 +60,11 @@ public record PromotionState(
   Rejection refuse(Command command) {
     return switch (command) {
       case Create create -> Rejection.conflict("Promotion exists already, with other terms", status.name(),
-          Promotion.allowed(status));
+          Promotion.allowed(status, terms.trigger()));
       case ChangeTerms change when status == Status.ENDED -> ended("its terms cannot change");
       case RecordCodes record when status == Status.ENDED -> ended("it takes no more codes");
       case RecordCodes record when terms.trigger() != Offer.Trigger.CODE -> Rejection.conflict(
-          "The promotion applies by itself (AUTOMATIC): it has no codes", status.name(), Promotion.allowed(status));
+          "The promotion applies by itself (AUTOMATIC): it has no codes", status.name(), Promotion.allowed(status, terms.trigger()));
       case Pause pause when status != Status.ACTIVE -> notNow("paused", "ACTIVE");
       case Resume resume when status != Status.PAUSED -> notNow("resumed", "PAUSED");
       case End end when status == Status.ENDED -> ended("it cannot end again");
@@ -109,12 +112,12 @@ public record PromotionState(
   }
 
   private Rejection ended(String consequence) {
-    return Rejection.conflict("The promotion has ended: " + consequence, status.name(), Promotion.allowed(status));
+    return Rejection.conflict("The promotion has ended: " + consequence, status.name(), Promotion.allowed(status, terms.trigger()));
   }
 
   private Rejection notNow(String done, String when) {
     return Rejection.conflict("The promotion is " + status + ": it can be " + done + " only when " + when,
-        status.name(), Promotion.allowed(status));
+        status.name(), Promotion.allowed(status, terms.trigger()));
   }
 
   PromotionState apply(Event event) {
@@ -134,12 +137,13 @@ public record PromotionState(
       case PromotionEnded ended -> withStatus(Status.ENDED, ended.at(), ended.admin());
       case UseReserved reserved -> {
         Map<String, Use> more = new HashMap<>(uses);
-        more.put(reserved.orderId(), new Use(reserved.email(), reserved.amount(), false));
+        more.put(reserved.orderId(), new Use(reserved.email(), reserved.amount(), false, reserved.at()));
         yield withUses(more, usedUp);
       }
       case UseKept kept -> {
         Map<String, Use> more = new HashMap<>(uses);
-        more.computeIfPresent(kept.orderId(), (order, use) -> new Use(use.email(), use.amount(), true));
+        more.computeIfPresent(kept.orderId(),
+            (order, use) -> new Use(use.email(), use.amount(), true, use.reservedAt()));
         yield withUses(more, usedUp);
       }
       case UseGivenBack back -> {

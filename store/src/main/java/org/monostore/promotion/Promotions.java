@@ -31,9 +31,13 @@ public class Promotions implements EntityType {
   private final Markets markets;
   private final Catalog catalog;
   private final ActorSystem<?> system;
+  private final ReservedUseCheck reservedUseCheck;
 
-  Promotions(ClusterSharding sharding, Asks asks, Markets markets, Catalog catalog, ActorSystem<?> system) {
+  Promotions(
+      ClusterSharding sharding, Asks asks, Markets markets, Catalog catalog, ActorSystem<?> system,
+      OrderOutcomes orders, PromotionSettings settings) {
     this.system = system;
+    this.reservedUseCheck = new ReservedUseCheck(orders, settings.reservedUseCheck());
     this.sharding = sharding;
     this.asks = asks;
     this.markets = markets;
@@ -42,8 +46,8 @@ public class Promotions implements EntityType {
 
   @Override
   public void start() {
-    Promotion.init(sharding);
-    Coupon.init(sharding);
+    Promotion.init(sharding, reservedUseCheck);
+    Coupon.init(sharding, reservedUseCheck);
   }
 
   /** The terms the definition gives, checked field by field and against the catalog; a 400 names what is wrong. */

@@ -1,5 +1,8 @@
 package org.monostore.promotion;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.monostore.promotion.PromotionState.Use;
@@ -45,6 +48,20 @@ public record UseLimits(int uses, int usesPerCustomer, long budget) {
   /** Whether no further order can have a use: all uses taken, or nothing left of the budget. */
   boolean ranOut(Map<String, Use> taken) {
     return (uses > 0 && taken.size() >= uses) || (budget > 0 && budgetUsed(taken) >= budget);
+  }
+
+  /**
+   * The orders, with their use, whose use was reserved before {@code before} and is not kept, oldest
+   * first, at most {@code max}; a use stored before uses had a time counts as old.
+   */
+  static List<Map.Entry<String, Use>> reservedBefore(Map<String, Use> taken, Instant before, int max) {
+    return taken.entrySet().stream()
+        .filter(use -> !use.getValue().kept()
+            && (use.getValue().reservedAt() == null || use.getValue().reservedAt().isBefore(before)))
+        .sorted(Comparator.comparing((Map.Entry<String, Use> use) -> use.getValue().reservedAt(),
+            Comparator.nullsFirst(Comparator.naturalOrder())))
+        .limit(max)
+        .toList();
   }
 
   private static long budgetUsed(Map<String, Use> taken) {

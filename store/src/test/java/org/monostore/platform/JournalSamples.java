@@ -162,7 +162,9 @@ final class JournalSamples {
     samples.put("promotion.CodeUseKept", new Coupon.CodeUseKept("order-1", AT));
     samples.put("promotion.CodeUseGivenBack", new Coupon.CodeUseGivenBack("order-1", AT));
     samples.put("promotion.CouponState", new Coupon.State("promotion-1", new UseLimits(100, 1, 0), "SEK",
-        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true))));
+        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true, null))));
+    samples.put("promotion.CouponState-with-times", new Coupon.State("promotion-1", new UseLimits(100, 1, 0), "SEK",
+        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true, AT))));
     Terms limited = new Terms("First hundred", Offer.Trigger.AUTOMATIC, 0, Offer.Stacking.STACKABLE, "SEK", null,
         null, List.of("SE"), 0, 0, null, Terms.RewardKind.AMOUNT_OFF, null, 0, 5_000, 0, 0, List.of(), 100, 1,
         500_000);
@@ -175,8 +177,12 @@ final class JournalSamples {
     samples.put("promotion.UsesFreed", new Promotion.UsesFreed(AT));
     samples.put("promotion.PromotionState", new PromotionState(Promotion.Status.ACTIVE, limited, AT,
         AT.plusSeconds(5), "admin", List.of("WELCOME10"),
-        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true),
-            "order-2", new PromotionState.Use(null, 5_000, false)), true));
+        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true, null),
+            "order-2", new PromotionState.Use(null, 5_000, false, null)), true));
+    samples.put("promotion.PromotionState-with-times", new PromotionState(Promotion.Status.ACTIVE, limited, AT,
+        AT.plusSeconds(5), "admin", List.of("WELCOME10"),
+        Map.of("order-1", new PromotionState.Use("anna@example.com", 5_000, true, AT),
+            "order-2", new PromotionState.Use(null, 5_000, false, AT.plusSeconds(1))), true));
   }
 
   /**

@@ -1,0 +1,47 @@
+package org.monostore.checkout;
+
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.monostore.platform.Asks;
+import org.monostore.promotion.OrderOutcomes;
+import org.springframework.stereotype.Component;
+
+/** An order's word on what became of it, for a promotion or code whose use of it stayed reserved. */
+@Component
+class OrderOutcomeAnswers implements OrderOutcomes {
+
+  private final ClusterSharding sharding;
+  private final Asks asks;
+
+  OrderOutcomeAnswers(ClusterSharding sharding, Asks asks) {
+    this.sharding = sharding;
+    this.asks = asks;
+  }
+
+  @Override
+  public CompletionStage<Outcome> of(String orderId) {
+    return asks.<PurchaseOrder.Command, PurchaseOrder.Reply>askLater(
+            sharding.entityRefFor(PurchaseOrder.ENTITY_KEY, orderId), PurchaseOrder.Get::new)
+        .thenApply(reply -> switch (reply) {
+          case PurchaseOrder.Current(OrderState order) -> outcome(order);
+          case PurchaseOrder.Rejected rejected -> Outcome.NOT_PAID;
+        });
+  }
+
+  /** Paid once authorized; paying while its latest payment waits for the gateway; else nothing holds the use. */
+  static Outcome outcome(OrderState order) {
+    return switch (order.status()) {
+      case PAYMENT_AUTHORIZED, FULFILLMENT_CREATED -> Outcome.PAID;
+      case CANCELLED, CREATED, CONTACT_GIVEN -> Outcome.NOT_PAID;
+      case PAYMENT_ADDED -> order.payments().isEmpty() ? Outcome.NOT_PAID : latestPayment(order);
+    };
+  }
+
+  private static Outcome latestPayment(OrderState order) {
+    return switch (order.payments().getLast().status()) {
+      case INITIATED, AUTHORIZING, PENDING -> Outcome.PAYING;
+      case AUTHORIZED -> Outcome.PAID;
+      case DECLINED, FAILED, RELEASED -> Outcome.NOT_PAID;
+    };
+  }
+}
