@@ -63,10 +63,19 @@ public record Offer(
       return skus.isEmpty() && categories.isEmpty();
     }
 
-    /** Categories match in any case, as the catalog's listing does. */
+    /** Categories match in any case, as the catalog's listing does. A loop: it runs per item per promotion. */
     boolean covers(Pricing.Item item) {
-      return everyItem() || skus.contains(item.sku())
-          || (item.category() != null && categories.stream().anyMatch(item.category()::equalsIgnoreCase));
+      if (everyItem() || skus.contains(item.sku())) {
+        return true;
+      }
+      if (item.category() != null) {
+        for (String category : categories) {
+          if (category.equalsIgnoreCase(item.category())) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** In words, for a reason: "Books", "BOOK-000001 or Kitchen". */
