@@ -3,6 +3,11 @@ package org.monostore.catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
+import org.monostore.platform.Asks;
 import org.monostore.platform.Rejection;
 import org.monostore.shared.Market;
 import org.monostore.shared.Markets;
@@ -23,8 +28,12 @@ class ProductController {
   private final Catalog catalog;
   private final ProductRepository products;
   private final Markets markets;
+  private final Availability availability;
+  private final Asks asks;
 
-  ProductController(Catalog catalog, ProductRepository products, Markets markets) {
+  ProductController(Catalog catalog, ProductRepository products, Markets markets, Availability availability, Asks asks) {
+    this.availability = availability;
+    this.asks = asks;
     this.catalog = catalog;
     this.products = products;
     this.markets = markets;
@@ -40,9 +49,10 @@ class ProductController {
     if (!Sku.isValid(sku)) {
       throw Rejection.invalid("sku", "'sku' must be 1-32 upper-case letters, digits or dashes").asException();
     }
+    CompletionStage<OptionalLong> available = availability.of(sku);
     return switch (catalog.get(sku)) {
       case Product.Found found when found.product().priceIn(priced.code()) != null ->
-          ProductView.of(found.product(), priced);
+          ProductView.of(found.product(), priced).withAvailable(stock(available));
       case Product.Found found ->
           throw Rejection.notFound("Product " + sku + " is not sold in market " + priced.code()).asException();
       case Product.NotFound notFound ->
@@ -68,7 +78,23 @@ class ProductController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw Rejection.invalid("size", "'size' must be between 1 and " + MAX_PAGE_SIZE).asException();
     }
-    return products.search(priced, text("category", category), text("q", q), page, size);
+    ProductPage found = products.search(priced, text("category", category), text("q", q), page, size);
+    List<CompletionStage<OptionalLong>> available =
+        found.items().stream().map(product -> availability.of(product.sku())).toList();
+    List<ProductView> items = new ArrayList<>(found.items().size());
+    for (int i = 0; i < found.items().size(); i++) {
+      items.add(found.items().get(i).withAvailable(stock(available.get(i))));
+    }
+    return new ProductPage(items, found.page(), found.size(), found.total());
+  }
+
+  /** What the stock answered; a 503 when it did not in time, as for the catalog itself. */
+  private OptionalLong stock(CompletionStage<OptionalLong> available) {
+    try {
+      return asks.await(available);
+    } catch (RuntimeException e) {
+      throw Rejection.unavailable("The stock is not reachable right now").asException();
+    }
   }
 
   private static String text(String name, String value) {

@@ -101,6 +101,7 @@ class ProductRepository {
                         rs.getString("category"),
                         new Money(rs.getLong("amount"), rs.getString("currency")),
                         rs.getBoolean("in_stock"),
+                        null,
                         market.code()))
             .list();
     return new ProductPage(items, page, size, total);

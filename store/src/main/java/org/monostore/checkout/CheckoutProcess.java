@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -41,6 +43,7 @@ import org.monostore.platform.Rejection;
 import org.monostore.pricing.Pricing;
 import org.monostore.promotion.Redemption;
 import org.monostore.shared.Money;
+import org.monostore.stock.Stock;
 
 /**
  * The checkout of one order as it moves through its cart, its payment and its fulfilment: each step
@@ -76,10 +79,11 @@ final class CheckoutProcess extends OneStepAtATime {
     return switch (answer) {
       case CartFound found -> onCartFound(found);
       case CartLocked locked -> onCartLocked(state, locked);
-      case UsesReserved reserved -> onUsesReserved(state, reserved);
-      case UseRefused refused -> failed(refused.replyTo(), refused.refusal());
+      case Reserved reserved -> onReserved(state, reserved);
+      case ReservationRefused refused -> failed(refused.replyTo(), refused.refusal());
       case PaymentInitiated initiated -> onPaymentInitiated(initiated);
       case CartHeld held -> onCartHeld(state, held);
+      case StockHeld held -> onStockHeld(state, held);
       case PaymentAmountChanged changed -> onRepriced(changed);
       case AuthorizationAnswered answered -> onAuthorization(answered);
       case Noted noted -> answered(noted.replyTo(), noted.reply());
@@ -114,15 +118,16 @@ final class CheckoutProcess extends OneStepAtATime {
     };
   }
 
-  // Adding a payment: the cart is locked, the promotions that priced it reserve the order's uses,
-  // and the payment is for what the cart holds
+  // Adding a payment: the cart is locked, which fixes its lines; the stock reserves each line's units
+  // and the promotions that priced it reserve the order's uses, all or none; then the payment is for
+  // what the cart holds. A refusal unlocks the cart again, so to the customer nothing was reserved.
 
   private record CartLocked(AddPayment add, Cart.Reply reply) implements StepAnswer {}
 
-  private record UsesReserved(AddPayment add, Pricing pricing, Optional<Rejection> refusal) implements StepAnswer {}
+  private record Reserved(AddPayment add, Pricing pricing, Optional<Rejection> refusal) implements StepAnswer {}
 
-  /** A limit refused the order a use: its cart is unlocked again, and the payment is not added. */
-  private record UseRefused(ActorRef<Reply> replyTo, Rejection refusal) implements StepAnswer {}
+  /** The stock or a promotion's limit refused the order: its cart is unlocked again, and the payment is not added. */
+  private record ReservationRefused(ActorRef<Reply> replyTo, Rejection refusal) implements StepAnswer {}
 
   private record PaymentInitiated(AddPayment add, Pricing pricing, Payment.Reply reply) implements StepAnswer {}
 
@@ -134,22 +139,39 @@ final class CheckoutProcess extends OneStepAtATime {
   private Effect<Event, OrderState> onCartLocked(OrderState state, CartLocked locked) {
     AddPayment add = locked.add();
     return switch (locked.reply()) {
-      case Cart.Current(CartView cart) when cart.pricing().discounts().isEmpty() -> initiatePayment(add, cart.pricing());
-      case Cart.Current(CartView cart) -> continueWith(
-          collaborators.reservePromotionUses(orderId, state.contact().email(), redemptions(cart.pricing())),
-          Optional.of(Rejection.unanswered("A promotion did not answer in time")),
-          refusal -> new UsesReserved(add, cart.pricing(), refusal));
+      case Cart.Current(CartView cart) -> continueWith(reserveForPayment(state, cart.pricing()),
+          Optional.of(Rejection.unanswered("The stock or a promotion did not answer in time")),
+          refusal -> new Reserved(add, cart.pricing(), refusal));
       case Cart.Rejected(Rejection rejection) -> failed(add.replyTo(), rejection);
     };
   }
 
-  private Effect<Event, OrderState> onUsesReserved(OrderState state, UsesReserved reserved) {
+  /** The goods and the promotions' uses the pricing takes, reserved at once; after a refusal neither stays so. */
+  private CompletionStage<Optional<Rejection>> reserveForPayment(OrderState state, Pricing pricing) {
+    List<Redemption> taken = redemptions(pricing);
+    CompletionStage<Optional<Rejection>> goods =
+        collaborators.reserveStock(orderId, pricing.lines(), collaborators.stockHeldUntil());
+    CompletionStage<Optional<Rejection>> uses = taken.isEmpty()
+        ? CompletableFuture.completedFuture(Optional.empty())
+        : collaborators.reservePromotionUses(orderId, state.contact().email(), taken);
+    return goods.thenCombine(uses, (goodsRefused, usesRefused) -> {
+      if (goodsRefused.isPresent() && usesRefused.isEmpty()) {
+        collaborators.giveBackPromotionUses(orderId, taken);
+      }
+      if (usesRefused.isPresent() && goodsRefused.isEmpty()) {
+        collaborators.releaseStock(orderId, skus(pricing), Stock.Why.CHECKOUT_REFUSED);
+      }
+      return goodsRefused.or(() -> usesRefused);
+    });
+  }
+
+  private Effect<Event, OrderState> onReserved(OrderState state, Reserved reserved) {
     if (reserved.refusal().isEmpty()) {
       return initiatePayment(reserved.add(), reserved.pricing());
     }
     Rejection refusal = reserved.refusal().get();
     return continueWith(collaborators.askCart(state.cartId(), cart -> new Cart.Unlock(orderId, cart)),
-        CART_SILENT, reply -> new UseRefused(reserved.add().replyTo(), refusal));
+        CART_SILENT, reply -> new ReservationRefused(reserved.add().replyTo(), refusal));
   }
 
   private Effect<Event, OrderState> initiatePayment(AddPayment add, Pricing pricing) {
@@ -166,6 +188,7 @@ final class CheckoutProcess extends OneStepAtATime {
           initiated.add().replyTo());
       case Payment.Rejected(Rejection rejection) -> {
         collaborators.giveBackPromotionUses(orderId, redemptions(initiated.pricing()));
+        collaborators.releaseStock(orderId, skus(initiated.pricing()), Stock.Why.NOT_PAID);
         yield failed(initiated.add().replyTo(), rejection);
       }
     };
@@ -184,10 +207,17 @@ final class CheckoutProcess extends OneStepAtATime {
     return List.copyOf(taken.values());
   }
 
+  private static List<String> skus(Pricing pricing) {
+    return pricing.lines().stream().map(Pricing.PricedLine::sku).toList();
+  }
+
   // Authorizing: the cart is held unchanged while the payment is at the gateway, and what it holds
-  // then is what is paid; an admin's change of the locked cart before that reprices the payment first
+  // then is what is paid, its units reserved until the parcel ships; an admin's change of the locked
+  // cart before that reprices the payment first
 
   private record CartHeld(AuthorizePayment authorize, Cart.Reply reply) implements StepAnswer {}
+
+  private record StockHeld(AuthorizePayment authorize, Optional<Rejection> refusal) implements StepAnswer {}
 
   private record PaymentAmountChanged(AuthorizePayment authorize, Pricing pricing, Payment.Reply reply)
       implements StepAnswer {}
@@ -212,14 +242,26 @@ final class CheckoutProcess extends OneStepAtATime {
     return switch (held.reply()) {
       case Cart.Current(CartView cart) when cart.lines().isEmpty() -> endHold(state, authorize.replyTo(),
           new Rejected(state.conflict("The cart holds nothing to pay for or ship: cancel the order")));
+      // The reservation may have run out since the payment was added: then the units are taken again,
+      // if they are still there, before the customer is charged for them.
       case Cart.Current(CartView cart) when !state.cartChangedSincePayment(cart.pricing()) ->
-          continueWith(collaborators.authorizePayment(authorize.paymentId()), PAYMENT_SILENT,
-              reply -> new AuthorizationAnswered(authorize, reply));
+          continueWith(collaborators.reserveStock(orderId, cart.pricing().lines(), null),
+              Optional.of(Rejection.unanswered("The stock did not answer in time")),
+              refusal -> new StockHeld(authorize, refusal));
       case Cart.Current(CartView cart) ->
           continueWith(collaborators.changePaymentAmount(authorize.paymentId(), cart.pricing().total()),
               PAYMENT_SILENT, reply -> new PaymentAmountChanged(authorize, cart.pricing(), reply));
       case Cart.Rejected(Rejection rejection) -> failed(authorize.replyTo(), rejection);
     };
+  }
+
+  private Effect<Event, OrderState> onStockHeld(OrderState state, StockHeld held) {
+    AuthorizePayment authorize = held.authorize();
+    if (held.refusal().isPresent()) {
+      return endHold(state, authorize.replyTo(), new Rejected(held.refusal().get()));
+    }
+    return continueWith(collaborators.authorizePayment(authorize.paymentId()), PAYMENT_SILENT,
+        reply -> new AuthorizationAnswered(authorize, reply));
   }
 
   /**
@@ -250,9 +292,10 @@ final class CheckoutProcess extends OneStepAtATime {
     }
     if (outcome instanceof PaymentDeclined || outcome instanceof PaymentFailed) {
       // Nothing is reserved: the cart may change again as a locked cart may, until the next payment,
-      // which reserves the promotions' uses again.
+      // which reserves the goods and the promotions' uses again.
       return effects.persist(outcome).thenRun((OrderState unpaid) -> {
         collaborators.giveBackPromotionUses(orderId, promotionsOf(unpaid));
+        collaborators.releaseStock(orderId, skusOf(unpaid), Stock.Why.NOT_PAID);
         askToEndHold(unpaid, authorize.replyTo(), new Current(unpaid));
       });
     }
@@ -390,14 +433,19 @@ final class CheckoutProcess extends OneStepAtATime {
   /** The payment's answer to a release; null when it gave none in time. */
   private record ReleaseAnswered(String paymentId, Payment.Reply reply) implements StepAnswer {}
 
-  /** A cancelled order gives its promotions' uses back, and its payment is settled. */
+  /** A cancelled order gives its promotions' uses and its goods back, and its payment is settled. */
   private void cancelled(OrderState state) {
     collaborators.giveBackPromotionUses(orderId, promotionsOf(state));
+    collaborators.releaseStock(orderId, skusOf(state), Stock.Why.CANCELLED);
     settleNow(state);
   }
 
   private static List<Redemption> promotionsOf(OrderState state) {
     return state.pricing() == null ? List.of() : redemptions(state.pricing());
+  }
+
+  private static List<String> skusOf(OrderState state) {
+    return state.pricing() == null ? List.of() : skus(state.pricing());
   }
 
   void settleNow(OrderState state) {

@@ -1,5 +1,6 @@
 package org.monostore.checkout;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -13,12 +14,15 @@ import org.monostore.payment.Payment;
 import org.monostore.payment.Payments;
 import org.monostore.platform.Asks;
 import org.monostore.platform.Rejection;
+import org.monostore.pricing.Pricing;
 import org.monostore.promotion.Promotions;
 import org.monostore.promotion.Redemption;
 import org.monostore.shared.Money;
+import org.monostore.stock.Stock;
+import org.monostore.stock.Stocks;
 import org.springframework.stereotype.Component;
 
-/** What the PurchaseOrder entities ask of the carts, payments, fulfilments and promotions: never blocking. */
+/** What the PurchaseOrder entities ask of the carts, payments, fulfilments, promotions and stock: never blocking. */
 @Component
 class OrderCollaborators implements PurchaseOrder.Collaborators {
 
@@ -27,6 +31,7 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
   private final Payments payments;
   private final Fulfillments fulfillments;
   private final Promotions promotions;
+  private final Stocks stocks;
   private final boolean fulfilAutomatically;
 
   OrderCollaborators(
@@ -35,7 +40,9 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
       Payments payments,
       Fulfillments fulfillments,
       Promotions promotions,
+      Stocks stocks,
       CheckoutSettings settings) {
+    this.stocks = stocks;
     this.promotions = promotions;
     this.sharding = sharding;
     this.asks = asks;
@@ -95,6 +102,23 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
   @Override
   public void giveBackPromotionUses(String orderId, List<Redemption> taken) {
     promotions.giveBackUses(orderId, taken);
+  }
+
+  @Override
+  public CompletionStage<Optional<Rejection>> reserveStock(
+      String orderId, List<Pricing.PricedLine> lines, Instant until) {
+    return stocks.reserve(orderId, lines.stream().map(line -> new Stocks.Line(line.sku(), line.quantity())).toList(),
+        until);
+  }
+
+  @Override
+  public void releaseStock(String orderId, List<String> skus, Stock.Why why) {
+    stocks.release(orderId, skus, why);
+  }
+
+  @Override
+  public Instant stockHeldUntil() {
+    return stocks.holdUntil();
   }
 
   @Override

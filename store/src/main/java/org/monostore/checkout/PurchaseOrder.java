@@ -32,8 +32,10 @@ import org.monostore.platform.EntitySupervision;
 import org.monostore.platform.Persisted;
 import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
+import org.monostore.pricing.Pricing;
 import org.monostore.promotion.Redemption;
 import org.monostore.shared.Money;
+import org.monostore.stock.Stock;
 
 /**
  * A purchase order: the checkout of one cart, from contact information through payment to
@@ -205,6 +207,19 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
 
     /** The order's payment was declined or failed, or it was cancelled: it gives its uses back. */
     void giveBackPromotionUses(String orderId, List<Redemption> taken);
+
+    /**
+     * Reserves the order's units of every line, in place of what it held before, until {@code until}
+     * (null: until the parcel ships): empty when all are reserved, else the refusal (a shortage first),
+     * and then none is held.
+     */
+    CompletionStage<Optional<Rejection>> reserveStock(String orderId, List<Pricing.PricedLine> lines, Instant until);
+
+    /** The order lets its units of these products go. */
+    void releaseStock(String orderId, List<String> skus, Stock.Why why);
+
+    /** When units reserved now, as a payment is added, are free again unless the payment goes to the gateway. */
+    Instant stockHeldUntil();
 
     /** Whether an authorized order creates its fulfilment by itself. */
     boolean fulfilAutomatically();

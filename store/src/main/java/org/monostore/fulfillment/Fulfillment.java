@@ -116,23 +116,29 @@ public final class Fulfillment
 
   // Wiring
 
-  public static void init(ClusterSharding sharding) {
-    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard())));
+  static void init(ClusterSharding sharding, ShippedGoods shipped) {
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), context.getShard(), shipped)));
   }
 
-  static Behavior<Command> create(String fulfillmentId, ActorRef<ClusterSharding.ShardCommand> shard) {
-    return Behaviors.setup(context -> new Fulfillment(fulfillmentId, context, shard));
+  /** @param shipped told of the goods once the parcel's shipping is stored, so that they leave the stock */
+  static Behavior<Command> create(
+      String fulfillmentId, ActorRef<ClusterSharding.ShardCommand> shard, ShippedGoods shipped) {
+    return Behaviors.setup(context -> new Fulfillment(fulfillmentId, context, shard, shipped));
   }
 
   private final String fulfillmentId;
   private final ActorContext<Command> context;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final ShippedGoods shipped;
 
-  private Fulfillment(String fulfillmentId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard) {
+  private Fulfillment(
+      String fulfillmentId, ActorContext<Command> context, ActorRef<ClusterSharding.ShardCommand> shard,
+      ShippedGoods shipped) {
     super(PersistenceId.of(ENTITY_KEY.name(), fulfillmentId), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.fulfillmentId = fulfillmentId;
     this.context = context;
     this.shard = shard;
+    this.shipped = shipped;
   }
 
   @Override
@@ -198,7 +204,13 @@ public final class Fulfillment
     Instant now = Instant.now();
     Event step = FulfillmentState.taken(transition, now);
     List<Event> events = admin == null ? List.of(step) : List.of(new FulfillmentEditedByAdmin(admin, now), step);
-    return Effect().persist(events).thenReply(transition.replyTo(), this::current);
+    return Effect().persist(events)
+        .thenRun(after -> {
+          if (step instanceof ParcelShipped) {
+            shipped.shipped(after.orderId(), after.items());
+          }
+        })
+        .thenReply(transition.replyTo(), this::current);
   }
 
   private Reply current(FulfillmentState state) {

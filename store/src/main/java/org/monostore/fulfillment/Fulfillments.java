@@ -23,8 +23,10 @@ public class Fulfillments implements EntityType {
   private final ClusterSharding sharding;
   private final Asks asks;
   private final Scheduler scheduler;
+  private final ShippedGoods shipped;
 
-  Fulfillments(ClusterSharding sharding, Asks asks, ActorSystem<?> system) {
+  Fulfillments(ClusterSharding sharding, Asks asks, ActorSystem<?> system, ShippedGoods shipped) {
+    this.shipped = shipped;
     this.sharding = sharding;
     this.asks = asks;
     this.scheduler = system.scheduler();
@@ -32,7 +34,7 @@ public class Fulfillments implements EntityType {
 
   @Override
   public void start() {
-    Fulfillment.init(sharding);
+    Fulfillment.init(sharding, shipped);
   }
 
   /**

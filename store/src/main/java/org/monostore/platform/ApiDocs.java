@@ -72,7 +72,8 @@ class ApiDocs {
    * admin's. A group not named here comes after these, in the order it was found.
    */
   private static final List<String> GROUP_ORDER = List.of("Products", "Carts", "Orders", "Fulfilment",
-      "Admin: session", "Admin: dashboard", "Admin: carts", "Admin: orders", "Admin: promotions", "Admin: cluster");
+      "Admin: session", "Admin: dashboard", "Admin: carts", "Admin: orders", "Admin: promotions", "Admin: stock",
+      "Admin: cluster");
 
   /** Where a client finds each id a path asks for. */
   private static final Map<String, String> ID_SOURCES = Map.of(
@@ -293,6 +294,10 @@ class ApiDocs {
         .addProperty("instance", new StringSchema().example("/api/carts/3f1c.../items"))
         .addProperty("field", new StringSchema().description("The request field at fault").example("quantity"))
         .addProperty("currentStatus", new StringSchema().description("The entity's status, on a 409").example("LOCKED"))
+        .addProperty("sku", new StringSchema().description("On a 409 about stock: the product there is too little of")
+            .example("BOOK-000001"))
+        .addProperty("available", new IntegerSchema().format("int64")
+            .description("On a 409 about stock: how many of that product are available now").example(2))
         .addProperty("mayHaveBeenApplied", new BooleanSchema().description("On a 503: whether the change may have "
             + "been made even so; retry it with the same Idempotency-Key to learn without making it twice"))
         .addProperty("allowed", new ArraySchema()

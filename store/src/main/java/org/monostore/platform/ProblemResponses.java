@@ -79,6 +79,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     if (!rejection.allowed().isEmpty()) {
       problem.setProperty("allowed", rejection.allowed());
     }
+    if (rejection.shortage() != null) {
+      problem.setProperty("sku", rejection.shortage().sku());
+      problem.setProperty("available", rejection.shortage().available());
+    }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
       // UNAVAILABLE: the entity answered that it made no change. UNANSWERED: one it asked was silent.
       problem.setProperty(MAY_HAVE_BEEN_APPLIED, rejection.reason() == Rejection.Reason.UNANSWERED);

@@ -35,6 +35,7 @@ import org.monostore.pricing.VatRates;
 import org.monostore.promotion.Redemption;
 import org.monostore.shared.Address;
 import org.monostore.shared.Money;
+import org.monostore.stock.Stock;
 
 /**
  * The checkout process of one order, event sourced on the persistence testkit's journal, with a cart
@@ -198,6 +199,20 @@ class CheckoutProcessTest {
 
     @Override
     public void giveBackPromotionUses(String orderId, List<Redemption> taken) {}
+
+    @Override
+    public CompletionStage<Optional<Rejection>> reserveStock(
+        String orderId, List<Pricing.PricedLine> lines, Instant until) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public void releaseStock(String orderId, List<String> skus, Stock.Why why) {}
+
+    @Override
+    public Instant stockHeldUntil() {
+      return Instant.now().plusSeconds(900);
+    }
 
     @Override
     public boolean fulfilAutomatically() {

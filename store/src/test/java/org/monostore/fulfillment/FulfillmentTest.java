@@ -72,7 +72,7 @@ class FulfillmentTest {
   @BeforeEach
   void startFulfillment() {
     shard = actorTestKit.createTestProbe();
-    fulfillment = EventSourcedBehaviorTestKit.create(actorTestKit.system(), Fulfillment.create(fulfillmentId, shard.ref()));
+    fulfillment = EventSourcedBehaviorTestKit.create(actorTestKit.system(), Fulfillment.create(fulfillmentId, shard.ref(), (orderId, items) -> {}));
   }
 
   // Creating

@@ -56,7 +56,8 @@ class ApiDocsTest {
             "The payment's `id`, as Add a payment answered it");
     // The reference's sidebar follows the document's groups: the shop's first, as a shopper goes, then the admin's.
     assertThat(api.getList("tags.name", String.class)).containsExactly("Products", "Carts", "Orders", "Fulfilment",
-        "Admin: session", "Admin: dashboard", "Admin: carts", "Admin: orders", "Admin: promotions", "Admin: cluster");
+        "Admin: session", "Admin: dashboard", "Admin: carts", "Admin: orders", "Admin: promotions", "Admin: stock",
+        "Admin: cluster");
     assertThat(api.getMap("components.schemas.ContactInput.example")).doesNotContainKey("billingAddress");
     assertThat(api.getString("components.schemas.NewOrder.properties.cartId.example")).isNotBlank();
   }

@@ -21,6 +21,8 @@ import org.monostore.promotion.UseLimits;
 import org.monostore.payment.Payment;
 import org.monostore.shared.Address;
 import org.monostore.shared.Money;
+import org.monostore.stock.Stock;
+import org.monostore.stock.StockState;
 
 /**
  * One representative of every event and snapshot the store persists, each field set, and a second one
@@ -42,7 +44,21 @@ final class JournalSamples {
     payment(samples);
     fulfillment(samples);
     promotion(samples);
+    stock(samples);
     return samples;
+  }
+
+  private static void stock(Map<String, Object> samples) {
+    samples.put("stock.StockReceived", new Stock.StockReceived(100, "Delivery 2026-118", "admin", AT));
+    samples.put("stock.StockReceived-without-a-note", new Stock.StockReceived(5, null, "admin", AT));
+    samples.put("stock.StockAdjusted", new Stock.StockAdjusted(-2, "damaged in the warehouse", "admin", AT));
+    samples.put("stock.StockReserved", new Stock.StockReserved("order-1", 2, AT.plusSeconds(900), AT));
+    samples.put("stock.StockReserved-held-until-shipped", new Stock.StockReserved("order-1", 2, null, AT));
+    samples.put("stock.ReservationReleased", new Stock.ReservationReleased("order-2", 1, Stock.Why.EXPIRED, AT));
+    samples.put("stock.ReservationCommitted", new Stock.ReservationCommitted("order-1", 2, AT));
+    samples.put("stock.StockState", new StockState(true, 98, 12,
+        Map.of("order-1", new StockState.Reservation(2, null, AT),
+            "order-3", new StockState.Reservation(1, AT.plusSeconds(900), AT))));
   }
 
   private static void cart(Map<String, Object> samples) {

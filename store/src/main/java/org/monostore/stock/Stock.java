@@ -1,0 +1,223 @@
+package org.monostore.stock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.monostore.platform.CborSerializable;
+import org.monostore.platform.EntitySupervision;
+import org.monostore.platform.Persisted;
+import org.monostore.platform.PersistedAs;
+import org.monostore.platform.Rejection;
+
+/**
+ * The stock of one SKU, the one owner of its count: receipts and adjustments change what is on hand,
+ * and orders reserve units when their payment is added. Every reservation is decided here, one at a
+ * time, against what is left, so a thousand shoppers for a hundred units get exactly a hundred. A
+ * reservation whose time runs out holds nothing from that moment (the state says so), and its release
+ * is recorded on the entity's own timer while it is awake, or when it next wakes.
+ */
+public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.Command, Stock.Event, StockState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Stock");
+
+  // Protocol
+
+  public sealed interface Command extends CborSerializable {}
+
+  /** Units arrived at the warehouse; {@code note} says from where (a delivery note), or is null. */
+  public record Receive(long quantity, String note, String admin, ActorRef<Reply> replyTo) implements Command {}
+
+  /** A correction of what is on hand (a count, damage, loss), up or down, never below what orders hold. */
+  public record Adjust(long change, String reason, String admin, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * The order holds {@code quantity} units, in place of what it held before: until {@code until}, or
+   * with no time limit when that is null; refused when fewer are available. Asked again, the same.
+   */
+  public record Reserve(String orderId, long quantity, Instant until, ActorRef<Reply> replyTo) implements Command {}
+
+  /** The order lets its units go (it held none: nothing happens). */
+  public record Release(String orderId, Why why, ActorRef<Reply> replyTo) implements Command {}
+
+  /** The order's parcel shipped: its units leave the warehouse. */
+  public record Commit(String orderId, ActorRef<Reply> replyTo) implements Command {}
+
+  public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+  /** On its own timer: records the release of the reservations whose time ran out. */
+  private record ReleaseExpired() implements Command {}
+
+  public sealed interface Reply extends CborSerializable {}
+
+  public record Current(StockView stock) implements Reply {}
+
+  public record Rejected(Rejection rejection) implements Reply {}
+
+  // Events
+
+  public sealed interface Event extends Persisted {
+    Instant at();
+  }
+
+  @PersistedAs("stock.StockReceived")
+  public record StockReceived(long quantity, String note, String admin, Instant at) implements Event {}
+
+  @PersistedAs("stock.StockAdjusted")
+  public record StockAdjusted(long change, String reason, String admin, Instant at) implements Event {}
+
+  /** {@code until} is null for units held until the parcel ships. */
+  @PersistedAs("stock.StockReserved")
+  public record StockReserved(String orderId, long quantity, Instant until, Instant at) implements Event {}
+
+  @PersistedAs("stock.ReservationReleased")
+  public record ReservationReleased(String orderId, long quantity, Why why, Instant at) implements Event {}
+
+  @PersistedAs("stock.ReservationCommitted")
+  public record ReservationCommitted(String orderId, long quantity, Instant at) implements Event {}
+
+  /** Why an order let its units go. */
+  public enum Why {
+    /** Another of its lines, or a promotion's limit, refused the order: it reserves nothing. */
+    CHECKOUT_REFUSED,
+    /** Its payment was declined, failed or never reached the gateway; a next payment reserves again. */
+    NOT_PAID,
+    /** The order was cancelled. */
+    CANCELLED,
+    /** The reservation's time ran out before the payment went to the gateway. */
+    EXPIRED
+  }
+
+  // State: the record and its rules are in StockState.java
+
+  // Wiring
+
+  static void init(ClusterSharding sharding, Map<String, StockState> awake) {
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), awake)));
+  }
+
+  /**
+   * @param awake this node's view of the stock whose entity is awake here, for product answers without
+   *     a round trip: the entity puts its state in after each change and takes it out when it stops
+   */
+  static Behavior<Command> create(String sku, Map<String, StockState> awake) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(context -> new Stock(sku, context, timers, awake)));
+  }
+
+  private final String sku;
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final Map<String, StockState> awake;
+
+  private Stock(String sku, ActorContext<Command> context, TimerScheduler<Command> timers,
+      Map<String, StockState> awake) {
+    super(PersistenceId.of(ENTITY_KEY.name(), sku), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
+    this.sku = sku;
+    this.context = context;
+    this.timers = timers;
+    this.awake = awake;
+  }
+
+  @Override
+  public StockState emptyState() {
+    return StockState.UNTRACKED;
+  }
+
+  // Handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, StockState> commandHandler() {
+    var builder = newCommandHandlerWithReplyBuilder();
+    builder.forAnyState().onAnyCommand(this::onCommand);
+    return builder.build();
+  }
+
+  private ReplyEffect<Event, StockState> onCommand(StockState state, Command command) {
+    Instant now = Instant.now();
+    return switch (command) {
+      case Get get -> Effect().reply(get.replyTo(), current(state));
+      case Receive receive ->
+          changed(state, List.of(new StockReceived(receive.quantity(), receive.note(), receive.admin(), now)), receive.replyTo());
+      case Adjust adjust -> {
+        Rejection refusal = state.refuseAdjustment(sku, adjust.change(), now);
+        yield refusal != null ? Effect().reply(adjust.replyTo(), new Rejected(refusal))
+            : changed(state, List.of(new StockAdjusted(adjust.change(), adjust.reason(), adjust.admin(), now)),
+                adjust.replyTo());
+      }
+      case Reserve reserve -> {
+        Rejection refusal = state.refuse(sku, reserve.orderId(), reserve.quantity(), now);
+        yield refusal != null ? Effect().reply(reserve.replyTo(), new Rejected(refusal))
+            : changed(state, state.reserved(reserve.orderId(), reserve.quantity(), reserve.until(), now), reserve.replyTo());
+      }
+      case Release release -> changed(state, state.released(release.orderId(), release.why(), now), release.replyTo());
+      case Commit commit -> changed(state, state.committed(commit.orderId(), now), commit.replyTo());
+      case ReleaseExpired tick -> {
+        List<Event> releases = state.expired(now);
+        yield releases.isEmpty() ? Effect().noReply() : Effect().persist(releases).thenRun(this::published).thenNoReply();
+      }
+    };
+  }
+
+  /** Persists what changed, if anything, and answers with the stock once it is stored. */
+  private ReplyEffect<Event, StockState> changed(StockState state, List<Event> events, ActorRef<Reply> replyTo) {
+    if (events.isEmpty()) {
+      return Effect().reply(replyTo, current(state));
+    }
+    return Effect().persist(events).thenRun(this::published).thenReply(replyTo, this::current);
+  }
+
+  /** The node's view shows the state, and the timer is set for the next reservation whose time runs out. */
+  private void published(StockState state) {
+    awake.put(sku, state);
+    Instant next = state.nextExpiry();
+    if (next == null) {
+      timers.cancel(ReleaseExpired.class);
+    } else {
+      // A moment after the time, so that the reservation has run out when the timer looks.
+      Duration wait = Duration.between(Instant.now(), next).plusMillis(10);
+      timers.startSingleTimer(ReleaseExpired.class, new ReleaseExpired(), wait.isNegative() ? Duration.ZERO : wait);
+    }
+  }
+
+  private Reply current(StockState state) {
+    return new Current(state.view(sku, Instant.now()));
+  }
+
+  @Override
+  public SignalHandler<StockState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::published)
+        .onSignal(PostStop.instance(), state -> awake.remove(sku))
+        .build();
+  }
+
+  /** A SKU in a drop may see many reservations: a snapshot now and then keeps its wake-up short. */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  private static final int SNAPSHOT_EVERY = 500;
+
+  @Override
+  public EventHandler<StockState, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(StockState::apply);
+  }
+}
