@@ -295,7 +295,7 @@ public record CartState(
     }
     CartPricing.Priced priced = pricer.price(market, currency, items(), codesByPromotion(codes), Instant.now());
     return new CartView(cartId, market, status, currency, viewLines, priced.pricing().subtotal(), priced.pricing(),
-        orderId, createdAt, updatedAt, priced.promotions(), codes.stream().map(EnteredCode::code).toList());
+        orderId, createdAt, updatedAt, priced.promotions(), codes.stream().map(EnteredCode::code).toList(), List.of());
   }
 
   private List<Pricing.Item> items() {

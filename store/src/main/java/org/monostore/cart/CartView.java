@@ -24,8 +24,28 @@ public record CartView(
     @Schema(description = "The promotions that priced it, as pricing's discount lines show them, and those "
         + "within its reach that did not apply, with the reason") Promotions promotions,
     @Schema(description = "The promotion codes entered, in the order they were entered", example = "[\"WELCOME10\"]")
-        List<String> codes)
+        List<String> codes,
+    @Schema(description = "The lines that ask for more units than are available now, while the cart is open: "
+        + "adding a payment would be refused for them (409). Empty when every line can be had")
+        List<StockWarning> stockWarnings)
     implements CborSerializable {
+
+  public CartView {
+    stockWarnings = stockWarnings == null ? List.of() : stockWarnings;
+  }
+
+  /** The same cart, with these warnings about its lines. */
+  CartView withStockWarnings(List<StockWarning> warnings) {
+    return new CartView(id, market, status, currency, lines, subtotal, pricing, orderId, createdAt, updatedAt,
+        promotions, codes, warnings);
+  }
+
+  @Schema(name = "StockWarning", description = "A line that asks for more units than are available now")
+  public record StockWarning(
+      @Schema(example = "BOOK-000001") String sku,
+      @Schema(description = "What the line asks for", example = "3") int quantity,
+      @Schema(description = "What a new order can have now", example = "1") long available,
+      @Schema(example = "Only 1 of product BOOK-000001 is available: the cart asks for 3") String message) {}
 
   @Schema(description = "One product in the cart")
   public record CartLine(

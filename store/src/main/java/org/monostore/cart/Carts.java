@@ -1,9 +1,14 @@
 package org.monostore.cart;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.monostore.catalog.Availability;
 import org.monostore.catalog.Catalog;
 import org.monostore.pricing.ShippingFees;
 import org.monostore.pricing.VatRates;
@@ -23,11 +28,13 @@ public class Carts implements EntityType {
   private final Catalog catalog;
   private final CartPricing pricing;
   private final CartSettings settings;
+  private final Availability availability;
 
   Carts(
       ClusterSharding sharding,
       Asks asks,
       Catalog catalog,
+      Availability availability,
       VatRates vatRates,
       ShippingFees shipping,
       LivePromotions promotions,
@@ -35,6 +42,7 @@ public class Carts implements EntityType {
     this.sharding = sharding;
     this.asks = asks;
     this.catalog = catalog;
+    this.availability = availability;
     this.pricing = new CartPricing(vatRates, shipping, promotions);
     this.settings = settings;
   }
@@ -53,7 +61,7 @@ public class Carts implements EntityType {
   public record OrderToCreate(String orderId, boolean replayed) {}
 
   CartView ask(String cartId, Function<ActorRef<Cart.Reply>, Cart.Command> command) {
-    return cart(asks.ask(cart(cartId), command));
+    return withStockWarnings(cart(asks.ask(cart(cartId), command)));
   }
 
   /** A change; with the client's key (or null), made once however often it is sent. */
@@ -64,8 +72,35 @@ public class Carts implements EntityType {
     Object reply = asks.<Cart.Command, Object>ask(cart(cartId),
         replyTo -> new Cart.Keyed(key, change.apply(replyTo.narrow()), replyTo.narrow()));
     return reply instanceof Cart.Replayed replayed
-        ? new Answer(replayed.cart(), true)
-        : new Answer(cart((Cart.Reply) reply), false);
+        ? new Answer(withStockWarnings(replayed.cart()), true)
+        : new Answer(withStockWarnings(cart((Cart.Reply) reply)), false);
+  }
+
+  /**
+   * The open cart with a warning for each line that asks for more than the stock has available now,
+   * asked of the stock as the answer leaves (never by the cart's actor); a stock that does not answer
+   * in time gives no warning, as the payment checks again anyway.
+   */
+  private CartView withStockWarnings(CartView cart) {
+    if (cart.status() != Cart.Status.OPEN || cart.lines().isEmpty()) {
+      return cart;
+    }
+    List<CompletableFuture<OptionalLong>> levels = cart.lines().stream()
+        .map(line -> availability.of(line.sku()).toCompletableFuture().exceptionally(silent -> OptionalLong.empty()))
+        .toList();
+    List<CartView.StockWarning> warnings = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      CartView.CartLine line = cart.lines().get(i);
+      OptionalLong available = levels.get(i).join();
+      if (available.isPresent() && line.quantity() > available.getAsLong()) {
+        long units = available.getAsLong();
+        warnings.add(new CartView.StockWarning(line.sku(), line.quantity(), units, (units == 0
+            ? "Product " + line.sku() + " is sold out"
+            : "Only " + units + " of product " + line.sku() + (units == 1 ? " is" : " are") + " available")
+            + ": the cart asks for " + line.quantity()));
+      }
+    }
+    return warnings.isEmpty() ? cart : cart.withStockWarnings(warnings);
   }
 
   /**

@@ -49,10 +49,10 @@ class ProductController {
     if (!Sku.isValid(sku)) {
       throw Rejection.invalid("sku", "'sku' must be 1-32 upper-case letters, digits or dashes").asException();
     }
-    CompletionStage<OptionalLong> available = availability.of(sku);
     return switch (catalog.get(sku)) {
+      // Only a product that exists asks its stock: a made-up SKU wakes no stock entity.
       case Product.Found found when found.product().priceIn(priced.code()) != null ->
-          ProductView.of(found.product(), priced).withAvailable(stock(available));
+          ProductView.of(found.product(), priced).withAvailable(stock(availability.of(sku)));
       case Product.Found found ->
           throw Rejection.notFound("Product " + sku + " is not sold in market " + priced.code()).asException();
       case Product.NotFound notFound ->

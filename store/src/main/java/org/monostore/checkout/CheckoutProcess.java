@@ -243,9 +243,10 @@ final class CheckoutProcess extends OneStepAtATime {
       case Cart.Current(CartView cart) when cart.lines().isEmpty() -> endHold(state, authorize.replyTo(),
           new Rejected(state.conflict("The cart holds nothing to pay for or ship: cancel the order")));
       // The reservation may have run out since the payment was added: then the units are taken again,
-      // if they are still there, before the customer is charged for them.
+      // if they are still there, before the customer is charged for them; for a while, so that an
+      // authorization cut short by a crash holds them no longer than a payment left unpaid would.
       case Cart.Current(CartView cart) when !state.cartChangedSincePayment(cart.pricing()) ->
-          continueWith(collaborators.reserveStock(orderId, cart.pricing().lines(), null),
+          continueWith(collaborators.reserveStock(orderId, cart.pricing().lines(), collaborators.stockHeldUntil()),
               Optional.of(Rejection.unanswered("The stock did not answer in time")),
               refusal -> new StockHeld(authorize, refusal));
       case Cart.Current(CartView cart) ->
@@ -300,11 +301,12 @@ final class CheckoutProcess extends OneStepAtATime {
       });
     }
     if (!(outcome instanceof PaymentAuthorized)) {
-      // Pending: the gateway may have reserved the cart's total, so the cart stays held.
-      return done(effects.persist(outcome), authorize.replyTo());
+      // Pending: the gateway may have reserved the cart's total, so the cart and the goods stay held.
+      return done(effects.persist(outcome).thenRun((OrderState pending) -> holdStock(pending)), authorize.replyTo());
     }
     return effects.persist(outcome).thenRun((OrderState authorized) -> {
       authorize.replyTo().tell(new Current(authorized));
+      holdStock(authorized);
       collaborators.keepPromotionUses(orderId, promotionsOf(authorized));
       collaborators.askCart(authorized.cartId(), replyTo -> new Cart.CheckOut(orderId, replyTo));
       if (collaborators.fulfilAutomatically()) {
@@ -313,6 +315,11 @@ final class CheckoutProcess extends OneStepAtATime {
         stepDone();
       }
     }).thenUnstashAll();
+  }
+
+  /** The order's goods are held until the parcel ships: told, not waited for (the stock asks the order if this is lost). */
+  private void holdStock(OrderState state) {
+    collaborators.holdStock(orderId, state.pricing().lines());
   }
 
   /** Ends the cart's hold for the authorization, then answers as prepared. */

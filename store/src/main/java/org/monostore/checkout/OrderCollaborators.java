@@ -107,8 +107,16 @@ class OrderCollaborators implements PurchaseOrder.Collaborators {
   @Override
   public CompletionStage<Optional<Rejection>> reserveStock(
       String orderId, List<Pricing.PricedLine> lines, Instant until) {
-    return stocks.reserve(orderId, lines.stream().map(line -> new Stocks.Line(line.sku(), line.quantity())).toList(),
-        until);
+    return stocks.reserve(orderId, lines(lines), until);
+  }
+
+  private static List<Stocks.Line> lines(List<Pricing.PricedLine> lines) {
+    return lines.stream().map(line -> new Stocks.Line(line.sku(), line.quantity())).toList();
+  }
+
+  @Override
+  public void holdStock(String orderId, List<Pricing.PricedLine> lines) {
+    stocks.hold(orderId, lines(lines));
   }
 
   @Override

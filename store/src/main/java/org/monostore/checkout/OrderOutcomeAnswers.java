@@ -3,12 +3,17 @@ package org.monostore.checkout;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.monostore.platform.Asks;
+import org.monostore.payment.Payment;
 import org.monostore.promotion.OrderOutcomes;
+import org.monostore.stock.OrderPayments;
 import org.springframework.stereotype.Component;
 
-/** An order's word on what became of it, for a promotion or code whose use of it stayed reserved. */
+/**
+ * An order's word on what became of it: for a promotion or code whose use of it stayed reserved, and
+ * for a stock whose reservation for it ran out.
+ */
 @Component
-class OrderOutcomeAnswers implements OrderOutcomes {
+class OrderOutcomeAnswers implements OrderOutcomes, OrderPayments {
 
   private final ClusterSharding sharding;
   private final Asks asks;
@@ -26,6 +31,19 @@ class OrderOutcomeAnswers implements OrderOutcomes {
           case PurchaseOrder.Current(OrderState order) -> outcome(order);
           case PurchaseOrder.Rejected rejected -> Outcome.NOT_PAID;
         });
+  }
+
+  @Override
+  public CompletionStage<Boolean> paid(String orderId) {
+    return asks.<PurchaseOrder.Command, PurchaseOrder.Reply>askLater(
+            sharding.entityRefFor(PurchaseOrder.ENTITY_KEY, orderId), PurchaseOrder.Get::new)
+        .thenApply(reply -> reply instanceof PurchaseOrder.Current(OrderState order) && holdsGoods(order));
+  }
+
+  /** Paid, or its latest payment's outcome pending at the gateway, which may have charged it. */
+  static boolean holdsGoods(OrderState order) {
+    return outcome(order) == Outcome.PAID || order.status() == OrderState.Status.PAYMENT_ADDED
+        && !order.payments().isEmpty() && order.payments().getLast().status() == Payment.Status.PENDING;
   }
 
   /** Paid once authorized; paying while its latest payment waits for the gateway; else nothing holds the use. */

@@ -209,11 +209,13 @@ public final class PurchaseOrder extends EventSourcedBehavior<PurchaseOrder.Comm
     void giveBackPromotionUses(String orderId, List<Redemption> taken);
 
     /**
-     * Reserves the order's units of every line, in place of what it held before, until {@code until}
-     * (null: until the parcel ships): empty when all are reserved, else the refusal (a shortage first),
-     * and then none is held.
+     * Reserves the order's units of every line, in place of what it held before, until {@code until}:
+     * empty when all are reserved, else the refusal (a shortage first), and then none is held.
      */
     CompletionStage<Optional<Rejection>> reserveStock(String orderId, List<Pricing.PricedLine> lines, Instant until);
+
+    /** The order's payment went through, or is pending at the gateway: its units are held until the parcel ships. */
+    void holdStock(String orderId, List<Pricing.PricedLine> lines);
 
     /** The order lets its units of these products go. */
     void releaseStock(String orderId, List<String> skus, Stock.Why why);

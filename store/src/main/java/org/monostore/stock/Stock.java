@@ -2,8 +2,10 @@ package org.monostore.stock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -30,9 +32,10 @@ import org.monostore.platform.Rejection;
 /**
  * The stock of one SKU, the one owner of its count: receipts and adjustments change what is on hand,
  * and orders reserve units when their payment is added. Every reservation is decided here, one at a
- * time, against what is left, so a thousand shoppers for a hundred units get exactly a hundred. A
- * reservation whose time runs out holds nothing from that moment (the state says so), and its release
- * is recorded on the entity's own timer while it is awake, or when it next wakes.
+ * time, against what is left, so a thousand shoppers for a hundred units get exactly a hundred. When
+ * a reservation's time runs out, the entity's own timer (while it is awake, or as soon as it wakes)
+ * asks the order: the units are released, or held on for a paid order. A reservation that would be
+ * refused while run-out reservations wait for their orders' answer waits with them.
  */
 public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.Command, Stock.Event, StockState> {
 
@@ -62,8 +65,11 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
 
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
-  /** On its own timer: records the release of the reservations whose time ran out. */
-  private record ReleaseExpired() implements Command {}
+  /** On its own timer: asks the orders whose reservation ran out whether they are paid. */
+  private record CheckExpired() implements Command {}
+
+  /** What an order said of itself: {@code paid} null when it did not answer in time. */
+  private record OrderAnswered(String orderId, Instant until, Boolean paid) implements Command {}
 
   public sealed interface Reply extends CborSerializable {}
 
@@ -109,30 +115,37 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
 
   // Wiring
 
-  static void init(ClusterSharding sharding, Map<String, StockState> awake) {
-    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), awake)));
+  static void init(ClusterSharding sharding, Map<String, StockState> awake, OrderPayments orders) {
+    sharding.init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), awake, orders)));
   }
 
   /**
    * @param awake this node's view of the stock whose entity is awake here, for product answers without
    *     a round trip: the entity puts its state in after each change and takes it out when it stops
    */
-  static Behavior<Command> create(String sku, Map<String, StockState> awake) {
-    return Behaviors.withTimers(timers -> Behaviors.setup(context -> new Stock(sku, context, timers, awake)));
+  static Behavior<Command> create(String sku, Map<String, StockState> awake, OrderPayments orders) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(context -> new Stock(sku, context, timers, awake, orders)));
   }
+
+  /** How soon an order that did not answer is asked again. */
+  private static final Duration ASK_AGAIN = Duration.ofSeconds(5);
 
   private final String sku;
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final Map<String, StockState> awake;
+  private final OrderPayments orders;
+  /** The orders asked and not answered yet: each is asked once at a time. */
+  private final Set<String> asking = new HashSet<>();
 
   private Stock(String sku, ActorContext<Command> context, TimerScheduler<Command> timers,
-      Map<String, StockState> awake) {
+      Map<String, StockState> awake, OrderPayments orders) {
     super(PersistenceId.of(ENTITY_KEY.name(), sku), EntitySupervision.RESTART_AFTER_FAILED_WRITE);
     this.sku = sku;
     this.context = context;
     this.timers = timers;
     this.awake = awake;
+    this.orders = orders;
   }
 
   @Override
@@ -156,23 +169,58 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
       case Receive receive ->
           changed(state, List.of(new StockReceived(receive.quantity(), receive.note(), receive.admin(), now)), receive.replyTo());
       case Adjust adjust -> {
-        Rejection refusal = state.refuseAdjustment(sku, adjust.change(), now);
+        Rejection refusal = state.refuseAdjustment(sku, adjust.change());
         yield refusal != null ? Effect().reply(adjust.replyTo(), new Rejected(refusal))
             : changed(state, List.of(new StockAdjusted(adjust.change(), adjust.reason(), adjust.admin(), now)),
                 adjust.replyTo());
       }
       case Reserve reserve -> {
-        Rejection refusal = state.refuse(sku, reserve.orderId(), reserve.quantity(), now);
+        Rejection refusal = state.refuse(sku, reserve.orderId(), reserve.quantity());
+        if (refusal != null && !state.ranOut(now).isEmpty()) {
+          // Units may be free once the orders of the run-out reservations have answered.
+          askOrdersOfRunOut(state, now);
+          yield Effect().stash();
+        }
         yield refusal != null ? Effect().reply(reserve.replyTo(), new Rejected(refusal))
             : changed(state, state.reserved(reserve.orderId(), reserve.quantity(), reserve.until(), now), reserve.replyTo());
       }
       case Release release -> changed(state, state.released(release.orderId(), release.why(), now), release.replyTo());
       case Commit commit -> changed(state, state.committed(commit.orderId(), now), commit.replyTo());
-      case ReleaseExpired tick -> {
-        List<Event> releases = state.expired(now);
-        yield releases.isEmpty() ? Effect().noReply() : Effect().persist(releases).thenRun(this::published).thenNoReply();
+      case CheckExpired tick -> {
+        askOrdersOfRunOut(state, now);
+        yield Effect().noReply();
       }
+      case OrderAnswered answered -> onOrderAnswered(state, answered, now);
     };
+  }
+
+  private void askOrdersOfRunOut(StockState state, Instant now) {
+    for (String orderId : state.ranOut(now)) {
+      if (asking.add(orderId)) {
+        Instant until = state.reservations().get(orderId).until();
+        context.pipeToSelf(orders.paid(orderId),
+            (paid, silent) -> new OrderAnswered(orderId, until, silent == null ? paid : null));
+      }
+    }
+    scheduleCheck(state);
+  }
+
+  /**
+   * A paid order whose reservation ran out holds its units on (checkout's word was lost); any other
+   * order's run-out reservation is released. Reservations waiting for this are decided again after it.
+   */
+  private ReplyEffect<Event, StockState> onOrderAnswered(StockState state, OrderAnswered answered, Instant now) {
+    asking.remove(answered.orderId());
+    StockState.Reservation reservation = state.reservations().get(answered.orderId());
+    if (answered.paid() == null || reservation == null || !answered.until().equals(reservation.until())) {
+      return Effect().noReply().thenUnstashAll();
+    }
+    List<Event> events = answered.paid()
+        ? state.reserved(answered.orderId(), reservation.quantity(), null, now)
+        : state.released(answered.orderId(), Why.EXPIRED, now);
+    context.getLog().info("Stock {}: the reservation of order {} ran out; the order is {}: {}", sku,
+        answered.orderId(), answered.paid() ? "paid" : "not paid", answered.paid() ? "held on" : "released");
+    return Effect().persist(events).thenRun(this::published).thenNoReply().thenUnstashAll();
   }
 
   /** Persists what changed, if anything, and answers with the stock once it is stored. */
@@ -186,18 +234,24 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
   /** The node's view shows the state, and the timer is set for the next reservation whose time runs out. */
   private void published(StockState state) {
     awake.put(sku, state);
+    scheduleCheck(state);
+  }
+
+  private void scheduleCheck(StockState state) {
     Instant next = state.nextExpiry();
     if (next == null) {
-      timers.cancel(ReleaseExpired.class);
-    } else {
-      // A moment after the time, so that the reservation has run out when the timer looks.
-      Duration wait = Duration.between(Instant.now(), next).plusMillis(10);
-      timers.startSingleTimer(ReleaseExpired.class, new ReleaseExpired(), wait.isNegative() ? Duration.ZERO : wait);
+      timers.cancel(CheckExpired.class);
+      return;
     }
+    // A moment after the time, so that the reservation has run out when the timer looks; one that ran
+    // out already waits for its order's answer, asked again if none comes.
+    Duration wait = Duration.between(Instant.now(), next).plusMillis(10);
+    timers.startSingleTimer(CheckExpired.class, new CheckExpired(),
+        !wait.isNegative() ? wait : asking.isEmpty() ? Duration.ZERO : ASK_AGAIN);
   }
 
   private Reply current(StockState state) {
-    return new Current(state.view(sku, Instant.now()));
+    return new Current(state.view(sku));
   }
 
   @Override

@@ -22,7 +22,8 @@ import org.monostore.stock.Stock.Why;
  * before that the shop does not count it, and it sells as the catalog's in-stock flag says. {@code
  * onHand} is what is in the warehouse, reserved units included; {@code reservations} are the orders
  * holding units, by order id. The shop never reserves more than it has on hand, so what is available
- * is never negative.
+ * is never negative. A reservation whose time ran out holds its units until its release is recorded,
+ * after its order said it is not paid: so a crash that lost a paid order's word can never free them.
  */
 @PersistedAs("stock.StockState")
 public record StockState(boolean tracked, long onHand, long committed, Map<String, Reservation> reservations)
@@ -32,13 +33,13 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
 
   /**
    * Units one order holds: until {@code until} while its payment is being added and authorized, after
-   * which they are free again; with no {@code until} once its payment went to the gateway, until the
-   * parcel ships or the order lets them go.
+   * which they are released unless the order is paid; with no {@code until} once its payment went
+   * through, until the parcel ships or the order lets them go.
    */
   public record Reservation(long quantity, Instant until, Instant reservedAt) {
 
-    boolean heldAt(Instant now) {
-      return until == null || until.isAfter(now);
+    boolean ranOutBy(Instant now) {
+      return until != null && !until.isAfter(now);
     }
   }
 
@@ -46,41 +47,39 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
     reservations = reservations == null ? Map.of() : reservations;
   }
 
-  /** The units reserved for orders now: a reservation whose time ran out holds none, even before its release is recorded. */
-  long reservedAt(Instant now) {
+  /** The units reserved for orders, those whose time ran out included until they are released. */
+  long reserved() {
     long reserved = 0;
     for (Reservation reservation : reservations.values()) {
-      if (reservation.heldAt(now)) {
-        reserved += reservation.quantity();
-      }
+      reserved += reservation.quantity();
     }
     return reserved;
   }
 
-  long availableAt(Instant now) {
-    return onHand - reservedAt(now);
+  long available() {
+    return onHand - reserved();
   }
 
-  /** Why the order may not hold {@code quantity} units now, naming the SKU and what is available; null when it may. */
-  Rejection refuse(String sku, String orderId, long quantity, Instant now) {
+  /** Why the order may not hold {@code quantity} units, naming the SKU and what is available; null when it may. */
+  Rejection refuse(String sku, String orderId, long quantity) {
     if (!tracked) {
       return null;
     }
     Reservation own = reservations.get(orderId);
-    long available = availableAt(now) + (own != null && own.heldAt(now) ? own.quantity() : 0);
+    long available = available() + (own != null ? own.quantity() : 0);
     if (quantity <= available) {
       return null;
     }
-    return Rejection.shortage(sku, available,
-        (available == 0 ? "Product " + sku + " is sold out" : "Only " + available + " of product " + sku
-            + " are available") + ": the order asks for " + quantity);
+    return Rejection.shortage(sku, available, (available == 0 ? "Product " + sku + " is sold out"
+        : "Only " + available + " of product " + sku + (available == 1 ? " is" : " are") + " available")
+        + ": the order asks for " + quantity);
   }
 
-  /** What reserving records: nothing for a SKU the shop does not count, or when the order holds just that already. */
+  /** What reserving records: nothing for a SKU the shop does not count, or when the order holds that for as long already. */
   List<Event> reserved(String orderId, long quantity, Instant until, Instant now) {
     Reservation own = reservations.get(orderId);
-    if (!tracked || own != null && own.quantity() == quantity && own.heldAt(now)
-        && (until == null ? own.until() == null : own.until() != null && !until.isAfter(own.until()))) {
+    if (!tracked || own != null && own.quantity() == quantity
+        && (own.until() == null || until != null && !until.isAfter(own.until()))) {
       return List.of();
     }
     return List.of(new StockReserved(orderId, quantity, until, now));
@@ -91,21 +90,21 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
     return own == null ? List.of() : List.of(new ReservationReleased(orderId, own.quantity(), why, now));
   }
 
-  /** The parcel shipped: its units leave the warehouse, whether or not the reservation's time had run out. */
+  /** The parcel shipped: its units leave the warehouse. */
   List<Event> committed(String orderId, Instant now) {
     Reservation own = reservations.get(orderId);
     return own == null ? List.of() : List.of(new ReservationCommitted(orderId, own.quantity(), now));
   }
 
-  /** The releases of the reservations whose time ran out by {@code now}. */
-  List<Event> expired(Instant now) {
-    List<Event> releases = new ArrayList<>();
+  /** The orders whose reservation's time ran out by {@code now}: each is asked whether it is paid. */
+  List<String> ranOut(Instant now) {
+    List<String> orders = new ArrayList<>();
     reservations.forEach((orderId, reservation) -> {
-      if (!reservation.heldAt(now)) {
-        releases.add(new ReservationReleased(orderId, reservation.quantity(), Why.EXPIRED, now));
+      if (reservation.ranOutBy(now)) {
+        orders.add(orderId);
       }
     });
-    return releases;
+    return orders;
   }
 
   /** When the next reservation's time runs out; null when none has a time. */
@@ -120,8 +119,8 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
   }
 
   /** Why on hand may not change so: it never goes below what orders hold. */
-  Rejection refuseAdjustment(String sku, long change, Instant now) {
-    long reserved = reservedAt(now);
+  Rejection refuseAdjustment(String sku, long change) {
+    long reserved = reserved();
     if (onHand + change >= reserved) {
       return null;
     }
@@ -154,13 +153,12 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
     return Collections.unmodifiableMap(changed);
   }
 
-  StockView view(String sku, Instant now) {
+  StockView view(String sku) {
     List<StockView.ReservationView> held = reservations.entrySet().stream()
-        .filter(entry -> entry.getValue().heldAt(now))
         .map(entry -> new StockView.ReservationView(entry.getKey(), entry.getValue().quantity(),
             entry.getValue().until(), entry.getValue().reservedAt()))
         .sorted((one, other) -> one.reservedAt().compareTo(other.reservedAt()))
         .toList();
-    return new StockView(sku, tracked, onHand, reservedAt(now), availableAt(now), committed, held);
+    return new StockView(sku, tracked, onHand, reserved(), available(), committed, held);
   }
 }

@@ -1,5 +1,6 @@
 package org.monostore.stock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,8 +42,14 @@ public class Stocks implements EntityType, Availability, ShippedGoods {
   private final StockSettings settings;
   /** The stock whose entities are awake on this node, as they hold it; written only by them. */
   private final Map<String, StockState> awake = new ConcurrentHashMap<>();
+  /** What the stock entities that are not awake here last answered, by SKU: of products that exist only. */
+  private final Map<String, Heard> remote = new ConcurrentHashMap<>();
 
-  Stocks(ClusterSharding sharding, Asks asks, Catalog catalog, ActorSystem<?> system, StockSettings settings) {
+  private final OrderPayments orders;
+
+  Stocks(ClusterSharding sharding, Asks asks, Catalog catalog, ActorSystem<?> system, StockSettings settings,
+      OrderPayments orders) {
+    this.orders = orders;
     this.sharding = sharding;
     this.asks = asks;
     this.catalog = catalog;
@@ -52,7 +59,7 @@ public class Stocks implements EntityType, Availability, ShippedGoods {
 
   @Override
   public void start() {
-    Stock.init(sharding, awake);
+    Stock.init(sharding, awake, orders);
   }
 
   /** Units of one product for an order. */
@@ -88,6 +95,16 @@ public class Stocks implements EntityType, Availability, ShippedGoods {
     });
   }
 
+  /**
+   * The order's payment went through (or is pending at the gateway): its units are held until the
+   * parcel ships. Not waited for: if this is lost, the stock asks the order when the reservation runs out.
+   */
+  public void hold(String orderId, List<Line> lines) {
+    for (Line line : lines) {
+      stock(line.sku()).tell(new Stock.Reserve(orderId, line.quantity(), null, system.ignoreRef()));
+    }
+  }
+
   /** The order lets its units of these products go. Not waited for: a release that is lost leaves units reserved until they run out or are released again. */
   public void release(String orderId, Collection<String> skus, Stock.Why why) {
     for (String sku : skus) {
@@ -102,20 +119,40 @@ public class Stocks implements EntityType, Availability, ShippedGoods {
     }
   }
 
+  /**
+   * Exact when the SKU's entity is awake on this node; otherwise as its entity answered at most {@link
+   * #REMOTE_FRESHNESS} ago, so that a product read or a cart write on another node of a cluster costs no
+   * ask each time.
+   */
   @Override
   public CompletionStage<OptionalLong> of(String sku) {
     StockState known = awake.get(sku);
     if (known != null) {
       return CompletableFuture.completedFuture(available(known));
     }
+    Heard heard = remote.get(sku);
+    long now = System.nanoTime();
+    if (heard != null && now - heard.atNanos() < REMOTE_FRESHNESS.toNanos()) {
+      return CompletableFuture.completedFuture(heard.available());
+    }
     return asks.<Stock.Command, Stock.Reply>askLater(stock(sku), Stock.Get::new).thenApply(reply -> switch (reply) {
-      case Stock.Current(StockView stock) -> stock.tracked() ? OptionalLong.of(stock.available()) : OptionalLong.empty();
+      case Stock.Current(StockView stock) -> {
+        OptionalLong available = stock.tracked() ? OptionalLong.of(stock.available()) : OptionalLong.empty();
+        remote.put(sku, new Heard(available, now));
+        yield available;
+      }
       case Stock.Rejected(Rejection rejection) -> throw rejection.asException();
     });
   }
 
+  /** How long what a stock entity on another node answered is taken as its word. */
+  static final Duration REMOTE_FRESHNESS = Duration.ofSeconds(1);
+
+  /** What a stock entity answered, and when (System.nanoTime). */
+  private record Heard(OptionalLong available, long atNanos) {}
+
   private static OptionalLong available(StockState state) {
-    return state.tracked() ? OptionalLong.of(state.availableAt(Instant.now())) : OptionalLong.empty();
+    return state.tracked() ? OptionalLong.of(state.available()) : OptionalLong.empty();
   }
 
   /** The product's stock as its entity holds it, for admins: a 404 for a SKU the catalog does not have. */

@@ -137,7 +137,7 @@ class CheckoutProcessTest {
   private CartView cart(Cart.Status status) {
     Instant now = Instant.now();
     return new CartView(cartId, "SE", status, "SEK", List.of(), PRICING.total(), PRICING,
-        status == Cart.Status.OPEN ? null : orderId, now, now, CartView.Promotions.NONE, List.of());
+        status == Cart.Status.OPEN ? null : orderId, now, now, CartView.Promotions.NONE, List.of(), List.of());
   }
 
   private PaymentView payment(String paymentId) {
@@ -205,6 +205,9 @@ class CheckoutProcessTest {
         String orderId, List<Pricing.PricedLine> lines, Instant until) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
+
+    @Override
+    public void holdStock(String orderId, List<Pricing.PricedLine> lines) {}
 
     @Override
     public void releaseStock(String orderId, List<String> skus, Stock.Why why) {}

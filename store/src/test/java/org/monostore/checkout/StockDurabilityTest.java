@@ -59,7 +59,8 @@ class StockDurabilityTest {
       assertThat(recovered.getLong("available")).isEqualTo(1);
 
       new Shopper(port).authorize(order, payment).then().statusCode(200).body("status", equalTo("AUTHORIZED"));
-      assertThat(stock(port).getMap("reservations[0]")).containsEntry("until", null);
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stock(port).getMap("reservations[0]"))
+          .as("held until the parcel ships").containsEntry("until", null));
     }
   }
 

@@ -58,9 +58,9 @@ class StockReservationApiTest {
     assertThat(reserved.getString("reservations[0].until")).as("until the hold runs out").isNotNull();
 
     shopper.authorize(order, payment).then().statusCode(200).body("status", equalTo("AUTHORIZED"));
-    JsonPath held = stock(sku);
-    assertThat(held.getMap("reservations[0]")).as("held until the parcel ships").containsEntry("until", null);
-    assertThat(held.getLong("available")).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stock(sku).getMap("reservations[0]"))
+        .as("held until the parcel ships").containsEntry("until", null));
+    assertThat(stock(sku).getLong("available")).isEqualTo(1);
 
     String fulfillment = shopper.post("/api/orders/" + order + "/fulfillment").then().statusCode(201)
         .extract().path("id");

@@ -35,7 +35,7 @@ class StoreStartupTest {
   void theRunningStoreStartedItsEntitiesThenItsReadModels() {
     assertThat(startup.stages()).extracting(StoreStartup.Stage::name).containsExactly("entities", "read models");
     assertThat(startup.stages().get(0).started())
-        .containsExactlyInAnyOrder("Carts", "Catalog", "Fulfillments", "Orders", "Payments", "Promotions")
+        .containsExactlyInAnyOrder("Carts", "Catalog", "Fulfillments", "Orders", "Payments", "Promotions", "Stocks")
         .containsExactlyInAnyOrderElementsOf(simpleNames(EntityType.class));
     assertThat(startup.stages().get(1).started())
         .containsExactlyInAnyOrder("CartSummaryProjection", "LivePromotions", "OrderSummaryProjection",

@@ -57,6 +57,33 @@ class StockApiTest {
   }
 
   @Test
+  void anOpenCartWarnsOfALineThatAsksForMoreThanIsAvailable() {
+    String sku = "SPRT-000103";
+    receive(sku, Map.of("quantity", 2));
+    String cart = given().port(port).contentType("application/json").post("/api/carts").then().statusCode(201)
+        .extract().path("id");
+
+    JsonPath tooMany = given().port(port).contentType("application/json").body(Map.of("sku", sku, "quantity", 3))
+        .post("/api/carts/" + cart + "/items").then().statusCode(200).extract().jsonPath();
+    assertThat(tooMany.getString("stockWarnings[0].sku")).isEqualTo(sku);
+    assertThat(tooMany.getInt("stockWarnings[0].quantity")).isEqualTo(3);
+    assertThat(tooMany.getLong("stockWarnings[0].available")).isEqualTo(2);
+    assertThat(tooMany.getString("stockWarnings[0].message")).contains("Only 2").contains(sku);
+
+    JsonPath enough = given().port(port).contentType("application/json").body(Map.of("quantity", 2))
+        .put("/api/carts/" + cart + "/items/" + sku).then().statusCode(200).extract().jsonPath();
+    assertThat(enough.getList("stockWarnings")).isEmpty();
+
+    asAdmin(port).body(Map.of("change", -2, "reason", "stock count")).post("/api/admin/products/" + sku
+        + "/stock/adjustments").then().statusCode(200);
+    JsonPath soldOut = given().port(port).get("/api/carts/" + cart).then().statusCode(200).extract().jsonPath();
+    assertThat(soldOut.getString("stockWarnings[0].message")).contains("sold out");
+    assertThat(given().port(port).contentType("application/json").body(Map.of("sku", "SPRT-000104", "quantity", 50))
+        .post("/api/carts/" + cart + "/items").then().statusCode(200).extract().jsonPath()
+        .getList("stockWarnings.sku")).as("a product whose stock is not counted gets none").containsExactly(sku);
+  }
+
+  @Test
   void receiptsAndAdjustmentsAreAdminsOnly() {
     given().port(port).get("/api/admin/products/SPRT-000102/stock").then().statusCode(401);
     given().port(port).auth().preemptive().basic(TestUsers.NOT_ADMIN, TestUsers.NOT_ADMIN_PASSWORD)

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.monostore.platform.Rejection;
 import org.monostore.stock.Stock.Event;
-import org.monostore.stock.Stock.ReservationReleased;
 import org.monostore.stock.Stock.StockReceived;
 
 /** The rules of one SKU's stock, as pure functions of its state and the time. */
@@ -29,13 +28,13 @@ class StockStateTest {
   }
 
   private static StockState reserved(StockState state, String orderId, long quantity, Instant until) {
-    assertThat(state.refuse(SKU, orderId, quantity, NOW)).isNull();
+    assertThat(state.refuse(SKU, orderId, quantity)).isNull();
     return applied(state, state.reserved(orderId, quantity, until, NOW));
   }
 
   @Test
   void aSkuNobodyReceivedIsNotCountedAndRefusesNothing() {
-    assertThat(StockState.UNTRACKED.refuse(SKU, "order-1", 1_000, NOW)).isNull();
+    assertThat(StockState.UNTRACKED.refuse(SKU, "order-1", 1_000)).isNull();
     assertThat(StockState.UNTRACKED.reserved("order-1", 1_000, LATER, NOW)).isEmpty();
   }
 
@@ -43,46 +42,49 @@ class StockStateTest {
   void anOrderGetsNoMoreThanIsAvailableAndTheRefusalNamesTheSkuAndWhatIsLeft() {
     StockState state = reserved(received(3), "order-1", 2, LATER);
 
-    Rejection refusal = state.refuse(SKU, "order-2", 2, NOW);
+    Rejection refusal = state.refuse(SKU, "order-2", 2);
 
     assertThat(refusal.reason()).isEqualTo(Rejection.Reason.CONFLICT);
     assertThat(refusal.shortage()).isEqualTo(new Rejection.Shortage(SKU, 1));
     assertThat(refusal.detail()).contains(SKU).contains("Only 1");
-    assertThat(state.refuse(SKU, "order-2", 1, NOW)).isNull();
-    assertThat(state.availableAt(NOW)).isEqualTo(1);
+    assertThat(state.refuse(SKU, "order-2", 1)).isNull();
+    assertThat(state.available()).isEqualTo(1);
   }
 
   @Test
   void anOrderReservingAgainReplacesWhatItHeldRatherThanAddingToIt() {
     StockState state = reserved(received(3), "order-1", 2, LATER);
 
-    assertThat(state.refuse(SKU, "order-1", 3, NOW)).as("its own 2 count as available to it").isNull();
+    assertThat(state.refuse(SKU, "order-1", 3)).as("its own 2 count as available to it").isNull();
     state = reserved(state, "order-1", 3, LATER);
 
-    assertThat(state.availableAt(NOW)).isZero();
+    assertThat(state.available()).isZero();
     assertThat(state.reservations()).hasSize(1);
     assertThat(state.reserved("order-1", 3, LATER, NOW)).as("the same again records nothing").isEmpty();
   }
 
   @Test
-  void aReservationWhoseTimeRanOutHoldsNothingAndItsReleaseIsRecordedAsExpired() {
+  void aReservationWhoseTimeRanOutHoldsItsUnitsUntilItsReleaseIsRecorded() {
     StockState state = reserved(received(1), "order-1", 1, LATER);
-    assertThat(state.refuse(SKU, "order-2", 1, NOW)).isNotNull();
 
     Instant after = LATER.plusMillis(1);
-    assertThat(state.availableAt(after)).isEqualTo(1);
-    assertThat(state.refuse(SKU, "order-2", 1, after)).isNull();
-    assertThat(state.expired(NOW)).isEmpty();
-    assertThat(state.expired(after)).containsExactly(new ReservationReleased("order-1", 1, Stock.Why.EXPIRED, after));
+    assertThat(state.ranOut(NOW)).isEmpty();
+    assertThat(state.ranOut(after)).containsExactly("order-1");
+    assertThat(state.refuse(SKU, "order-2", 1)).as("not free before its order said it is not paid").isNotNull();
     assertThat(state.nextExpiry()).isEqualTo(LATER);
+
+    StockState released = applied(state, state.released("order-1", Stock.Why.EXPIRED, after));
+    assertThat(released.refuse(SKU, "order-2", 1)).isNull();
+    StockState heldOn = applied(state, state.reserved("order-1", 1, null, after));
+    assertThat(heldOn.ranOut(after.plusSeconds(86_400))).as("a paid order's units are held on").isEmpty();
   }
 
   @Test
   void unitsHeldForAPaymentAtTheGatewayNeverRunOut() {
     StockState state = reserved(received(1), "order-1", 1, null);
 
-    assertThat(state.availableAt(NOW.plusSeconds(86_400 * 365))).isZero();
-    assertThat(state.expired(NOW.plusSeconds(86_400 * 365))).isEmpty();
+    assertThat(state.available()).isZero();
+    assertThat(state.ranOut(NOW.plusSeconds(86_400 * 365))).isEmpty();
     assertThat(state.nextExpiry()).isNull();
   }
 
@@ -93,10 +95,10 @@ class StockStateTest {
     StockState shipped = applied(state, state.committed("order-1", NOW));
     assertThat(shipped.onHand()).isEqualTo(3);
     assertThat(shipped.committed()).isEqualTo(2);
-    assertThat(shipped.availableAt(NOW)).isEqualTo(2);
+    assertThat(shipped.available()).isEqualTo(2);
 
     StockState released = applied(shipped, shipped.released("order-2", Stock.Why.CANCELLED, NOW));
-    assertThat(released.availableAt(NOW)).isEqualTo(3);
+    assertThat(released.available()).isEqualTo(3);
     assertThat(released.reservations()).isEmpty();
     assertThat(released.released("order-2", Stock.Why.CANCELLED, NOW)).as("released twice: once").isEmpty();
     assertThat(released.committed("order-9", NOW)).as("an order that held nothing ships nothing").isEmpty();
@@ -106,10 +108,11 @@ class StockStateTest {
   void onHandNeverGoesBelowWhatOrdersHold() {
     StockState state = reserved(received(5), "order-1", 4, LATER);
 
-    assertThat(state.refuseAdjustment(SKU, -1, NOW)).isNull();
-    Rejection refusal = state.refuseAdjustment(SKU, -2, NOW);
+    assertThat(state.refuseAdjustment(SKU, -1)).isNull();
+    Rejection refusal = state.refuseAdjustment(SKU, -2);
     assertThat(refusal.reason()).isEqualTo(Rejection.Reason.CONFLICT);
     assertThat(refusal.detail()).contains("orders hold 4");
-    assertThat(state.refuseAdjustment(SKU, -2, LATER.plusSeconds(1))).as("once the reservation ran out").isNull();
+    StockState released = applied(state, state.released("order-1", Stock.Why.CANCELLED, NOW));
+    assertThat(released.refuseAdjustment(SKU, -2)).as("once the order let its units go").isNull();
   }
 }
