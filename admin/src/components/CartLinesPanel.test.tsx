@@ -55,6 +55,7 @@ function cart(status: Cart['status'], quantity = 2): Cart {
     timeline: [],
     promotions: { applied: [], notApplied: [] },
     codes: [],
+    stockWarnings: [],
   };
 }
 
@@ -135,6 +136,17 @@ describe('CartLinesPanel', () => {
     expect(fetchMock.mock.calls[0][1]?.method).toBe('DELETE');
     expect((fetchMock.mock.calls[0][1]?.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe(
       'tok',
+    );
+  });
+
+  it('warns of a line that asks for more than the stock has available', () => {
+    const message = 'Only 1 of product BOOK-000001 is available: the cart asks for 2';
+    renderPanel({
+      ...cart('OPEN'),
+      stockWarnings: [{ sku: 'BOOK-000001', quantity: 2, available: 1, message }],
+    });
+    expect(screen.getByRole('list', { name: 'Stock warnings' })).toHaveTextContent(
+      `${message}: a payment would be refused.`,
     );
   });
 

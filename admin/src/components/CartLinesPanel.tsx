@@ -26,6 +26,16 @@ export function CartLinesPanel({ cart }: { cart: Cart }) {
         ) : null
       }
     >
+      {cart.stockWarnings.length > 0 && (
+        <ul
+          aria-label="Stock warnings"
+          className="border-b border-amber-200 bg-amber-50/60 px-4 py-2 text-sm text-amber-900"
+        >
+          {cart.stockWarnings.map((w) => (
+            <li key={w.sku}>{w.message}: a payment would be refused.</li>
+          ))}
+        </ul>
+      )}
       {locked && (
         <div className="border-b border-amber-200 bg-amber-50/60 px-4 py-3">
           <p className="mb-2 text-sm text-amber-900">

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError, problemMessage, type ProblemContext } from '@/lib/problem';
 import { formatDateTime, formatRelative, shortId } from '@/lib/time';
 
@@ -134,10 +134,17 @@ export function Section({
   children: ReactNode;
   className?: string;
 }) {
+  // Named by its heading, so that a screen reader lists it among the page's regions.
+  const heading = useId();
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white shadow-xs ${className}`}>
+    <section
+      aria-labelledby={heading}
+      className={`rounded-lg border border-slate-200 bg-white shadow-xs ${className}`}
+    >
       <header className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
-        <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
+        <h2 id={heading} className="text-sm font-semibold text-slate-800">
+          {title}
+        </h2>
         {actions && <div className="flex items-center gap-2">{actions}</div>}
       </header>
       <div>{children}</div>

@@ -9,6 +9,7 @@ import type {
   OrderSummary,
   Page,
   Product,
+  Stock,
   Promotion,
   PromotionCodes,
   PromotionRedemptions,
@@ -219,6 +220,19 @@ export const api = {
     request<PromotionCodes>(`/api/admin/promotions/${enc(id)}/codes`, {
       method: 'POST',
       body: codes,
+    }),
+
+  // stock
+  stock: (sku: string) => request<Stock>(`/api/admin/products/${enc(sku)}/stock`),
+  receiveStock: (sku: string, quantity: number, note: string) =>
+    request<Stock>(`/api/admin/products/${enc(sku)}/stock/receipts`, {
+      method: 'POST',
+      body: note ? { quantity, note } : { quantity },
+    }),
+  adjustStock: (sku: string, change: number, reason: string) =>
+    request<Stock>(`/api/admin/products/${enc(sku)}/stock/adjustments`, {
+      method: 'POST',
+      body: { change, reason },
     }),
 
   // public catalogue

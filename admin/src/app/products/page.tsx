@@ -17,6 +17,7 @@ import {
   td,
   th,
 } from '@/components/ui';
+import { StockPanel } from '@/components/StockPanel';
 import { api } from '@/lib/api';
 import { formatMoney } from '@/lib/money';
 import { MARKETS } from '@/lib/types';
@@ -64,6 +65,7 @@ function ProductDetail({
             ['Market', p.market],
             ['Price', formatMoney(p.price)],
             ['In stock', p.inStock ? 'Yes' : 'No'],
+            ['Available', p.available ?? 'not counted'],
             ['Description', p.description],
           ]}
         />
@@ -197,7 +199,9 @@ function Products() {
                     <td className={`${td} text-right tabular-nums`}>{formatMoney(p.price)}</td>
                     <td className={td}>
                       {p.inStock ? (
-                        <span className="text-emerald-700">Yes</span>
+                        <span className="text-emerald-700">
+                          Yes{p.available != null && `, ${p.available}`}
+                        </span>
                       ) : (
                         <span className="text-red-700">No</span>
                       )}
@@ -221,7 +225,10 @@ function Products() {
         </div>
         <div>
           {sku ? (
-            <ProductDetail sku={sku} market={market} onClose={() => go({ sku: '' })} />
+            <div className="space-y-4">
+              <ProductDetail sku={sku} market={market} onClose={() => go({ sku: '' })} />
+              <StockPanel sku={sku} />
+            </div>
           ) : (
             <div className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">
               Click a SKU to see the product.

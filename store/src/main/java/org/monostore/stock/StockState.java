@@ -126,7 +126,7 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
     }
     return Rejection.conflict("Product " + sku + " has " + onHand + " on hand, of which orders hold " + reserved
         + ": on hand may not go below that (" + change + " would leave " + (onHand + change)
-        + "). Cancel orders first", tracked ? "TRACKED" : "UNTRACKED");
+        + "). Cancel orders first", null);
   }
 
   StockState apply(Event event) {
