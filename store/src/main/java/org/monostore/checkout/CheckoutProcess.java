@@ -78,6 +78,8 @@ final class CheckoutProcess extends OneStepAtATime {
   Effect<Event, OrderState> onAnswer(OrderState state, StepAnswer answer) {
     return switch (answer) {
       case CartFound found -> onCartFound(found);
+      case CartReadForPayment read -> onCartReadForPayment(read);
+      case GoodsReserved reserved -> onGoodsReserved(state, reserved);
       case CartLocked locked -> onCartLocked(state, locked);
       case Reserved reserved -> onReserved(state, reserved);
       case ReservationRefused refused -> failed(refused.replyTo(), refused.refusal());
@@ -118,11 +120,19 @@ final class CheckoutProcess extends OneStepAtATime {
     };
   }
 
-  // Adding a payment: the cart is locked, which fixes its lines; the stock reserves each line's units
-  // and the promotions that priced it reserve the order's uses, all or none; then the payment is for
-  // what the cart holds. A refusal unlocks the cart again, so to the customer nothing was reserved.
+  // Adding a payment: the stock reserves each line's units of the cart as it reads now, then the cart
+  // is locked, which fixes its lines (reserved again if they changed in between), and the promotions
+  // that priced it reserve the order's uses; then the payment is for what the cart holds. A shortage is
+  // found before the cart is locked, so in a drop a refused shopper costs no write; a refusal after the
+  // lock unlocks the cart again. Either way nothing stays reserved.
 
-  private record CartLocked(AddPayment add, Cart.Reply reply) implements StepAnswer {}
+  private record CartReadForPayment(AddPayment add, Cart.Reply reply) implements StepAnswer {}
+
+  private record GoodsReserved(AddPayment add, Map<String, Integer> lines, Optional<Rejection> refusal)
+      implements StepAnswer {}
+
+  /** {@code reserved}: the lines whose units the stock reserved before the lock; empty when none was. */
+  private record CartLocked(AddPayment add, Map<String, Integer> reserved, Cart.Reply reply) implements StepAnswer {}
 
   private record Reserved(AddPayment add, Pricing pricing, Optional<Rejection> refusal) implements StepAnswer {}
 
@@ -132,25 +142,68 @@ final class CheckoutProcess extends OneStepAtATime {
   private record PaymentInitiated(AddPayment add, Pricing pricing, Payment.Reply reply) implements StepAnswer {}
 
   Effect<Event, OrderState> addPayment(OrderState state, AddPayment add) {
-    return step(collaborators.askCart(state.cartId(), replyTo -> new Cart.Lock(orderId, replyTo)), CART_SILENT,
-        reply -> new CartLocked(add, reply));
+    return step(collaborators.askCart(state.cartId(), Cart.Get::new), CART_SILENT,
+        reply -> new CartReadForPayment(add, reply));
+  }
+
+  private Effect<Event, OrderState> onCartReadForPayment(CartReadForPayment read) {
+    AddPayment add = read.add();
+    return switch (read.reply()) {
+      // Another order's cart, or checked out: the lock says why not, and nothing is reserved for it.
+      case Cart.Current(CartView cart) when cart.status() != Cart.Status.OPEN && !orderId.equals(cart.orderId()) ->
+          continueWith(collaborators.askCart(cart.id(), replyTo -> new Cart.Lock(orderId, replyTo)), CART_SILENT,
+              reply -> new CartLocked(add, Map.of(), reply));
+      case Cart.Current(CartView cart) -> continueWith(
+          collaborators.reserveStock(orderId, cart.pricing().lines(), collaborators.stockHeldUntil()),
+          Optional.of(Rejection.unanswered("The stock did not answer in time")),
+          refusal -> new GoodsReserved(add, quantities(cart.pricing()), refusal));
+      case Cart.Rejected(Rejection rejection) -> failed(add.replyTo(), rejection);
+    };
+  }
+
+  private Effect<Event, OrderState> onGoodsReserved(OrderState state, GoodsReserved reserved) {
+    if (reserved.refusal().isPresent()) {
+      return failed(reserved.add().replyTo(), reserved.refusal().get());
+    }
+    return continueWith(collaborators.askCart(state.cartId(), replyTo -> new Cart.Lock(orderId, replyTo)),
+        CART_SILENT, reply -> new CartLocked(reserved.add(), reserved.lines(), reply));
   }
 
   private Effect<Event, OrderState> onCartLocked(OrderState state, CartLocked locked) {
     AddPayment add = locked.add();
     return switch (locked.reply()) {
-      case Cart.Current(CartView cart) -> continueWith(reserveForPayment(state, cart.pricing()),
+      case Cart.Current(CartView cart) -> continueWith(reserveForPayment(state, cart.pricing(), locked.reserved()),
           Optional.of(Rejection.unanswered("The stock or a promotion did not answer in time")),
           refusal -> new Reserved(add, cart.pricing(), refusal));
-      case Cart.Rejected(Rejection rejection) -> failed(add.replyTo(), rejection);
+      case Cart.Rejected(Rejection rejection) -> {
+        collaborators.releaseStock(orderId, List.copyOf(locked.reserved().keySet()), Stock.Why.CHECKOUT_REFUSED);
+        yield failed(add.replyTo(), rejection);
+      }
     };
   }
 
-  /** The goods and the promotions' uses the pricing takes, reserved at once; after a refusal neither stays so. */
-  private CompletionStage<Optional<Rejection>> reserveForPayment(OrderState state, Pricing pricing) {
+  private static Map<String, Integer> quantities(Pricing pricing) {
+    Map<String, Integer> quantities = new LinkedHashMap<>();
+    pricing.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
+    return quantities;
+  }
+
+  /**
+   * The promotions' uses the locked cart's pricing takes, and its goods again if its lines are not the
+   * ones reserved before the lock (the shopper changed the cart in between), at once; after a refusal
+   * neither stays so.
+   */
+  private CompletionStage<Optional<Rejection>> reserveForPayment(
+      OrderState state, Pricing pricing, Map<String, Integer> reserved) {
     List<Redemption> taken = redemptions(pricing);
-    CompletionStage<Optional<Rejection>> goods =
-        collaborators.reserveStock(orderId, pricing.lines(), collaborators.stockHeldUntil());
+    Map<String, Integer> lines = quantities(pricing);
+    if (!lines.equals(reserved)) {
+      List<String> gone = reserved.keySet().stream().filter(sku -> !lines.containsKey(sku)).toList();
+      collaborators.releaseStock(orderId, gone, Stock.Why.CHECKOUT_REFUSED);
+    }
+    CompletionStage<Optional<Rejection>> goods = lines.equals(reserved)
+        ? CompletableFuture.completedFuture(Optional.empty())
+        : collaborators.reserveStock(orderId, pricing.lines(), collaborators.stockHeldUntil());
     CompletionStage<Optional<Rejection>> uses = taken.isEmpty()
         ? CompletableFuture.completedFuture(Optional.empty())
         : collaborators.reservePromotionUses(orderId, state.contact().email(), taken);
