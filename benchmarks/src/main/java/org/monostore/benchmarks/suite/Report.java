@@ -86,6 +86,7 @@ final class Report {
     }
     md.append(Checkout.section(results.checkout(), results.settings()));
     md.append(PromotionLoad.section(results.promotions()));
+    md.append(StockLoad.section(results.stock()));
 
     md.append("\n## The same load from wrk\n\n")
         .append("wrk, a load generator written in C, takes far less of the two shared cores than Gatling's JVM, and the ")
@@ -237,6 +238,14 @@ final class Report {
         : new String[] {"coupon drop: orders paid with the code, " + drop.shoppers() + " shoppers at once",
             String.format(Locale.ROOT, "%,d of %,d uses", drop.paidWithCode(), drop.uses()), "exactly its uses",
             yes(drop.paidWithCode() == drop.uses())});
+    for (StockLoad.Run run : results.stock().runs().stream()
+        .filter(run -> !run.system().equals(StockLoad.ENTITY_ALONE_SYSTEM)).toList()) {
+      int sellable = Math.min(run.units(), run.shoppers());
+      rows.add(new String[] {"stock drop through the " + run.system() + ": units reserved, " + run.skus()
+          + (run.skus() == 1 ? " SKU, " : " SKUs, ") + String.format(Locale.ROOT, "%,d", run.shoppers())
+          + " shoppers", String.format(Locale.ROOT, "%,d of %,d units", run.reserved(), run.units()),
+          "exactly its units", yes(run.reserved() == sellable && run.failed() == 0)});
+    }
     Map<String, Object> lifetime = results.lifetime();
     double perCart = number(lifetime, "bytesPerActiveCart");
     rows.add(new String[] {"retained heap per awake 5-line cart", String.format(Locale.ROOT, "%,.0f bytes", perCart),

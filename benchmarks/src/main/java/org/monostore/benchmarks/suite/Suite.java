@@ -77,7 +77,8 @@ public final class Suite {
       Instant started, Machine machine, Map<String, Object> lifetime, Duration readModelsCaughtUp,
       List<LoadResult> closed,
       List<LoadResult> wrk, List<LoadResult> pgbench, List<LoadResult> open, List<Checkout.Run> checkout,
-      PromotionLoad.Results promotions, Gc gc, FlameGraph hotPath, List<String> failures, Settings settings) {}
+      PromotionLoad.Results promotions, StockLoad.Results stock, Gc gc, FlameGraph hotPath, List<String> failures,
+      Settings settings) {}
 
   /** The server's GC pauses: during all the load runs (from the warm-up on), and during the open model's. */
   record Gc(Path log, GcLog.Pauses load, GcLog.Pauses open) {}
@@ -119,6 +120,7 @@ public final class Suite {
     boolean singleOnly = false;
     boolean checkoutOnly = false;
     boolean promotionsOnly = false;
+    boolean stockOnly = false;
     for (String arg : args) {
       if (arg.startsWith("--report=")) {
         report = Path.of(arg.substring("--report=".length()));
@@ -136,10 +138,12 @@ public final class Suite {
         checkoutOnly = true;
       } else if (arg.equals("--only=" + PromotionLoad.WORKLOAD)) {
         promotionsOnly = true;
+      } else if (arg.equals("--only=" + StockLoad.WORKLOAD)) {
+        stockOnly = true;
       } else {
         throw new IllegalArgumentException("unknown argument " + arg
             + " (--report=, --levels=, --seconds=, --nodes=, --cluster, --single, --only=" + Checkout.WORKLOAD
-            + ", --only=" + PromotionLoad.WORKLOAD + ")");
+            + ", --only=" + PromotionLoad.WORKLOAD + ", --only=" + StockLoad.WORKLOAD + ")");
       }
     }
     if (checkoutOnly) {
@@ -150,6 +154,11 @@ public final class Suite {
     if (promotionsOnly) {
       Settings suite = Settings.full(report.toAbsolutePath(), levels, seconds);
       PromotionLoad.alone(suite.alone(suite.workDir().resolveSibling("benchmark-promotions"), "promotions.md"));
+      return;
+    }
+    if (stockOnly) {
+      Settings suite = Settings.full(report.toAbsolutePath(), levels, seconds);
+      StockLoad.alone(suite.alone(suite.workDir().resolveSibling("benchmark-stock"), "stock.md"));
       return;
     }
     if (!clusterOnly) {
@@ -178,6 +187,7 @@ public final class Suite {
     Instant openEnded;
     List<Checkout.Run> checkout;
     PromotionLoad.Results promotions;
+    StockLoad.Results stock;
     Path gcLog;
     JfrProfile hotPath;
     try (BenchmarkServerProcess server = new BenchmarkServerProcess(settings, freePort(), freePort())) {
@@ -220,12 +230,13 @@ public final class Suite {
       openEnded = Instant.now();
       checkout = Checkout.measure(settings, server, failures);
       promotions = PromotionLoad.measure(settings, server, failures);
+      stock = StockLoad.measure(settings, server, failures);
       gcLog = server.gcLog();
     }
     Instant ended = Instant.now();
     Gc gc = new Gc(gcLog, GcLog.pauses(gcLog, loadStarted, ended), GcLog.pauses(gcLog, openStarted, openEnded));
     Results results = new Results(started, machine, lifetime, readModelsCaughtUp, closed, wrk, pgbench, open, checkout,
-        promotions, gc, hotPath.graph(), failures, settings);
+        promotions, stock, gc, hotPath.graph(), failures, settings);
     Report.write(results);
     say("Wrote " + settings.report());
     return results;

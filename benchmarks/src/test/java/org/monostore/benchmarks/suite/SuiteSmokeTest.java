@@ -1,6 +1,7 @@
 package org.monostore.benchmarks.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark suite end to end, briefly: a fresh server, every workload through Gatling, the wrk
- * runs, pgbench, whole checkouts, the promotion workloads, the memory and wake-up measurement, the GC log, the profile of the cart writes, and
+ * runs, pgbench, whole checkouts, the promotion workloads, the stock drops, the memory and wake-up measurement, the GC log, the profile of the cart writes, and
  * the report. It proves the suite runs; it judges no timing.
  */
 class SuiteSmokeTest {
@@ -59,6 +60,14 @@ class SuiteSmokeTest {
       assertThat(drop.paidWithCode()).as("orders paid with the code").isEqualTo(drop.uses());
       assertThat(drop.paidWithout()).isEqualTo(drop.shoppers() - drop.uses());
     });
+    assertThat(results.stock().runs()).extracting(StockLoad.Run::system, StockLoad.Run::skus)
+        .containsExactly(tuple("store", 1), tuple("JDBC baseline", 1), tuple(StockLoad.ENTITY_ALONE_SYSTEM, 1),
+            tuple("store", 100), tuple("JDBC baseline", 100));
+    assertThat(results.stock().runs()).allSatisfy(run -> {
+      assertThat(run.failed()).as(run.system() + " failures").isZero();
+      assertThat(run.reserved()).as(run.system() + " reservations").isEqualTo(Math.min(run.units(), run.shoppers()));
+      assertThat(run.refused()).isEqualTo(run.shoppers() - run.reserved());
+    });
     assertThat(results.gc().log()).isRegularFile();
     assertThat(results.lifetime()).containsEntry("liveCartsCounted", 200);
     assertThat(results.lifetime().get("wakeUps")).asList().hasSize(2);
@@ -71,7 +80,8 @@ class SuiteSmokeTest {
         "## The same load from wrk", "product lookups / ping, 64 clients (wrk)", "GC pauses of the store's JVM",
         "Gatling, µs per request",
         "## Profile of the hot path", "| checkout (whole orders) | 2 |", "## Checkout: whole orders",
-        "| read order |", "## Promotions", "### A coupon drop", "cart writes with 100 active promotions / without", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
+        "| read order |", "## Promotions", "### A coupon drop", "cart writes with 100 active promotions / without", "## Stock: drops",
+        "stock drop through the store: units reserved, 1 SKU", "![flame graph of the cart writes](benchmarks-flame-cart-writes.svg)");
     assertThat(report).containsPattern(
         "closed model at 2 clients: product lookups \\d+\\.\\d\\d cores busy, the store's JVM [\\d,]+ µs and Gatling");
     assertThat(results.hotPath().samples()).isPositive();
