@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
     properties = {
       "monostore.embedded-database.directory=target/test-databases/${random.uuid}",
       "pekko.remote.artery.canonical.port=0",
-      "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout=1s"
+      "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout=1s",
+      "monostore.stock.demo-stock=false"
     })
 public @interface IdleStoreTest {}

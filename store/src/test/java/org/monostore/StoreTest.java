@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
       "pekko.remote.artery.canonical.port=0",
       // The tests define the promotions they price with; DemoPromotionsTest defines the demo ones.
       "monostore.promotion.demo-promotions=false",
+      // Every product's stock uncounted unless a test counts it; DemoStockTest counts the demo stock.
+      "monostore.stock.demo-stock=false",
       // The simulated gateway's slow token answers after the timeout, quickly enough for a test to wait.
       "monostore.payment.gateway-timeout=1s",
       "monostore.payment.simulated-gateway.slow-response=2s"

@@ -72,6 +72,7 @@ public final class TestStores {
     all.put("pekko.remote.artery.canonical.port", "0");
     // As in StoreTest: a test defines the promotions it prices with.
     all.put("monostore.promotion.demo-promotions", "false");
+    all.put("monostore.stock.demo-stock", "false");
     all.putAll(settings);
     // As command-line arguments, so they outrank application.properties as they would in production.
     String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

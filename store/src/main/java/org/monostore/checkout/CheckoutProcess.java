@@ -370,7 +370,7 @@ final class CheckoutProcess extends OneStepAtATime {
     }).thenUnstashAll();
   }
 
-  /** The order's goods are held until the parcel ships: told, not waited for (the stock asks the order if this is lost). */
+  /** The order's goods are held until the parcel ships: told, not waited for (if lost, the stock asks the order). */
   private void holdStock(OrderState state) {
     collaborators.holdStock(orderId, state.pricing().lines());
   }

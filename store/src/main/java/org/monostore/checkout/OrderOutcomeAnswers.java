@@ -34,16 +34,21 @@ class OrderOutcomeAnswers implements OrderOutcomes, OrderPayments {
   }
 
   @Override
-  public CompletionStage<Boolean> paid(String orderId) {
+  public CompletionStage<Boolean> paidFor(String orderId, String sku) {
     return asks.<PurchaseOrder.Command, PurchaseOrder.Reply>askLater(
             sharding.entityRefFor(PurchaseOrder.ENTITY_KEY, orderId), PurchaseOrder.Get::new)
-        .thenApply(reply -> reply instanceof PurchaseOrder.Current(OrderState order) && holdsGoods(order));
+        .thenApply(reply -> reply instanceof PurchaseOrder.Current(OrderState order) && paidFor(order, sku));
   }
 
-  /** Paid, or its latest payment's outcome pending at the gateway, which may have charged it. */
-  static boolean holdsGoods(OrderState order) {
-    return outcome(order) == Outcome.PAID || order.status() == OrderState.Status.PAYMENT_ADDED
+  /**
+   * Paid, or its latest payment's outcome pending at the gateway, which may have charged it, for what
+   * holds the product (an admin may have taken a line out of the locked cart since it was reserved).
+   */
+  static boolean paidFor(OrderState order, String sku) {
+    boolean paying = outcome(order) == Outcome.PAID || order.status() == OrderState.Status.PAYMENT_ADDED
         && !order.payments().isEmpty() && order.payments().getLast().status() == Payment.Status.PENDING;
+    return paying && order.pricing() != null
+        && order.pricing().lines().stream().anyMatch(line -> line.sku().equals(sku));
   }
 
   /** Paid once authorized; paying while its latest payment waits for the gateway; else nothing holds the use. */

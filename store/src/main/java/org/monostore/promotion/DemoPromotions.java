@@ -2,10 +2,10 @@ package org.monostore.promotion;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.monostore.platform.DemoData;
 import org.monostore.platform.RejectedException;
 import org.monostore.promotion.Offer.Stacking;
 import org.monostore.promotion.Offer.Trigger;
@@ -31,8 +31,6 @@ class DemoPromotions implements ApplicationRunner, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(DemoPromotions.class);
   private static final String ADMIN = "demo data";
-  private static final int ATTEMPTS = 60;
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   /** By the name their ids are made from. */
   static final Map<String, PromotionDefinition> ALL = Map.of(
@@ -66,31 +64,10 @@ class DemoPromotions implements ApplicationRunner, Ordered {
     return Ordered.LOWEST_PRECEDENCE;
   }
 
-  /**
-   * In the background, so that the start never waits for it: a node that waits for its peers to form
-   * a cluster cannot reach the entities yet, and tries again until it can.
-   */
   @Override
   public void run(ApplicationArguments args) {
     if (enabled) {
-      Thread.ofVirtual().name("demo-promotions").start(this::defineOnceReachable);
-    }
-  }
-
-  private void defineOnceReachable() {
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        define();
-        return;
-      } catch (RuntimeException e) {
-        log.info("Demo promotions not defined yet (attempt {} of {}): {}", attempt, ATTEMPTS, e.getMessage());
-      }
-      try {
-        Thread.sleep(RETRY_AFTER);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      DemoData.defineOnceReachable("promotions", this::define);
     }
   }
 

@@ -12,7 +12,7 @@ public interface OrderPayments {
 
   /**
    * True when the order's payment is authorized, or its outcome at the gateway is pending (it may have
-   * been charged); fails when the order did not answer in time.
+   * been charged), and what it pays for holds the product; fails when the order did not answer in time.
    */
-  CompletionStage<Boolean> paid(String orderId);
+  CompletionStage<Boolean> paidFor(String orderId, String sku);
 }

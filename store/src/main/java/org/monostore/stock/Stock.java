@@ -48,6 +48,9 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
   /** Units arrived at the warehouse; {@code note} says from where (a delivery note), or is null. */
   public record Receive(long quantity, String note, String admin, ActorRef<Reply> replyTo) implements Command {}
 
+  /** The product's opening stock, counted once: received when it is not counted yet, else nothing happens. */
+  public record ReceiveOpening(long quantity, String admin, ActorRef<Reply> replyTo) implements Command {}
+
   /** A correction of what is on hand (a count, damage, loss), up or down, never below what orders hold. */
   public record Adjust(long change, String reason, String admin, ActorRef<Reply> replyTo) implements Command {}
 
@@ -167,7 +170,10 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
     return switch (command) {
       case Get get -> Effect().reply(get.replyTo(), current(state));
       case Receive receive ->
-          changed(state, List.of(new StockReceived(receive.quantity(), receive.note(), receive.admin(), now)), receive.replyTo());
+          changed(state, List.of(new StockReceived(receive.quantity(), receive.note(), receive.admin(), now)),
+              receive.replyTo());
+      case ReceiveOpening opening -> changed(state, state.tracked() ? List.of()
+          : List.of(new StockReceived(opening.quantity(), "opening stock", opening.admin(), now)), opening.replyTo());
       case Adjust adjust -> {
         Rejection refusal = state.refuseAdjustment(sku, adjust.change());
         yield refusal != null ? Effect().reply(adjust.replyTo(), new Rejected(refusal))
@@ -182,7 +188,8 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
           yield Effect().stash();
         }
         yield refusal != null ? Effect().reply(reserve.replyTo(), new Rejected(refusal))
-            : changed(state, state.reserved(reserve.orderId(), reserve.quantity(), reserve.until(), now), reserve.replyTo());
+            : changed(state, state.reserved(reserve.orderId(), reserve.quantity(), reserve.until(), now),
+                reserve.replyTo());
       }
       case Release release -> changed(state, state.released(release.orderId(), release.why(), now), release.replyTo());
       case Commit commit -> changed(state, state.committed(commit.orderId(), now), commit.replyTo());
@@ -198,7 +205,7 @@ public final class Stock extends EventSourcedBehaviorWithEnforcedReplies<Stock.C
     for (String orderId : state.ranOut(now)) {
       if (asking.add(orderId)) {
         Instant until = state.reservations().get(orderId).until();
-        context.pipeToSelf(orders.paid(orderId),
+        context.pipeToSelf(orders.paidFor(orderId, sku),
             (paid, silent) -> new OrderAnswered(orderId, until, silent == null ? paid : null));
       }
     }

@@ -37,7 +37,8 @@ class StockAdminController {
 
   @Schema(name = "StockReceipt", description = "Units that arrived at the warehouse")
   record Receipt(
-      @Schema(description = "1 to 1,000,000", example = "100", requiredMode = Schema.RequiredMode.REQUIRED) Long quantity,
+      @Schema(description = "1 to 1,000,000", example = "100", requiredMode = Schema.RequiredMode.REQUIRED)
+          Long quantity,
       @Schema(description = "Where they came from, e.g. a delivery note; at most 200 characters",
           example = "Delivery 2026-118") String note) {}
 

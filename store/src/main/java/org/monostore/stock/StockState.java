@@ -75,7 +75,7 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
         + ": the order asks for " + quantity);
   }
 
-  /** What reserving records: nothing for a SKU the shop does not count, or when the order holds that for as long already. */
+  /** What reserving records: nothing for a SKU the shop does not count, or when the order holds as much as long. */
   List<Event> reserved(String orderId, long quantity, Instant until, Instant now) {
     Reservation own = reservations.get(orderId);
     if (!tracked || own != null && own.quantity() == quantity

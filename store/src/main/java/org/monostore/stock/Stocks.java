@@ -80,7 +80,8 @@ public class Stocks implements EntityType, Availability, ShippedGoods {
     lines.forEach(line -> bySku.merge(line.sku(), line.quantity(), Long::sum));
     List<CompletableFuture<Rejection>> replies = new ArrayList<>();
     bySku.forEach((sku, quantity) -> replies.add(
-        asks.<Stock.Command, Stock.Reply>askLater(stock(sku), replyTo -> new Stock.Reserve(orderId, quantity, until, replyTo))
+        asks.<Stock.Command, Stock.Reply>askLater(stock(sku),
+                replyTo -> new Stock.Reserve(orderId, quantity, until, replyTo))
             .toCompletableFuture()
             .handle((answer, silent) -> answer instanceof Stock.Rejected(Rejection rejection) ? rejection
                 : silent != null ? Rejection.unanswered("The stock of product " + sku + " did not answer in time")
@@ -91,7 +92,8 @@ public class Stocks implements EntityType, Availability, ShippedGoods {
         return Optional.empty();
       }
       release(orderId, bySku.keySet(), Stock.Why.CHECKOUT_REFUSED);
-      return refusals.stream().filter(refusal -> refusal.shortage() != null).findFirst().or(() -> Optional.of(refusals.getFirst()));
+      return refusals.stream().filter(refusal -> refusal.shortage() != null).findFirst()
+          .or(() -> Optional.of(refusals.getFirst()));
     });
   }
 
@@ -105,7 +107,10 @@ public class Stocks implements EntityType, Availability, ShippedGoods {
     }
   }
 
-  /** The order lets its units of these products go. Not waited for: a release that is lost leaves units reserved until they run out or are released again. */
+  /**
+   * The order lets its units of these products go. Not waited for: a release that is lost leaves the
+   * units reserved until their time runs out and the stock asks the order.
+   */
   public void release(String orderId, Collection<String> skus, Stock.Why why) {
     for (String sku : skus) {
       stock(sku).tell(new Stock.Release(orderId, why, system.ignoreRef()));

@@ -11,7 +11,10 @@ import org.monostore.promotion.OrderOutcomes.Outcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What an order says became of it, for a promotion whose use of it stayed reserved: asked of real orders. */
+/**
+ * What an order says became of it, for a promotion whose use of it stayed reserved and for a stock whose
+ * reservation for it ran out: asked of real orders.
+ */
 @StoreTest
 class OrderOutcomeAnswersTest {
 
@@ -50,5 +53,23 @@ class OrderOutcomeAnswersTest {
     assertThat(outcomeOf(cancelled)).isEqualTo(Outcome.NOT_PAID);
     assertThat(outcomeOf(shopper.payableOrder(SKU, 1))).as("no payment added").isEqualTo(Outcome.NOT_PAID);
     assertThat(outcomeOf(UUID.randomUUID().toString())).isEqualTo(Outcome.NOT_PAID);
+  }
+
+  private boolean paidFor(String order, String sku) throws Exception {
+    return answers.paidFor(order, sku).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void forTheStockAnOrderIsPaidForTheProductsItPaysForOnceItsPaymentIsAuthorized() throws Exception {
+    Shopper shopper = new Shopper(port);
+    String order = shopper.payableOrder(SKU, 1);
+    String payment = shopper.paymentOf(order, "tok_approve");
+    assertThat(paidFor(order, SKU)).as("a payment added, not authorized").isFalse();
+
+    shopper.authorize(order, payment).then().statusCode(200);
+
+    assertThat(paidFor(order, SKU)).isTrue();
+    assertThat(paidFor(order, "OFFC-000037")).as("a product it does not pay for").isFalse();
+    assertThat(paidFor(UUID.randomUUID().toString(), SKU)).as("no such order").isFalse();
   }
 }

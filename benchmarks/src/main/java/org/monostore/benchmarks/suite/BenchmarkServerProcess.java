@@ -41,6 +41,7 @@ final class BenchmarkServerProcess implements AutoCloseable {
                 + settings.idleTimeout().toSeconds() + "s",
             // The promotion workloads measure with promotions of their own against none at all.
             "--monostore.promotion.demo-promotions=false",
+            "--monostore.stock.demo-stock=false",
             "--monostore.admin.password=" + PromotionLoad.ADMIN_PASSWORD,
             "--logging.level.root=WARN"));
     this.process = new ProcessBuilder(command)
