@@ -94,10 +94,8 @@ public class Carts implements EntityType {
       OptionalLong available = levels.get(i).join();
       if (available.isPresent() && line.quantity() > available.getAsLong()) {
         long units = available.getAsLong();
-        warnings.add(new CartView.StockWarning(line.sku(), line.quantity(), units, (units == 0
-            ? "Product " + line.sku() + " is sold out"
-            : "Only " + units + " of product " + line.sku() + (units == 1 ? " is" : " are") + " available")
-            + ": the cart asks for " + line.quantity()));
+        warnings.add(new CartView.StockWarning(line.sku(), line.quantity(), units,
+            Availability.shortage(line.sku(), units, "the cart", line.quantity())));
       }
     }
     return warnings.isEmpty() ? cart : cart.withStockWarnings(warnings);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.monostore.catalog.Availability;
 import org.monostore.platform.Persisted;
 import org.monostore.platform.PersistedAs;
 import org.monostore.platform.Rejection;
@@ -70,9 +71,7 @@ public record StockState(boolean tracked, long onHand, long committed, Map<Strin
     if (quantity <= available) {
       return null;
     }
-    return Rejection.shortage(sku, available, (available == 0 ? "Product " + sku + " is sold out"
-        : "Only " + available + " of product " + sku + (available == 1 ? " is" : " are") + " available")
-        + ": the order asks for " + quantity);
+    return Rejection.shortage(sku, available, Availability.shortage(sku, available, "the order", quantity));
   }
 
   /** What reserving records: nothing for a SKU the shop does not count, or when the order holds as much as long. */
