@@ -7,11 +7,11 @@ test('dashboard counts move when carts and orders are made', async ({ page, requ
   await expect(page.getByRole('heading', { name: 'Dashboard', exact: true })).toBeVisible();
   await expect(page.getByTestId('carts-OPEN')).toBeVisible();
   const openBefore = await numberIn(page, 'carts-OPEN');
-  const createdBefore = await numberIn(page, 'orders-CREATED');
+  const createdBefore = await numberIn(page, 'orders-AWAITING_CONTACT');
 
   await createCart(request, [{ sku, quantity: 1 }]); // stays OPEN
   const ordered = await createCart(request, [{ sku, quantity: 1 }]);
-  await createOrder(request, ordered.id); // a CREATED order
+  await createOrder(request, ordered.id); // an order awaiting its contact
 
   // read models lag slightly: refresh until the numbers move
   const refresh = page.getByRole('button', { name: 'Refresh' });
@@ -28,7 +28,7 @@ test('dashboard counts move when carts and orders are made', async ({ page, requ
     .poll(
       async () => {
         await refresh.click();
-        return numberIn(page, 'orders-CREATED');
+        return numberIn(page, 'orders-AWAITING_CONTACT');
       },
       { timeout: 20_000 },
     )

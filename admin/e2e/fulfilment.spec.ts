@@ -30,7 +30,7 @@ test('fulfil an authorized order: create, pick, ship with tracking number, deliv
   const { order } = await paidOrder(request);
 
   await signIn(page, `/admin/orders/view/?id=${order.id}`);
-  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await expect(page.getByTestId('order-status')).toHaveText('Paid, awaiting fulfilment');
   await expect(page.getByRole('table', { name: 'Payments' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Create fulfilment' }).click();

@@ -27,7 +27,7 @@ test('an admin cancels a paid order that is being picked: the fulfilment stops, 
   const { order } = await paidOrder(request);
 
   await signIn(page, `/admin/orders/view/?id=${order.id}`);
-  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await expect(page.getByTestId('order-status')).toHaveText('Paid, awaiting fulfilment');
   // The customer may no longer cancel a paid order; the admin may, and the page says who can do what.
   await expect(page.getByTestId('customer-can')).toHaveText(
     'The customer can now give or change the contact.',

@@ -8,8 +8,8 @@ import { api } from '@/lib/api';
 import { ordersSeries, revenueSeries } from '@/lib/chart';
 import { formatAmount, formatMoney, fractionDigits } from '@/lib/money';
 import { keys } from '@/lib/queries';
-import { CART_STATUSES, ORDER_STATUSES } from '@/lib/types';
-import { CART_STATUS_LABELS, ORDER_STATUS_LABELS } from '@/lib/labels';
+import { CART_STATUSES, NEEDING_ATTENTION, ORDER_STAGES } from '@/lib/types';
+import { CART_STATUS_LABELS, ORDER_STAGE_LABELS } from '@/lib/labels';
 
 function Stat({
   label,
@@ -90,13 +90,26 @@ export default function DashboardPage() {
               </div>
             </Section>
           </div>
-          <Section title="Orders by status">
-            <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-3 lg:grid-cols-6">
-              {ORDER_STATUSES.map((s) => (
+          <Section title="Needs attention">
+            <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-4" data-testid="attention">
+              {NEEDING_ATTENTION.map((s) => (
                 <Stat
                   key={s}
-                  label={<StatusBadge status={s} label={ORDER_STATUS_LABELS[s]} />}
-                  value={d.ordersByStatus[s] ?? 0}
+                  label={<StatusBadge status={s} label={ORDER_STAGE_LABELS[s]} />}
+                  value={d.ordersNeedingAttention[s] ?? 0}
+                  testId={`attention-${s}`}
+                  href={`/orders/?status=${s}`}
+                />
+              ))}
+            </div>
+          </Section>
+          <Section title="Orders by where they stand">
+            <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-4 lg:grid-cols-6">
+              {ORDER_STAGES.map((s) => (
+                <Stat
+                  key={s}
+                  label={<StatusBadge status={s} label={ORDER_STAGE_LABELS[s]} />}
+                  value={d.ordersByStage[s] ?? 0}
                   testId={`orders-${s}`}
                   href={`/orders/?status=${s}`}
                 />

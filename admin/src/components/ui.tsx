@@ -16,6 +16,19 @@ export const input =
 export const th =
   'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
 export const td = 'px-3 py-1.5 whitespace-nowrap';
+/**
+ * The box around a table that may be wider than its column: it scrolls sideways on its own, and
+ * takes the focus so that the keyboard scrolls it too (a region named like its table).
+ */
+export function scrollsSideways(label: string) {
+  return {
+    className: 'overflow-x-auto',
+    tabIndex: 0,
+    role: 'region',
+    'aria-label': label,
+  } as const;
+}
+
 /** A cell of free text (a product's name): it wraps, so a long name cannot widen the page. */
 export const tdText = 'px-3 py-1.5 min-w-40 [overflow-wrap:anywhere]';
 
@@ -37,6 +50,14 @@ const STATUS_COLORS: Record<string, string> = {
   FAILED: 'bg-red-50 text-red-700 ring-red-600/20',
   RELEASED: 'bg-slate-100 text-slate-700 ring-slate-500/20',
   PENDING: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  AWAITING_CONTACT: 'bg-sky-50 text-sky-700 ring-sky-600/20',
+  AWAITING_PAYMENT: 'bg-indigo-50 text-indigo-700 ring-indigo-600/20',
+  AWAITING_AUTHORIZATION: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  PAYMENT_DECLINED: 'bg-red-50 text-red-700 ring-red-600/20',
+  PAYMENT_FAILED: 'bg-red-50 text-red-700 ring-red-600/20',
+  PAYMENT_PENDING: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  PAID: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  TO_BE_PICKED: 'bg-violet-50 text-violet-700 ring-violet-600/20',
   // promotions
   ACTIVE: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
   PAUSED: 'bg-amber-50 text-amber-800 ring-amber-600/20',
@@ -63,7 +84,7 @@ export function StatusBadge({
   status: string | null | undefined;
   label?: string;
 }) {
-  if (!status) return <span className="text-slate-400">—</span>;
+  if (!status) return <span className="text-slate-500">—</span>;
   const color = STATUS_COLORS[status] ?? 'bg-slate-50 text-slate-700 ring-slate-500/20';
   return (
     <span
@@ -208,7 +229,7 @@ export function ListFreshness({
 }
 
 export function Time({ iso }: { iso: string | null | undefined }) {
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-slate-500">—</span>;
   return (
     <time dateTime={iso} title={formatDateTime(iso)}>
       {formatRelative(iso)}

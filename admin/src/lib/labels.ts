@@ -5,7 +5,7 @@
 import type {
   CartStatus,
   FulfillmentStatus,
-  Order,
+  OrderStage,
   OrderStatus,
   Payment,
   PromotionStatus,
@@ -58,32 +58,20 @@ export const FULFILLMENT_STATUS_LABELS: Record<FulfillmentStatus, string> = {
 };
 
 /**
- * Where an order stands, as a person would say it: the order's status with what its latest payment
- * and its fulfilment add (a declined payment, a parcel on its way). The code is the badge's colour.
+ * Where an order stands, as a person would say it: the store's stage, which is the order's status
+ * with what its latest payment and its fulfilment add (a declined payment, a parcel on its way).
  */
-export function orderStage(order: Pick<Order, 'status' | 'payments' | 'fulfillment'>): {
-  code: string;
-  label: string;
-} {
-  const latest = order.payments[order.payments.length - 1];
-  if (order.status === 'PAYMENT_ADDED' && latest) {
-    switch (latest.status) {
-      case 'DECLINED':
-        return { code: 'DECLINED', label: 'Payment declined' };
-      case 'FAILED':
-        return { code: 'FAILED', label: 'Payment failed' };
-      case 'PENDING':
-        return { code: 'PENDING', label: 'Payment awaiting the gateway' };
-      default:
-        return { code: 'PAYMENT_ADDED', label: 'Awaiting authorization' };
-    }
-  }
-  if (order.status === 'FULFILLMENT_CREATED' && order.fulfillment) {
-    const f = order.fulfillment.status;
-    return {
-      code: f,
-      label: f === 'CREATED' ? 'Paid, to be picked' : FULFILLMENT_STATUS_LABELS[f],
-    };
-  }
-  return { code: order.status, label: ORDER_STATUS_LABELS[order.status] };
-}
+export const ORDER_STAGE_LABELS: Record<OrderStage, string> = {
+  AWAITING_CONTACT: 'Awaiting contact',
+  AWAITING_PAYMENT: 'Awaiting payment',
+  AWAITING_AUTHORIZATION: 'Awaiting authorization',
+  PAYMENT_DECLINED: 'Payment declined',
+  PAYMENT_FAILED: 'Payment failed',
+  PAYMENT_PENDING: 'Payment awaiting the gateway',
+  PAID: 'Paid, awaiting fulfilment',
+  TO_BE_PICKED: 'Paid, to be picked',
+  PICKED: 'Picked',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+};

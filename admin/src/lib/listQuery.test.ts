@@ -84,10 +84,21 @@ describe('list query string', () => {
     expect(today.getTime()).toBeLessThanOrEqual(now.getTime());
   });
 
-  it('knows order statuses', () => {
-    const s = parseListState(new URLSearchParams('status=PAYMENT_ADDED'), ORDER_LIST);
-    expect(toApiParams(s, ORDER_LIST).getAll('status')).toEqual(['PAYMENT_ADDED']);
+  it('filters orders by where they stand, and the orders needing attention together', () => {
+    const s = parseListState(new URLSearchParams('status=PAYMENT_DECLINED'), ORDER_LIST);
+    expect(toApiParams(s, ORDER_LIST).getAll('stage')).toEqual(['PAYMENT_DECLINED']);
+    expect(toApiParams(s, ORDER_LIST).getAll('status')).toEqual([]);
+    const attention = parseListState(new URLSearchParams('status=attention'), ORDER_LIST);
+    expect(toApiParams(attention, ORDER_LIST).getAll('stage')).toEqual([
+      'PAYMENT_DECLINED',
+      'PAYMENT_FAILED',
+      'PAYMENT_PENDING',
+      'PAID',
+    ]);
     expect(parseListState(new URLSearchParams('status=active'), ORDER_LIST).status).toBe('all');
+    expect(parseListState(new URLSearchParams('status=PAYMENT_ADDED'), ORDER_LIST).status).toBe(
+      'all',
+    );
   });
 });
 

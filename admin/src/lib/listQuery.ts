@@ -2,7 +2,14 @@
  * The state of the carts and orders lists, kept in the page's query string so a reload keeps it,
  * and its translation into the admin API's query parameters.
  */
-import { ACTIVE_CART_STATUSES, CART_STATUSES, MARKETS, ORDER_STATUSES, type Market } from './types';
+import {
+  ACTIVE_CART_STATUSES,
+  CART_STATUSES,
+  MARKETS,
+  NEEDING_ATTENTION,
+  ORDER_STAGES,
+  type Market,
+} from './types';
 
 export const SINCE_OPTIONS = [
   { value: 'all', label: 'Any time' },
@@ -41,8 +48,10 @@ export interface ListKind {
   /** What an empty list says with no filter but the default status. */
   noneByDefault: string;
   defaultStatus: string;
-  /** allowed values of `status`: single statuses and groups, each mapping to API statuses */
+  /** allowed values of `status`: single choices and groups, each mapping to values of `param` */
   statuses: Record<string, readonly string[]>;
+  /** The admin API's parameter the choices filter by: the carts' `status`, the orders' `stage`. */
+  param: 'status' | 'stage';
 }
 
 /** Each status of the API's enum as a choice of its own. */
@@ -55,13 +64,16 @@ export const CART_LIST: ListKind = {
   noneByDefault: 'No active carts right now.',
   defaultStatus: 'active',
   statuses: { active: ACTIVE_CART_STATUSES, all: [], ...eachOf(CART_STATUSES) },
+  param: 'status',
 };
 
 export const ORDER_LIST: ListKind = {
   noun: 'orders',
   noneByDefault: 'No orders yet.',
   defaultStatus: 'all',
-  statuses: { all: [], ...eachOf(ORDER_STATUSES) },
+  // Where an order stands, as the shop names it: its status alone hides a declined payment.
+  statuses: { all: [], attention: NEEDING_ATTENTION, ...eachOf(ORDER_STAGES) },
+  param: 'stage',
 };
 
 /** What an empty list says: that the filters found nothing, or that there is nothing yet. */
@@ -157,14 +169,14 @@ export function sinceInstant(since: Since, now: Date = new Date()): Date | null 
   }
 }
 
-/** The admin API's query parameters for a state (status repeated, changedSince as ISO instant). */
+/** The admin API's query parameters for a state (status or stage repeated, changedSince as ISO instant). */
 export function toApiParams(
   state: ListState,
   kind: ListKind,
   now: Date = new Date(),
 ): URLSearchParams {
   const sp = new URLSearchParams();
-  for (const s of kind.statuses[state.status] ?? []) sp.append('status', s);
+  for (const s of kind.statuses[state.status] ?? []) sp.append(kind.param, s);
   if (state.market !== 'all') sp.set('market', state.market);
   const since = sinceInstant(state.since, now);
   if (since) sp.set('changedSince', since.toISOString());

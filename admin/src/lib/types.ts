@@ -7,6 +7,7 @@ import {
   promotionStatusValues,
   fulfillmentStatusValues,
   orderSummaryStatusValues,
+  orderSummaryStageValues,
   type components,
 } from './api-types';
 
@@ -30,6 +31,16 @@ export const ACTIVE_CART_STATUSES: readonly CartStatus[] = ['OPEN', 'LOCKED'];
 
 export const ORDER_STATUSES = orderSummaryStatusValues;
 export type OrderStatus = Schemas['OrderSummary']['status'];
+
+export const ORDER_STAGES = orderSummaryStageValues;
+export type OrderStage = Schemas['OrderSummary']['stage'];
+/** The stages someone at the shop has to act on, as the dashboard's "Needs attention" counts them. */
+export const NEEDING_ATTENTION: readonly OrderStage[] = [
+  'PAYMENT_DECLINED',
+  'PAYMENT_FAILED',
+  'PAYMENT_PENDING',
+  'PAID',
+];
 
 export const FULFILLMENT_STATUSES = fulfillmentStatusValues;
 export type FulfillmentStatus = Schemas['Fulfillment']['status'];

@@ -14,6 +14,7 @@ import {
   Time,
   td,
   th,
+  scrollsSideways,
 } from '@/components/ui';
 import { api } from '@/lib/api';
 import { ORDER_LIST, emptyMessage, toApiParams } from '@/lib/listQuery';
@@ -21,12 +22,13 @@ import { formatMoney } from '@/lib/money';
 import { cartPath, orderPath } from '@/lib/paths';
 import { keys, listRefetchInterval } from '@/lib/queries';
 import { formatDateTime } from '@/lib/time';
-import { ORDER_STATUSES } from '@/lib/types';
-import { ORDER_STATUS_LABELS } from '@/lib/labels';
+import { ORDER_STAGES } from '@/lib/types';
+import { FULFILLMENT_STATUS_LABELS, ORDER_STAGE_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/labels';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All' },
-  ...ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] })),
+  { value: 'attention', label: 'Needs attention' },
+  ...ORDER_STAGES.map((s) => ({ value: s, label: ORDER_STAGE_LABELS[s] })),
 ];
 
 function OrdersList() {
@@ -56,12 +58,14 @@ function OrdersList() {
         {q.isPending && <Loading />}
         {q.data && q.data.items.length === 0 && <Empty>{emptyMessage(state, ORDER_LIST)}</Empty>}
         {q.data && q.data.items.length > 0 && (
-          <div className="overflow-x-auto">
+          <div {...scrollsSideways('Orders')}>
             <table className="min-w-full text-sm" aria-label="Orders">
               <thead className="bg-slate-50">
                 <tr>
                   <th className={th}>Order</th>
                   <th className={th}>Status</th>
+                  <th className={th}>Payment</th>
+                  <th className={th}>Fulfilment</th>
                   <th className={th}>Market</th>
                   <th className={th}>Customer</th>
                   <th className={`${th} text-right`}>Total</th>
@@ -79,7 +83,23 @@ function OrdersList() {
                       <IdLink href={orderPath(o.id)} id={o.id} />
                     </td>
                     <td className={td}>
-                      <StatusBadge status={o.status} label={ORDER_STATUS_LABELS[o.status]} />
+                      <StatusBadge status={o.stage} label={ORDER_STAGE_LABELS[o.stage]} />
+                    </td>
+                    <td className={td}>
+                      <StatusBadge
+                        status={o.paymentStatus}
+                        label={o.paymentStatus ? PAYMENT_STATUS_LABELS[o.paymentStatus] : undefined}
+                      />
+                    </td>
+                    <td className={td}>
+                      <StatusBadge
+                        status={o.fulfillmentStatus}
+                        label={
+                          o.fulfillmentStatus
+                            ? FULFILLMENT_STATUS_LABELS[o.fulfillmentStatus]
+                            : undefined
+                        }
+                      />
                     </td>
                     <td className={td}>{o.market}</td>
                     <td className={`${td} max-w-72 truncate`}>
@@ -89,7 +109,7 @@ function OrdersList() {
                           <span className="text-slate-500">{o.email ?? ''}</span>
                         </>
                       ) : (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500">—</span>
                       )}
                     </td>
                     <td className={`${td} text-right tabular-nums`}>{formatMoney(o.total)}</td>

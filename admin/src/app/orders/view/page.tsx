@@ -21,6 +21,7 @@ import {
   input,
   td,
   th,
+  scrollsSideways,
 } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatMoney } from '@/lib/money';
@@ -30,7 +31,7 @@ import { useCart, useOrder, useOrderMutation } from '@/lib/queries';
 import { cartEditsSince } from '@/lib/timeline';
 import { formatDateTime } from '@/lib/time';
 import type { ContactInput, Order, OrderAction } from '@/lib/types';
-import { FULFILLMENT_STATUS_LABELS, PAYMENT_STATUS_LABELS, orderStage } from '@/lib/labels';
+import { FULFILLMENT_STATUS_LABELS, ORDER_STAGE_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/labels';
 
 type Action =
   | { kind: 'cancel' }
@@ -146,7 +147,7 @@ function Fulfilment({
               <StatusBadge status={f.status} label={FULFILLMENT_STATUS_LABELS[f.status]} />
             </span>,
           ],
-          ['Tracking number', f.trackingNumber ?? <span className="text-slate-400">—</span>],
+          ['Tracking number', f.trackingNumber ?? <span className="text-slate-500">—</span>],
           [
             'Items',
             f.items && f.items.length ? (
@@ -328,7 +329,7 @@ function OrderDetail({ id }: { id: string }) {
               {order.payments.length === 0 ? (
                 <Empty>No payments yet.</Empty>
               ) : (
-                <div className="overflow-x-auto">
+                <div {...scrollsSideways('Payments')}>
                   <table className="min-w-full text-sm" aria-label="Payments">
                     <thead className="bg-slate-50">
                       <tr>
@@ -369,7 +370,7 @@ function OrderDetail({ id }: { id: string }) {
                                 )}
                               </>
                             ) : (
-                              <span className="text-slate-400">pending</span>
+                              <span className="text-slate-500">pending</span>
                             )}
                           </td>
                           <td className={td}>
@@ -395,10 +396,7 @@ function OrderDetail({ id }: { id: string }) {
                   [
                     'Status',
                     <span key="s" data-testid="order-status">
-                      <StatusBadge
-                        status={orderStage(order).code}
-                        label={orderStage(order).label}
-                      />
+                      <StatusBadge status={order.stage} label={ORDER_STAGE_LABELS[order.stage]} />
                     </span>,
                   ],
                   ['Total', formatMoney(order.pricing?.total)],

@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.monostore.cart.CartSummaries;
+import org.monostore.checkout.OrderStage;
 import org.monostore.checkout.OrderSummaries;
 import org.monostore.shared.Money;
 import org.springframework.transaction.annotation.Isolation;
@@ -45,6 +47,11 @@ class DashboardController {
   record Dashboard(
       @Schema(description = "Carts by status, every status present") Map<String, Long> cartsByStatus,
       @Schema(description = "Orders by status, every status present") Map<String, Long> ordersByStatus,
+      @Schema(description = "Orders by where they stand (an OrderStage), every stage present")
+          Map<String, Long> ordersByStage,
+      @Schema(description = "Orders someone at the shop has to act on, by stage (PAYMENT_DECLINED, PAYMENT_FAILED, "
+          + "PAYMENT_PENDING, PAID: paid, not yet fulfilled), every one of those stages present")
+          Map<String, Long> ordersNeedingAttention,
       @Schema(description = "Open or locked carts changed in the last hour") long activeCartsLastHour,
       @Schema(description = "Authorized today (UTC), one amount per currency") List<Money> revenueToday,
       @Schema(description = "The last 14 days, oldest first, every day present") List<Day> days) {}
@@ -70,7 +77,11 @@ class DashboardController {
     for (LocalDate day = today.minusDays(DAYS - 1); !day.isAfter(today); day = day.plusDays(1)) {
       days.add(new Day(day, ordersPerDay.getOrDefault(day, 0L), revenuePerDay.getOrDefault(day, List.of())));
     }
-    return new Dashboard(byName(carts.countsByStatus()), byName(orders.countsByStatus()),
+    Map<OrderStage, Long> byStage = orders.countsByStage();
+    Map<OrderStage, Long> needingAttention = new EnumMap<>(byStage);
+    needingAttention.keySet().retainAll(OrderStage.NEEDING_ATTENTION);
+    return new Dashboard(byName(carts.countsByStatus()), byName(orders.countsByStatus()), byName(byStage),
+        byName(needingAttention),
         carts.activeSince(now.minus(1, ChronoUnit.HOURS)), revenuePerDay.getOrDefault(today, List.of()), days);
   }
 

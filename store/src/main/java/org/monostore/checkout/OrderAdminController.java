@@ -53,6 +53,9 @@ class OrderAdminController {
   PageRequest.Page<OrderSummaries.OrderSummary> list(
       @Parameter(description = "An order status; repeat for several; all when absent")
           @RequestParam(required = false) List<String> status,
+      @Parameter(description = "Where the order stands (an OrderStage); repeat for several; all when absent. "
+          + "PAYMENT_DECLINED, PAYMENT_FAILED, PAYMENT_PENDING and PAID are the orders that need attention")
+          @RequestParam(required = false) List<String> stage,
       @Parameter(description = "A market's code, e.g. SE; every market when absent")
           @RequestParam(required = false) String market,
       @Parameter(description = "Only orders changed at or after this instant (ISO 8601)")
@@ -63,7 +66,8 @@ class OrderAdminController {
       @Parameter(description = "asc or desc") @RequestParam(defaultValue = "desc") String direction,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return summaries.find(PageRequest.statuses(OrderState.Status.class, status), markets.filter(market),
+    return summaries.find(PageRequest.statuses(OrderState.Status.class, status),
+        PageRequest.values("stage", OrderStage.class, stage), markets.filter(market),
         PageRequest.instant("changedSince", changedSince), q,
         PageRequest.of(page, size, sort, direction, OrderSummaries.SORTS));
   }

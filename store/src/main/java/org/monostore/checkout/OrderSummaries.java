@@ -11,8 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.monostore.fulfillment.Fulfillment;
+import org.monostore.payment.Payment;
 import org.monostore.platform.PageRequest;
 import org.monostore.platform.Projections;
 import org.monostore.platform.StatusCounts;
@@ -39,12 +43,21 @@ public class OrderSummaries {
       @Schema(example = "SE") String market,
       @Schema(example = "SEK") String currency,
       OrderState.Status status,
+      OrderStage stage,
+      @Schema(description = "The latest payment's status; null before a payment is added", nullable = true)
+          Payment.Status paymentStatus,
+      @Schema(description = "The live fulfilment's status; null without one (none yet, or the last one was "
+          + "cancelled)", nullable = true) Fulfillment.Status fulfillmentStatus,
       @Schema(description = "Null until the contact is given", nullable = true) String email,
       @Schema(description = "Null until the contact is given", nullable = true) String name,
       @Schema(description = "The fixed amount once a payment is added; the cart's total before", nullable = true)
           Money total,
       Instant createdAt,
       Instant updatedAt) {}
+
+  /** Each order with its live fulfilment's row, if it has one yet. */
+  private static final String FROM =
+      " FROM order_summary o LEFT JOIN order_fulfillment f ON f.fulfillment_id = o.fulfillment_id";
 
   private final JdbcClient jdbc;
   private final Projections projections;
@@ -89,15 +102,26 @@ public class OrderSummaries {
     return perDay;
   }
 
-  PageRequest.Page<OrderSummary> find(
-      List<OrderState.Status> statuses, Market market, Instant changedSince, String text, PageRequest page) {
+  /** How many orders there are at each stage, every stage present, in the enum's order. */
+  public Map<OrderStage, Long> countsByStage() {
+    return StatusCounts.of(OrderStage.class, jdbc, "SELECT " + OrderStage.SQL + " AS status, count(*) AS count"
+        + FROM + " GROUP BY 1");
+  }
+
+  PageRequest.Page<OrderSummary> find(List<OrderState.Status> statuses, List<OrderStage> stages, Market market,
+      Instant changedSince, String text, PageRequest page) {
     // Counted first: when nothing is behind then, the page read after it holds every change made before.
-    long behind = projections.eventsNotYetProjected(OrderSummaryProjection.NAME);
+    long behind = projections.eventsNotYetProjected(OrderSummaryProjection.NAME)
+        + projections.eventsNotYetProjected(OrderFulfillmentProjection.NAME);
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     if (!statuses.isEmpty()) {
       where.add("o.status IN (:statuses)");
       parameters.put("statuses", statuses.stream().map(Enum::name).toList());
+    }
+    if (!stages.isEmpty()) {
+      where.add(OrderStage.SQL + " IN (:stages)");
+      parameters.put("stages", stages.stream().map(Enum::name).toList());
     }
     if (market != null) {
       where.add("o.market = :market");
@@ -112,16 +136,16 @@ public class OrderSummaries {
       parameters.put("text", PageRequest.likePattern(text.strip().toLowerCase(Locale.ROOT)));
     }
     String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    long total = jdbc.sql("SELECT count(*) FROM order_summary o" + filter).params(parameters)
+    long total = jdbc.sql("SELECT count(*)" + FROM + filter).params(parameters)
         .query(Long.class).single();
     // Amounts in different currencies do not compare: by total means by total within each currency.
     String order = (page.sort().equals("total") ? "o.currency, " : "") + SORT_COLUMNS.get(page.sort())
         + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST") + ", o.order_id";
     // Before a payment fixes it, an order costs what its cart holds now.
     List<OrderSummary> items = jdbc.sql("""
-            SELECT o.order_id, o.cart_id, o.market, o.currency, o.status, o.email, o.name, o.created_at,
-              o.updated_at, coalesce(o.total, c.total) AS amount
-            FROM order_summary o LEFT JOIN order_cart_total c ON c.cart_id = o.cart_id""" + filter
+            SELECT o.order_id, o.cart_id, o.market, o.currency, o.status, o.payment_status, f.status AS fulfillment,
+              o.email, o.name, o.created_at, o.updated_at, coalesce(o.total, c.total) AS amount
+            """ + FROM + " LEFT JOIN order_cart_total c ON c.cart_id = o.cart_id" + filter
             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
         .params(parameters)
         .param("limit", page.size())
@@ -131,13 +155,24 @@ public class OrderSummaries {
     return new PageRequest.Page<>(items, page.page(), page.size(), total, behind);
   }
 
+  private static <T> T nullOr(String name, Function<String, T> valueOf) {
+    return name == null ? null : valueOf.apply(name);
+  }
+
   private static OrderSummary summary(ResultSet row, int number) throws SQLException {
     String currency = row.getString("currency");
     long amount = row.getLong("amount");
     Money total = row.wasNull() ? null : new Money(amount, currency);
+    OrderState.Status status = OrderState.Status.valueOf(row.getString("status"));
+    Payment.Status payment = nullOr(row.getString("payment_status"), Payment.Status::valueOf);
+    // A fulfilment created but not yet in order_fulfillment is to be picked.
+    Fulfillment.Status fulfillment = status == OrderState.Status.FULFILLMENT_CREATED
+        ? Objects.requireNonNullElse(nullOr(row.getString("fulfillment"), Fulfillment.Status::valueOf),
+            Fulfillment.Status.CREATED)
+        : null;
     return new OrderSummary(row.getString("order_id"), row.getString("cart_id"), row.getString("market"), currency,
-        OrderState.Status.valueOf(row.getString("status")), row.getString("email"), row.getString("name"),
-        total,
+        status, OrderStage.of(status, payment, fulfillment), payment, fulfillment, row.getString("email"),
+        row.getString("name"), total,
         row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
   }
 }

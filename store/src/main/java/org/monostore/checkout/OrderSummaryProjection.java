@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.monostore.cart.CartSummaries;
+import org.monostore.payment.Payment;
 import org.monostore.platform.CommittedEvents;
 import org.monostore.platform.Projections;
 import org.monostore.platform.ReadModel;
@@ -64,9 +65,10 @@ class OrderSummaryProjection implements ReadModel {
           }
         }
         case PurchaseOrder.PaymentAdded added -> {
-          session.update(
-              "UPDATE order_summary SET status = 'PAYMENT_ADDED', total = ?, updated_at = ? WHERE order_id = ?",
-              added.amount().amount(), added.at(), orderId);
+          session.update("""
+              UPDATE order_summary SET status = 'PAYMENT_ADDED', total = ?, payment_id = ?, payment_status = 'INITIATED',
+                updated_at = ?
+              WHERE order_id = ?""", added.amount().amount(), added.paymentId(), added.at(), orderId);
           redemptionsReserved(session, orderId, added.pricing(), added.at());
         }
         case PurchaseOrder.PaymentRepriced repriced -> {
@@ -78,24 +80,32 @@ class OrderSummaryProjection implements ReadModel {
           session.update("""
               UPDATE order_summary SET status = 'PAYMENT_AUTHORIZED', authorized_at = ?, updated_at = ?
               WHERE order_id = ?""", authorized.at(), authorized.at(), orderId);
+          payment(session, orderId, authorized);
           redemptions(session, orderId, "KEPT", authorized.at());
         }
-        case PurchaseOrder.FulfillmentCreated created -> status(session, orderId, "FULFILLMENT_CREATED", event);
-        case PurchaseOrder.FulfillmentCancelled cancelled -> status(session, orderId, "PAYMENT_AUTHORIZED", event);
+        case PurchaseOrder.FulfillmentCreated created -> session.update("""
+            UPDATE order_summary SET status = 'FULFILLMENT_CREATED', fulfillment_id = ?, updated_at = ?
+            WHERE order_id = ?""", created.fulfillmentId(), created.at(), orderId);
+        // Paid again, without a fulfilment until the next one is created.
+        case PurchaseOrder.FulfillmentCancelled cancelled -> session.update("""
+            UPDATE order_summary SET status = 'PAYMENT_AUTHORIZED', fulfillment_id = NULL, updated_at = ?
+            WHERE order_id = ?""", cancelled.at(), orderId);
         case PurchaseOrder.OrderCancelled cancelled -> {
           status(session, orderId, "CANCELLED", event);
           redemptions(session, orderId, "GIVEN_BACK", cancelled.at());
         }
         // The status stays; the promotions' uses come back, as they do at the promotions.
         case PurchaseOrder.PaymentDeclined declined -> {
-          touch(session, orderId, event);
+          payment(session, orderId, declined);
           redemptions(session, orderId, "GIVEN_BACK", declined.at());
         }
         case PurchaseOrder.PaymentFailed failed -> {
-          touch(session, orderId, event);
+          payment(session, orderId, failed);
           redemptions(session, orderId, "GIVEN_BACK", failed.at());
         }
-        // Pending payments, and an admin's marker: the status stays.
+        case PurchaseOrder.PaymentPending pending -> payment(session, orderId, pending);
+        case PurchaseOrder.PaymentReleased released -> payment(session, orderId, released);
+        // An admin's marker, a settlement falling due: the status stays.
         default -> touch(session, orderId, event);
       }
     }
@@ -103,6 +113,20 @@ class OrderSummaryProjection implements ReadModel {
     private static void touch(Projections.Session session, String orderId, PurchaseOrder.Event event)
         throws Exception {
       session.update("UPDATE order_summary SET updated_at = ? WHERE order_id = ?", event.at(), orderId);
+    }
+
+    /** What the gateway said of the order's latest payment; an earlier payment's late outcome changes nothing. */
+    private static void payment(Projections.Session session, String orderId, PurchaseOrder.PaymentOutcome outcome)
+        throws Exception {
+      Payment.Status status = switch (outcome) {
+        case PurchaseOrder.PaymentAuthorized authorized -> Payment.Status.AUTHORIZED;
+        case PurchaseOrder.PaymentDeclined declined -> Payment.Status.DECLINED;
+        case PurchaseOrder.PaymentFailed failed -> Payment.Status.FAILED;
+        case PurchaseOrder.PaymentPending pending -> Payment.Status.PENDING;
+        case PurchaseOrder.PaymentReleased released -> Payment.Status.RELEASED;
+      };
+      session.update("UPDATE order_summary SET payment_status = ?, updated_at = ? WHERE order_id = ? AND payment_id = ?",
+          status.name(), outcome.at(), orderId, outcome.paymentId());
     }
 
     /** The payment fixed the order's price: each promotion in it is reserved, as the price says now. */

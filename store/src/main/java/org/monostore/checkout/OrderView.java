@@ -17,6 +17,8 @@ record OrderView(
     @Schema(description = "CREATED, CONTACT_GIVEN, PAYMENT_ADDED, PAYMENT_AUTHORIZED, FULFILLMENT_CREATED or "
         + "CANCELLED; after FULFILLMENT_CREATED, shipping moves on in fulfillment.status")
         OrderState.Status status,
+    @Schema(description = "Where the order stands, as its status with what its latest payment and its fulfilment add")
+        OrderStage stage,
     @Schema(description = "false while the cart can still change and pricing is what it holds now; true once a "
         + "payment locked the cart and fixed the amount") boolean pricingFixed,
     Pricing pricing,

@@ -78,7 +78,8 @@ class OrderViews {
       timeline = timeline.stream().map(OrderTimeline.Entry::withoutAdminNames).toList();
       cancelledBy = OrderTimeline.withoutAdminName(cancelledBy);
     }
-    return new OrderView(orderId, order.cartId(), order.market(), order.currency(), order.status(),
+    OrderStage stage = OrderStage.of(order, fulfillmentView == null ? null : fulfillmentView.status());
+    return new OrderView(orderId, order.cartId(), order.market(), order.currency(), order.status(), stage,
         order.pricing() != null, pricing, cartChanged, order.contact(), order.payments(), fulfillmentView,
         order.allowed(), adminActions, timeline, cancelledBy, order.createdAt(), order.updatedAt());
   }

@@ -70,6 +70,12 @@ class AnswerSchemas implements ModelConverter, OpenApiCustomizer {
     types.add("null");
     property.setTypes(types);
     property.setNullable(null);
+    // An enumeration allows only its values: null has to be one of them.
+    if (property.getEnum() != null && !property.getEnum().contains(null)) {
+      @SuppressWarnings("unchecked")
+      List<Object> values = (List<Object>) property.getEnum();
+      values.add(null);
+    }
     return property;
   }
 

@@ -51,6 +51,11 @@ public record PageRequest(int page, int size, String sort, boolean descending) {
 
   /** Statuses to filter by, repeated or comma-separated; none when absent; a wrong one is a 400. */
   public static <S extends Enum<S>> List<S> statuses(Class<S> type, List<String> names) {
+    return values("status", type, names);
+  }
+
+  /** The values of an enum parameter, repeated or comma-separated; none when absent; a wrong one is a 400. */
+  public static <S extends Enum<S>> List<S> values(String parameter, Class<S> type, List<String> names) {
     if (names == null) {
       return List.of();
     }
@@ -58,7 +63,7 @@ public record PageRequest(int page, int size, String sort, boolean descending) {
       return names.stream().flatMap(name -> Arrays.stream(name.split(","))).map(name -> Enum.valueOf(type, name))
           .toList();
     } catch (IllegalArgumentException e) {
-      throw Rejection.invalid("status", "'status' must be one of " + Arrays.toString(type.getEnumConstants()))
+      throw Rejection.invalid(parameter, "'" + parameter + "' must be one of " + Arrays.toString(type.getEnumConstants()))
           .asException();
     }
   }

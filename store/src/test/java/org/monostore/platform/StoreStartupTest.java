@@ -39,7 +39,7 @@ class StoreStartupTest {
         .containsExactlyInAnyOrderElementsOf(simpleNames(EntityType.class));
     assertThat(startup.stages().get(1).started())
         .containsExactlyInAnyOrder("CartSummaryProjection", "LivePromotions", "OrderSummaryProjection",
-            "PaymentSettlements")
+            "OrderFulfillmentProjection", "PaymentSettlements")
         .containsExactlyInAnyOrderElementsOf(simpleNames(ReadModel.class));
   }
 
