@@ -96,3 +96,43 @@ test('the carts list filters by market', async ({ page, request }) => {
   await expect(page.getByText('No carts match these filters.')).toBeVisible();
   await expect(link).toHaveCount(0);
 });
+
+test('an admin adds a product found by part of its name or SKU in any case, with its price and stock', async ({
+  page,
+  request,
+}) => {
+  const cart = await createCart(request, [], 'DK');
+  await signIn(page, `/admin/carts/view/?id=${cart.id}`);
+  const picker = page.getByRole('textbox', { name: 'Product' });
+  const matches = page.getByRole('region', { name: 'Matching products' });
+
+  await picker.fill('kitc-00000');
+  await expect(matches.getByRole('listitem')).toHaveCount(8);
+  for (const item of await matches.getByRole('listitem').all()) {
+    await expect(item).toContainText('KITC-00000');
+    await expect(item).toContainText(/available|In stock|Out of stock|Sold out/);
+  }
+  const first = matches.getByRole('listitem').first();
+  const sku = ((await first.locator('.font-mono').textContent()) ?? '').trim();
+  const product = (await (await request.get(`/api/products/${sku}?market=DK`)).json()) as {
+    name: string;
+    price: { amount: number; currency: string };
+  };
+  await expect(first).toContainText(formatMoney(product.price));
+  await first.getByRole('button', { name: `Add ${product.name} (${sku})` }).click();
+  await expect(page.getByTestId(`line-total-${sku}`)).toHaveText(formatMoney(product.price));
+  await expect(picker).toHaveValue('');
+
+  // Its name in any case finds it; Enter takes the SKU typed in full, in any case.
+  await picker.fill(product.name.toUpperCase());
+  await expect(matches.getByRole('listitem').filter({ hasText: sku })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('2');
+  await picker.fill(sku.toLowerCase());
+  await picker.press('Enter');
+  await expect(page.getByTestId(`line-total-${sku}`)).toHaveText(
+    formatMoney({ amount: product.price.amount * 3, currency: product.price.currency }),
+  );
+
+  await picker.fill('no such product at all');
+  await expect(matches).toContainText('No product in DK matches');
+});

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { ProductPicker } from './ProductPicker';
 import { api } from '@/lib/api';
 import { formatMoney } from '@/lib/money';
 import { useCartMutation } from '@/lib/queries';
@@ -16,6 +17,7 @@ import {
   td,
   tdText,
   th,
+  scrollsSideways,
 } from './ui';
 
 type Change =
@@ -146,24 +148,7 @@ export function CartLines({
         return api.clearCart(cart.id, override);
     }
   });
-  const [sku, setSku] = useState('');
-  const [qty, setQty] = useState('1');
   const busy = mutation.isPending;
-  const addQty = /^\d+$/.test(qty.trim()) ? Number(qty.trim()) : NaN;
-
-  function add(e: FormEvent) {
-    e.preventDefault();
-    if (!sku.trim() || !(addQty >= 1)) return;
-    mutation.mutate(
-      { kind: 'add', sku: sku.trim(), quantity: addQty },
-      {
-        onSuccess: () => {
-          setSku('');
-          setQty('1');
-        },
-      },
-    );
-  }
 
   const total = cart.pricing?.total ?? cart.subtotal;
 
@@ -177,7 +162,7 @@ export function CartLines({
       {cart.lines.length === 0 ? (
         <Empty>This cart is empty.</Empty>
       ) : (
-        <div className="overflow-x-auto">
+        <div {...scrollsSideways('Cart lines')}>
           <table className="min-w-full text-sm" aria-label="Cart lines">
             <thead className="bg-slate-50">
               <tr>
@@ -229,35 +214,11 @@ export function CartLines({
       )}
       {editable && (
         <div className="flex flex-wrap items-end justify-between gap-3 border-t border-slate-200 px-4 py-3">
-          <form onSubmit={add} className="flex items-end gap-2" aria-label="Add a product">
-            <label className="text-xs text-slate-600">
-              <span className="mb-0.5 block">SKU</span>
-              <input
-                className={`${input} w-40 font-mono`}
-                value={sku}
-                onChange={(e) => setSku(e.target.value)}
-                placeholder="BOOK-000001"
-                disabled={busy}
-              />
-            </label>
-            <label className="text-xs text-slate-600">
-              <span className="mb-0.5 block">Quantity</span>
-              <input
-                className={`${input} w-20 text-right`}
-                inputMode="numeric"
-                value={qty}
-                onChange={(e) => setQty(e.target.value)}
-                disabled={busy}
-              />
-            </label>
-            <button
-              type="submit"
-              className={btnPrimary}
-              disabled={busy || !sku.trim() || !(addQty >= 1)}
-            >
-              Add product
-            </button>
-          </form>
+          <ProductPicker
+            market={cart.market}
+            busy={busy}
+            onAdd={(sku, quantity) => mutation.mutateAsync({ kind: 'add', sku, quantity })}
+          />
           {cart.lines.length > 0 && (
             <ConfirmButton
               label="Clear cart"

@@ -13,6 +13,7 @@ export const keys = {
   cart: (id: string) => ['cart', id] as const,
   orders: (params?: string) => (params === undefined ? ['orders'] : ['orders', params]),
   order: (id: string) => ['order', id] as const,
+  productSearch: (market: string, text: string) => ['products', market, text] as const,
   promotions: ['promotions'] as const,
   promotion: (id: string) => ['promotion', id] as const,
   promotionCodes: (id: string) => ['promotion', id, 'codes'] as const,

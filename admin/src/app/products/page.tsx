@@ -128,7 +128,7 @@ function Products() {
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="Name, description or SKU"
+            placeholder="Name or SKU"
           />
         </label>
         <label className="text-xs text-slate-600">

@@ -62,11 +62,11 @@ class ProductController {
     };
   }
 
-  @Operation(summary = "List products by name, filtered by category and by text in the name")
+  @Operation(summary = "List products by name, filtered by category and by text in the name or SKU")
   @GetMapping
   ProductPage products(
       @Parameter(description = "A category, in any case, e.g. Books or books") @RequestParam(required = false) String category,
-      @Parameter(description = "Text the name contains, case-insensitive") @RequestParam(required = false) String q,
+      @Parameter(description = "Text the name or the SKU contains, case-insensitive") @RequestParam(required = false) String q,
       @Parameter(description = "SE, NO, DK or FI; the default market when absent")
           @RequestParam(required = false) String market,
       @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,

@@ -70,7 +70,7 @@ class ProductRepository {
                 });
   }
 
-  /** Products sold in the market, optionally of one category (in any case) and with text in the name, by name. */
+  /** Products sold in the market, optionally of one category (in any case) and with text in the name or SKU, by name. */
   ProductPage search(Market market, String category, String text, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE pp.market = ?");
     List<Object> params = new ArrayList<>(List.of(market.code()));
@@ -79,8 +79,11 @@ class ProductRepository {
       params.add(category);
     }
     if (text != null) {
-      where.append(" AND p.name ILIKE ? ESCAPE '\\'");
-      params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      // An admin looking for a product types part of its name or of its SKU, in any case.
+      where.append(" AND (p.name ILIKE ? ESCAPE '\\' OR p.sku ILIKE ? ESCAPE '\\')");
+      String contains = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      params.add(contains);
+      params.add(contains);
     }
     String from = " FROM products p JOIN product_prices pp ON pp.sku = p.sku";
     long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();

@@ -118,6 +118,14 @@ class ProductApiTest {
   }
 
   @Test
+  void theListingFindsAProductByPartOfItsSkuInAnyCase() {
+    api().queryParam("q", "kitc-00000").get("/api/products?size=100").then()
+        .statusCode(200)
+        .body("items.sku", org.hamcrest.Matchers.hasItem("KITC-000001"))
+        .body("items.sku", everyItem(org.hamcrest.Matchers.startsWith("KITC-00000")));
+  }
+
+  @Test
   void wildcardCharactersInTheSearchTextAreTakenLiterally() {
     api().queryParam("q", "%").get("/api/products").then().statusCode(200).body("total", equalTo(0));
     api().queryParam("q", "_").get("/api/products").then().statusCode(200).body("total", equalTo(0));
