@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { seriousAccessibilityViolations } from './accessibility';
 import { expect, test } from './fixtures';
 import { addPayment, createCart, createOrder, giveContact, signIn, someSku } from './helpers';
 
@@ -33,7 +34,7 @@ for (const size of WIDTHS) {
   test.describe(`at ${size.width} px`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test('no page scrolls sideways, also with the longest product names', async ({
+    test('no page scrolls sideways or breaks an accessibility rule, also with the longest product names', async ({
       page,
       request,
     }, testInfo) => {
@@ -51,6 +52,12 @@ for (const size of WIDTHS) {
           fullPage: true,
         });
         expect(await sidewaysOverflow(page), `${name} at ${size.width} px`).toBeLessThanOrEqual(0);
+        expect
+          .soft(
+            await seriousAccessibilityViolations(page),
+            `axe-core on ${name} at ${size.width} px`,
+          )
+          .toEqual([]);
       }
 
       const heading = (name: string | RegExp) => () =>
@@ -69,6 +76,10 @@ for (const size of WIDTHS) {
         await expect(page.getByText(LONG_NAME).first()).toBeVisible();
       });
       await check('products', '/admin/products/', heading('Products'));
+      await check('product', `/admin/products/?sku=${sku}`, async () => {
+        await expect(page.getByText(sku).first()).toBeVisible();
+      });
+      await check('promotions', '/admin/promotions/', heading('Promotions'));
       await check('cluster', '/admin/cluster/', heading('Cluster'));
       await check('not-found', '/admin/no-such-page/', heading('Page not found'));
     });

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { seriousAccessibilityViolations } from './accessibility';
 import { expect, test } from './fixtures';
 import {
   PASSWORD,
@@ -66,6 +67,8 @@ test('an admin creates a promotion, sees it price a cart, pauses it and ends it'
     await expect(page.getByText('15 % off a spade (browser test)')).toBeVisible();
 
     await page.goto(`/admin/promotions/view/?id=${id}`);
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    expect(await seriousAccessibilityViolations(page), 'axe-core on a promotion').toEqual([]);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByTestId('promotion-status')).toHaveText('Paused');
     await page.goto('/admin/promotions/');

@@ -2,7 +2,7 @@
 
 import { formatCount, hostAndPort, projectionsOn, splitKinds, totalOf } from '@/lib/cluster';
 import type { ClusterOverview } from '@/lib/types';
-import { StatusBadge, td, th } from './ui';
+import { StatusBadge, td, th, scrollsSideways } from './ui';
 
 const MISSING = 'Its statistics did not come in time';
 
@@ -11,7 +11,7 @@ export function ClusterTable({ cluster }: { cluster: ClusterOverview }) {
   const kinds = splitKinds(cluster.entityKinds);
   const members = cluster.members;
   return (
-    <div className="overflow-x-auto">
+    <div {...scrollsSideways('Nodes')}>
       <table className="min-w-full text-sm" aria-label="Nodes">
         <thead className="bg-slate-50">
           <tr>

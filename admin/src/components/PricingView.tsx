@@ -1,12 +1,12 @@
 import { formatMoney, formatRate } from '@/lib/money';
 import type { Pricing } from '@/lib/types';
-import { Empty, td, tdText, th } from './ui';
+import { Empty, td, tdText, th, scrollsSideways } from './ui';
 
 /** The price breakdown: lines with VAT rate, subtotal, shipping, discounts, VAT per rate, total. */
 export function PricingView({ pricing }: { pricing: Pricing | null | undefined }) {
   if (!pricing) return <Empty>No pricing yet.</Empty>;
   return (
-    <div className="overflow-x-auto">
+    <div {...scrollsSideways('Pricing')}>
       <table className="min-w-full text-sm" aria-label="Pricing">
         <thead className="bg-slate-50">
           <tr>
@@ -23,7 +23,7 @@ export function PricingView({ pricing }: { pricing: Pricing | null | undefined }
             <tr key={l.sku}>
               <td className={tdText}>
                 <span className="font-mono text-xs text-slate-500">{l.sku}</span> {l.name}
-                {l.category && <span className="ml-1 text-xs text-slate-400">({l.category})</span>}
+                {l.category && <span className="ml-1 text-xs text-slate-500">({l.category})</span>}
               </td>
               <td className={`${td} text-right tabular-nums`}>{l.quantity}</td>
               <td className={`${td} text-right tabular-nums`}>{formatMoney(l.unitPrice)}</td>

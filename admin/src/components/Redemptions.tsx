@@ -14,6 +14,7 @@ import {
   Time,
   td,
   th,
+  scrollsSideways,
 } from './ui';
 import { api } from '@/lib/api';
 import { REDEMPTION_STATUS_LABELS } from '@/lib/labels';
@@ -60,7 +61,7 @@ export function Redemptions({ promotionId }: { promotionId: string }) {
             {r.items.length === 0 ? (
               <Empty>No order has been priced with it yet.</Empty>
             ) : (
-              <div className="overflow-x-auto">
+              <div {...scrollsSideways('Redemptions')}>
                 <table className="min-w-full text-sm" aria-label="Redemptions">
                   <thead className="bg-slate-50">
                     <tr>

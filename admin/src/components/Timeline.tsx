@@ -1,6 +1,6 @@
 import { readableTimeline, phrase, type TimelineRow } from '@/lib/timeline';
 import { formatDateTime } from '@/lib/time';
-import { Empty, td, tdText, th } from './ui';
+import { Empty, td, tdText, th, scrollsSideways } from './ui';
 
 export type { TimelineRow };
 
@@ -18,7 +18,7 @@ export function Timeline({ rows }: { rows: TimelineRow[] | undefined }) {
   const hasSource = shown.some((r) => r.source);
   const hasDetail = shown.some((r) => r.detail);
   return (
-    <div className="overflow-x-auto">
+    <div {...scrollsSideways('Timeline')}>
       <table className="min-w-full text-sm" aria-label="Timeline">
         <thead className="bg-slate-50">
           <tr>
@@ -39,7 +39,7 @@ export function Timeline({ rows }: { rows: TimelineRow[] | undefined }) {
               <td className={`${td} font-medium`} title={r.event}>
                 {phrase(r.event)}
               </td>
-              <td className={td}>{r.by ?? <span className="text-slate-400">—</span>}</td>
+              <td className={td}>{r.by ?? <span className="text-slate-500">—</span>}</td>
               {hasDetail && <td className={`${tdText} text-slate-600`}>{r.detail ?? ''}</td>}
             </tr>
           ))}

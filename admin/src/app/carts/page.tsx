@@ -14,6 +14,7 @@ import {
   Time,
   td,
   th,
+  scrollsSideways,
 } from '@/components/ui';
 import { api } from '@/lib/api';
 import { CART_LIST, emptyMessage, toApiParams } from '@/lib/listQuery';
@@ -59,7 +60,7 @@ function CartsList() {
         {q.isPending && <Loading />}
         {q.data && q.data.items.length === 0 && <Empty>{emptyMessage(state, CART_LIST)}</Empty>}
         {q.data && q.data.items.length > 0 && (
-          <div className="overflow-x-auto">
+          <div {...scrollsSideways('Carts')}>
             <table className="min-w-full text-sm" aria-label="Carts">
               <thead className="bg-slate-50">
                 <tr>
@@ -87,7 +88,7 @@ function CartsList() {
                     </td>
                     <td className={td}>{c.market}</td>
                     <td className={`${td} max-w-56 truncate`} title={c.email ?? undefined}>
-                      {c.email ?? <span className="text-slate-400">—</span>}
+                      {c.email ?? <span className="text-slate-500">—</span>}
                     </td>
                     <td className={`${td} text-right tabular-nums`}>{c.lineCount}</td>
                     <td className={`${td} text-right tabular-nums`}>{c.itemCount}</td>
@@ -99,7 +100,7 @@ function CartsList() {
                       {c.orderId ? (
                         <IdLink href={orderPath(c.orderId)} id={c.orderId} />
                       ) : (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500">—</span>
                       )}
                     </td>
                   </tr>

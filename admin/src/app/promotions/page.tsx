@@ -17,6 +17,7 @@ import {
   td,
   tdText,
   th,
+  scrollsSideways,
 } from '@/components/ui';
 import { api } from '@/lib/api';
 import { PROMOTION_STATUS_LABELS } from '@/lib/labels';
@@ -91,7 +92,7 @@ export default function PromotionsPage() {
           <Empty>No promotions{status ? ' with this status' : ''}.</Empty>
         )}
         {q.data && q.data.length > 0 && (
-          <div className="overflow-x-auto">
+          <div {...scrollsSideways('Promotions')}>
             <table className="min-w-full text-sm" aria-label="Promotions">
               <thead className="bg-slate-50">
                 <tr>

@@ -85,7 +85,7 @@ function CartDetail({ id }: { id: string }) {
                         {cart.orderId}
                       </Link>
                     ) : (
-                      <span key="o" className="text-slate-400">
+                      <span key="o" className="text-slate-500">
                         none
                       </span>
                     ),
