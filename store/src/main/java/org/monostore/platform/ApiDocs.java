@@ -50,7 +50,7 @@ class ApiDocs {
   private static final String PROBLEM = "Problem";
 
   /** The security schemes: an admin by HTTP Basic, or by the admin UI's session with its CSRF token. */
-  private static final String BASIC = "adminBasic";
+  static final String BASIC = "adminBasic";
   private static final String SESSION = "adminSession";
   private static final String CSRF_COOKIE = "csrfCookie";
   private static final String CSRF_HEADER = "csrfHeader";

@@ -2,6 +2,7 @@ package org.monostore.platform;
 
 import com.scalar.maven.core.ScalarHtmlRenderer;
 import com.scalar.maven.core.ScalarProperties;
+import com.scalar.maven.core.authentication.ScalarAuthenticationOptions;
 import com.scalar.maven.core.config.ScalarAgentOptions;
 import com.scalar.maven.core.enums.DeveloperToolsVisibility;
 import java.io.IOException;
@@ -38,6 +39,11 @@ class ApiReferencePage implements PagePolicy {
     properties.setHideClientButton(true);
     properties.setShowDeveloperTools(DeveloperToolsVisibility.NEVER);
     properties.setFavicon("");
+    // "Test request" on an admin route offers the admin's user name and password (Basic): the session
+    // schemes need a cookie and a CSRF token that the reference cannot get for itself.
+    ScalarAuthenticationOptions authentication = new ScalarAuthenticationOptions();
+    authentication.setPreferredSecurityScheme(ApiDocs.BASIC);
+    properties.setAuthentication(authentication);
     this.html = ScalarHtmlRenderer.render(properties);
     this.script = ScalarHtmlRenderer.getScalarJsContent();
     // Its own script and the inline one that starts it. Scalar adds style elements as it renders, which no
