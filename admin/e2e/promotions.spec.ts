@@ -161,7 +161,10 @@ test('a definition the store refuses says which field is wrong, and creates noth
   await form.getByLabel('Name (shown to shoppers)').fill('Too generous (browser test)');
   await form.getByLabel('Percent off').fill('150');
   await form.getByRole('button', { name: 'Create promotion' }).click();
-  await expect(page.getByTestId('error')).toContainText('reward.percent');
+  // The form's own words for the field, not the API's reward.percent.
+  await expect(page.getByTestId('error')).toContainText(
+    'The percent off must be above 0 and at most 100.',
+  );
   await expect(page).toHaveURL(/\/admin\/promotions\/$/);
   await expect(page.getByRole('link', { name: 'Too generous (browser test)' })).toHaveCount(0);
 });

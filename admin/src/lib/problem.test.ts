@@ -53,13 +53,53 @@ describe('problemMessage', () => {
 
   it('shows the detail of a 400 and names the field', () => {
     const e = new ApiError(400, { detail: 'There is no product with SKU X-1', field: 'sku' });
-    expect(problemMessage(e)).toBe('There is no product with SKU X-1 (field: sku)');
+    expect(problemMessage(e)).toBe('There is no product with SKU X-1.');
+    const unnamed = new ApiError(400, {
+      detail: 'A fulfilment needs an address',
+      field: 'shippingAddress',
+    });
+    expect(problemMessage(unnamed)).toBe(
+      'A fulfilment needs an address. (field: shipping address)',
+    );
     const named = new ApiError(400, {
       detail: "'quantity' must be greater than or equal to 1",
       field: 'quantity',
       errors: [{ field: 'quantity', message: 'must be greater than or equal to 1' }],
     });
-    expect(problemMessage(named)).toBe("'quantity' must be greater than or equal to 1");
+    expect(problemMessage(named)).toBe('The quantity must be greater than or equal to 1.');
+  });
+
+  it("words the store's rules as sentences, not as quoted parameter names", () => {
+    const cases: [string, string, string][] = [
+      [
+        'sku',
+        "'sku' must be 1-32 upper-case letters, digits or dashes",
+        'The SKU must be 1-32 upper-case letters, digits or dashes.',
+      ],
+      [
+        'by',
+        "'by' is 5 but the line has only 3",
+        'The quantity to take away is 5 but the line has only 3.',
+      ],
+      [
+        'generate',
+        "'generate' and 'codes' together must be at most 1000",
+        'The number of codes to generate and the codes together must be at most 1000.',
+      ],
+      [
+        'codes',
+        "Name 'codes' or how many to 'generate'",
+        "Name 'codes' or how many to 'generate'.",
+      ],
+      [
+        'trackingNumber',
+        "'trackingNumber' must be at most 64 characters",
+        'The tracking number must be at most 64 characters.',
+      ],
+    ];
+    for (const [field, detail, words] of cases) {
+      expect(problemMessage(new ApiError(400, { detail, field }))).toBe(words);
+    }
   });
 
   it('lists every field error of a 400', () => {

@@ -55,6 +55,33 @@ function humanField(field: string): string {
     .toLowerCase();
 }
 
+/** Fields as an admin names them, where the API's name is not a word of its own. */
+const FIELD_WORDS: Record<string, string> = {
+  sku: 'SKU',
+  by: 'quantity to take away',
+  q: 'search text',
+  generate: 'number of codes to generate',
+  'reward.percent': 'percent off',
+  'reward.amount': 'amount off',
+};
+
+function fieldWords(field: string): string {
+  return FIELD_WORDS[field] ?? humanField(field);
+}
+
+/**
+ * The store's wording as a sentence an admin reads: "'quantity' must be between 1 and 999" becomes
+ * "The quantity must be between 1 and 999." A field named mid-sentence keeps its quotes.
+ */
+export function inWords(detail: string): string {
+  const text = detail.replace(
+    /(^|and )'([A-Za-z][A-Za-z0-9.]*)'/g,
+    (_, before: string, field: string) => `${before}the ${fieldWords(field)}`,
+  );
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?)]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
 function fieldErrors(errors: unknown): string[] {
   if (!Array.isArray(errors)) {
     if (errors && typeof errors === 'object') {
@@ -129,9 +156,11 @@ export function problemMessage(error: unknown, context: ProblemContext = {}): st
       if (p.field && /must be an id/.test(p.detail ?? '')) {
         return `That is not a valid ${humanField(p.field)}: the store's ids look like 3f6c1a2e-5b7d-4c8e-9f01-2a3b4c5d6e7f. Check the address or the link you followed.`;
       }
-      const base = p.detail ?? p.title ?? 'The input is not valid.';
+      const base = p.detail ? inWords(p.detail) : (p.title ?? 'The input is not valid.');
       // name the field unless the detail already does
-      return p.field && !base.includes(p.field) ? `${base} (field: ${humanField(p.field)})` : base;
+      return p.field && !base.toLowerCase().includes(fieldWords(p.field).toLowerCase())
+        ? `${base} (field: ${fieldWords(p.field)})`
+        : base;
     }
     case 401:
       return 'You are not signed in (or your session expired). Please sign in again.';
