@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ColumnChart } from '@/components/charts';
+import { TodayByMarket } from '@/components/TodayByMarket';
 import { ErrorBox, Loading, PageTitle, Refreshed, Section, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { ordersSeries, revenueSeries } from '@/lib/chart';
@@ -55,6 +56,19 @@ export default function DashboardPage() {
       <ErrorBox error={q.error} onRetry={() => q.refetch()} />
       {d && (
         <div className="space-y-4">
+          <Section title="Needs attention">
+            <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-4" data-testid="attention">
+              {NEEDING_ATTENTION.map((s) => (
+                <Stat
+                  key={s}
+                  label={<StatusBadge status={s} label={ORDER_STAGE_LABELS[s]} />}
+                  value={d.ordersNeedingAttention[s] ?? 0}
+                  testId={`attention-${s}`}
+                  href={`/orders/?status=${s}`}
+                />
+              ))}
+            </div>
+          </Section>
           <div className="grid gap-4 lg:grid-cols-2">
             <Section title="Carts by status">
               <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-4">
@@ -90,19 +104,7 @@ export default function DashboardPage() {
               </div>
             </Section>
           </div>
-          <Section title="Needs attention">
-            <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-4" data-testid="attention">
-              {NEEDING_ATTENTION.map((s) => (
-                <Stat
-                  key={s}
-                  label={<StatusBadge status={s} label={ORDER_STAGE_LABELS[s]} />}
-                  value={d.ordersNeedingAttention[s] ?? 0}
-                  testId={`attention-${s}`}
-                  href={`/orders/?status=${s}`}
-                />
-              ))}
-            </div>
-          </Section>
+          <TodayByMarket hours={d.todayByHour} rates={d.exchangeRates} />
           <Section title="Orders by where they stand">
             <div className="grid grid-cols-2 gap-2 p-3 sm:grid-cols-4 lg:grid-cols-6">
               {ORDER_STAGES.map((s) => (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ordersPerHour,
+  revenuePerHour,
   compactNumber,
   hasData,
   niceMax,
@@ -83,5 +85,25 @@ describe('chart helpers', () => {
     expect(hasData([{ label: 'a', value: 0 }])).toBe(false);
     expect(hasData(ordersSeries(days))).toBe(true);
     expect(revenueSeries([{ day: '2026-11-30', orders: 0, revenue: [] }])).toEqual([]);
+  });
+});
+
+describe('today by the hour', () => {
+  const rows = [
+    { hour: 5, market: 'SE', orders: 4, revenue: { amount: 100_000, currency: 'SEK' } },
+    { hour: 5, market: 'FI', orders: 3, revenue: { amount: 9100, currency: 'EUR' } },
+    { hour: 17, market: 'NO', orders: 1, revenue: { amount: 0, currency: 'NOK' } },
+  ];
+  it('has every hour of the day, the markets of each together', () => {
+    const orders = ordersPerHour(rows);
+    expect(orders).toHaveLength(24);
+    expect(orders[5]).toEqual({ label: '05', value: 7, markets: 'SE 4, FI 3' });
+    expect(orders[17].value).toBe(1);
+    expect(orders[0]).toEqual({ label: '00', value: 0, markets: '' });
+  });
+  it('adds the markets revenue up in the chosen currency', () => {
+    const revenue = revenuePerHour(rows, 'EUR', { EUR: 1, SEK: 0.091, NOK: 0.085 });
+    expect(revenue[5].value).toBeCloseTo(182, 2);
+    expect(revenue[17].value).toBe(0);
   });
 });

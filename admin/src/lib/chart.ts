@@ -1,5 +1,5 @@
-import { toMajor } from './money';
-import type { DashboardDay } from './types';
+import { convert, toMajor } from './money';
+import type { DashboardDay, DashboardHour } from './types';
 
 /** A "nice" upper bound for an axis (1, 2, 2.5, 5 or 10 times a power of ten), at least `max`. */
 export function niceMax(max: number): number {
@@ -71,4 +71,41 @@ export function compactNumber(n: number): string {
 
 export function hasData(points: Point[]): boolean {
   return points.some((p) => p.value > 0);
+}
+
+/** The hours of a UTC day, "00" to "23", each with what the rows of that hour hold. */
+function byHour<T>(
+  rows: DashboardHour[],
+  value: (rows: DashboardHour[]) => T,
+): { label: string; value: T }[] {
+  return Array.from({ length: 24 }, (_, hour) => ({
+    label: String(hour).padStart(2, '0'),
+    value: value(rows.filter((r) => r.hour === hour)),
+  }));
+}
+
+/** Orders per hour of today, every market together, every hour present. */
+export function ordersPerHour(rows: DashboardHour[]): (Point & { markets: string })[] {
+  return byHour(rows, (hour) => hour).map(({ label, value }) => ({
+    label,
+    value: value.reduce((n, r) => n + r.orders, 0),
+    markets: value
+      .filter((r) => r.orders > 0)
+      .map((r) => `${r.market} ${r.orders}`)
+      .join(', '),
+  }));
+}
+
+/** Revenue per hour of today, every market added up in one currency (major units). */
+export function revenuePerHour(
+  rows: DashboardHour[],
+  currency: string,
+  rates: Record<string, number>,
+): Point[] {
+  return byHour(rows, (hour) =>
+    hour.reduce(
+      (sum, r) => sum + toMajor(convert(r.revenue, currency, rates) ?? { ...r.revenue, amount: 0 }),
+      0,
+    ),
+  );
 }

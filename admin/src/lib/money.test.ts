@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  convert,
   formatAmount,
   formatMoney,
   formatRate,
@@ -56,5 +57,26 @@ describe('money', () => {
       { amount: 50, currency: 'EUR' },
       { amount: 125, currency: 'SEK' },
     ]);
+  });
+});
+
+describe('money in another currency', () => {
+  const rates = { EUR: 1, SEK: 0.091, NOK: 0.085 };
+  it('goes through the common unit and rounds to the minor unit', () => {
+    expect(convert({ amount: 100_000, currency: 'SEK' }, 'EUR', rates)).toEqual({
+      amount: 9100,
+      currency: 'EUR',
+    });
+    expect(convert({ amount: 9100, currency: 'EUR' }, 'SEK', rates)).toEqual({
+      amount: 100_000,
+      currency: 'SEK',
+    });
+    expect(convert({ amount: 1234, currency: 'SEK' }, 'SEK', rates)).toEqual({
+      amount: 1234,
+      currency: 'SEK',
+    });
+  });
+  it('is not a guess without a rate', () => {
+    expect(convert({ amount: 100, currency: 'DKK' }, 'EUR', rates)).toBeNull();
   });
 });

@@ -87,3 +87,15 @@ export function sumByCurrency(moneys: Money[]): Money[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, amount]) => ({ amount, currency }));
 }
+
+/**
+ * The money in another currency by the dashboard's exchange rates (what one unit of each currency is
+ * worth in a common unit), rounded to the target's minor unit; null when a rate is missing.
+ */
+export function convert(money: Money, to: string, rates: Record<string, number>): Money | null {
+  const from = rates[money.currency];
+  const into = rates[to];
+  if (!(from > 0) || !(into > 0)) return null;
+  const major = (toMajor(money) * from) / into;
+  return { amount: Math.round(major * 10 ** fractionDigits(to)), currency: to };
+}

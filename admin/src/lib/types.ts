@@ -78,6 +78,7 @@ export type Order = Schemas['Order'];
 /** What a customer or an admin may ask of an order, by the API's names. */
 export type OrderAction = Order['allowedActions'][number];
 export type DashboardDay = Schemas['DashboardDay'];
+export type DashboardHour = Schemas['DashboardHour'];
 export type Dashboard = Schemas['Dashboard'];
 export type Product = Schemas['Product'];
 export type Stock = Schemas['Stock'];

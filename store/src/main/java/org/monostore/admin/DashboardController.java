@@ -3,6 +3,7 @@ package org.monostore.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +14,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.monostore.cart.CartSummaries;
 import org.monostore.checkout.OrderStage;
 import org.monostore.checkout.OrderSummaries;
+import org.monostore.shared.Markets;
 import org.monostore.shared.Money;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin's dashboard: counts and revenue from the read models. Days are UTC days; revenue is the
+ * The admin's dashboard: counts and revenue from the read models. Days and hours are UTC; revenue is the
  * amount of authorized payments of orders not cancelled, per currency (currencies are never added up).
  */
 @Tag(name = "Admin: dashboard")
@@ -36,11 +39,20 @@ class DashboardController {
 
   private final CartSummaries carts;
   private final OrderSummaries orders;
+  private final Map<String, BigDecimal> exchangeRates;
   private final Clock clock = Clock.systemUTC();
 
-  DashboardController(CartSummaries carts, OrderSummaries orders) {
+  DashboardController(CartSummaries carts, OrderSummaries orders, AdminSettings settings, Markets markets) {
     this.carts = carts;
     this.orders = orders;
+    this.exchangeRates = Map.copyOf(settings.ratesByCurrency());
+    for (String currency : markets.currencyByMarket().values()) {
+      BigDecimal rate = exchangeRates.get(currency);
+      if (rate == null || rate.signum() <= 0) {
+        throw new IllegalArgumentException(
+            "monostore.admin.exchange-rates needs a rate above 0 for each market's currency, also for " + currency);
+      }
+    }
   }
 
   @Schema(name = "Dashboard")
@@ -54,7 +66,11 @@ class DashboardController {
           Map<String, Long> ordersNeedingAttention,
       @Schema(description = "Open or locked carts changed in the last hour") long activeCartsLastHour,
       @Schema(description = "Authorized today (UTC), one amount per currency") List<Money> revenueToday,
-      @Schema(description = "The last 14 days, oldest first, every day present") List<Day> days) {}
+      @Schema(description = "The last 14 days, oldest first, every day present") List<Day> days,
+      @Schema(description = "Today (UTC) per hour and market, by hour then market; an hour and market with no "
+          + "order and no revenue is absent") List<OrderSummaries.MarketHour> todayByHour,
+      @Schema(description = "What one unit of each currency is worth in a common unit (monostore.admin.exchange-rates), "
+          + "for adding up the markets' revenue in one currency; indicative") Map<String, BigDecimal> exchangeRates) {}
 
   @Schema(name = "DashboardDay")
   record Day(LocalDate day, @Schema(description = "Orders created that day") long orders,
@@ -82,7 +98,8 @@ class DashboardController {
     needingAttention.keySet().retainAll(OrderStage.NEEDING_ATTENTION);
     return new Dashboard(byName(carts.countsByStatus()), byName(orders.countsByStatus()), byName(byStage),
         byName(needingAttention),
-        carts.activeSince(now.minus(1, ChronoUnit.HOURS)), revenuePerDay.getOrDefault(today, List.of()), days);
+        carts.activeSince(now.minus(1, ChronoUnit.HOURS)), revenuePerDay.getOrDefault(today, List.of()), days,
+        orders.perHourAndMarket(today.atStartOfDay(ZoneOffset.UTC).toInstant()), new TreeMap<>(exchangeRates));
   }
 
   private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {

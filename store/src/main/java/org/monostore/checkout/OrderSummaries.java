@@ -102,6 +102,46 @@ public class OrderSummaries {
     return perDay;
   }
 
+  @Schema(name = "DashboardHour", description = "One market's orders and revenue in one UTC hour")
+  public record MarketHour(
+      @Schema(description = "The hour of the UTC day, 0 to 23") int hour,
+      @Schema(example = "SE") String market,
+      @Schema(description = "Orders created in the hour") long orders,
+      @Schema(description = "Authorized in the hour, of orders not cancelled, in the market's currency") Money revenue) {}
+
+  /**
+   * Per UTC hour from the instant on (a day's worth) and per market: the orders created and the revenue
+   * authorized; an hour and market with neither is absent. By hour, then market.
+   */
+  public List<MarketHour> perHourAndMarket(Instant from) {
+    Map<String, MarketHour> byHourAndMarket = new TreeMap<>();
+    jdbc.sql("""
+            SELECT extract(hour FROM created_at AT TIME ZONE 'UTC')::int AS hour, market, currency, count(*) AS orders
+            FROM order_summary WHERE created_at >= ? GROUP BY 1, 2, 3""")
+        .param(Timestamp.from(from))
+        .query((row, n) -> byHourAndMarket.merge(key(row), new MarketHour(row.getInt("hour"), row.getString("market"),
+            row.getLong("orders"), new Money(0, row.getString("currency"))), OrderSummaries::together))
+        .list();
+    jdbc.sql("""
+            SELECT extract(hour FROM authorized_at AT TIME ZONE 'UTC')::int AS hour, market, currency,
+              sum(total) AS revenue
+            FROM order_summary WHERE authorized_at >= ? AND status <> ? GROUP BY 1, 2, 3""")
+        .param(Timestamp.from(from))
+        .param(OrderState.Status.CANCELLED.name())
+        .query((row, n) -> byHourAndMarket.merge(key(row), new MarketHour(row.getInt("hour"), row.getString("market"),
+            0, new Money(row.getLong("revenue"), row.getString("currency"))), OrderSummaries::together))
+        .list();
+    return List.copyOf(byHourAndMarket.values());
+  }
+
+  private static String key(ResultSet row) throws SQLException {
+    return "%02d %s".formatted(row.getInt("hour"), row.getString("market"));
+  }
+
+  private static MarketHour together(MarketHour one, MarketHour other) {
+    return new MarketHour(one.hour(), one.market(), one.orders() + other.orders(), one.revenue().plus(other.revenue()));
+  }
+
   /** How many orders there are at each stage, every stage present, in the enum's order. */
   public Map<OrderStage, Long> countsByStage() {
     return StatusCounts.of(OrderStage.class, jdbc, "SELECT " + OrderStage.SQL + " AS status, count(*) AS count"

@@ -42,6 +42,21 @@ class DashboardTest {
         .mapToLong(money -> ((Number) money.get("amount")).longValue()).sum();
   }
 
+  /** Orders created today in the market (every market when null), from the dashboard's hours. */
+  private static long ordersToday(JsonPath dashboard, String market) {
+    return todayByHour(dashboard, market).mapToLong(hour -> ((Number) hour.get("orders")).longValue()).sum();
+  }
+
+  private static long revenueTodayByHour(JsonPath dashboard, String market) {
+    return todayByHour(dashboard, market)
+        .mapToLong(hour -> ((Number) ((Map<?, ?>) hour.get("revenue")).get("amount")).longValue()).sum();
+  }
+
+  private static java.util.stream.Stream<Map<String, Object>> todayByHour(JsonPath dashboard, String market) {
+    List<Map<String, Object>> hours = dashboard.getList("todayByHour");
+    return hours.stream().filter(hour -> market == null || market.equals(hour.get("market")));
+  }
+
   /**
    * The dashboard once the read models hold every cart and order event written so far, and nothing
    * changed since the previous look (other tests' orders may still move on by themselves).
@@ -83,6 +98,13 @@ class DashboardTest {
     assertThat(revenueToday(after, "SEK")).isEqualTo(revenueToday(before, "SEK"));
     assertThat(after.getLong("days[13].orders")).isEqualTo(before.getLong("days[13].orders") + 1);
     assertThat(after.getLong("activeCartsLastHour")).isEqualTo(before.getLong("activeCartsLastHour"));
+    // Today by hour and market adds up to today's figures, and the paid order is in Finland's hours.
+    assertThat(ordersToday(after, "FI")).isEqualTo(ordersToday(before, "FI") + 1);
+    assertThat(revenueTodayByHour(after, "FI")).isEqualTo(revenueTodayByHour(before, "FI") + amount);
+    assertThat(ordersToday(after, null)).isEqualTo(after.getLong("days[13].orders"));
+    assertThat(revenueTodayByHour(after, null)).isEqualTo(after.getList("revenueToday", Map.class).stream()
+        .mapToLong(money -> ((Number) money.get("amount")).longValue()).sum());
+    assertThat(after.getMap("exchangeRates")).containsKeys("SEK", "NOK", "DKK", "EUR");
 
     post("/api/carts", Map.of("market", "SE"));
     await().atMost(Duration.ofSeconds(10)).until(this::dashboard,

@@ -56,7 +56,8 @@ class SettingsTest {
       assertThat(context.getBean(PaymentSettings.class)).isEqualTo(new PaymentSettings("simulated",
           Duration.ofSeconds(3), new PaymentSettings.SimulatedGateway(Duration.ofSeconds(10))));
       assertThat(context.getBean(AdminSettings.class))
-          .isEqualTo(new AdminSettings("admin", "", new AdminSettings.SignIn(5, Duration.ofMinutes(15))));
+          .isEqualTo(new AdminSettings("admin", "", new AdminSettings.SignIn(5, Duration.ofMinutes(15)),
+              "EUR=1,SEK=0.091,NOK=0.085,DKK=0.134"));
       assertThat(context.getBean(CatalogSettings.class)).isEqualTo(new CatalogSettings(3000));
       assertThat(context.getBean(VatSettings.class)).isEqualTo(new VatSettings("SE:25,NO:25,DK:25,FI:25.5",
           "SE/Grocery:6,SE/Books:6,NO/Grocery:15,NO/Books:0,FI/Grocery:13.5,FI/Books:14"));
