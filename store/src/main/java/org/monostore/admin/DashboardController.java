@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +46,19 @@ class DashboardController {
   DashboardController(CartSummaries carts, OrderSummaries orders, AdminSettings settings, Markets markets) {
     this.carts = carts;
     this.orders = orders;
-    this.exchangeRates = Map.copyOf(settings.ratesByCurrency());
-    for (String currency : markets.currencyByMarket().values()) {
-      BigDecimal rate = exchangeRates.get(currency);
+    this.exchangeRates = ratesFor(settings.ratesByCurrency(), markets.currencyByMarket().values());
+  }
+
+  /** The rates, if each of the currencies has one above 0: the sum in a chosen currency needs them all. */
+  static Map<String, BigDecimal> ratesFor(Map<String, BigDecimal> rates, Collection<String> currencies) {
+    for (String currency : currencies) {
+      BigDecimal rate = rates.get(currency);
       if (rate == null || rate.signum() <= 0) {
         throw new IllegalArgumentException(
             "monostore.admin.exchange-rates needs a rate above 0 for each market's currency, also for " + currency);
       }
     }
+    return Map.copyOf(rates);
   }
 
   @Schema(name = "Dashboard")
