@@ -39,7 +39,11 @@ test('a declined payment needs attention on the dashboard, and the list says whe
   await expect(row.getByRole('cell').nth(3)).toHaveText('—');
 
   // The same order is among those needing attention, and not among the paid ones.
+  // The list dims the page it had until the filtered one arrives: read the row once it is there.
+  const waiting = page.locator('table[aria-label="Orders"] tbody.opacity-60');
   await page.getByLabel('Status').selectOption({ label: 'Needs attention' });
+  await expect(page).toHaveURL(/status=attention/);
+  await expect(waiting).toHaveCount(0);
   await expect(row).toHaveCount(1);
   await page.getByLabel('Status').selectOption({ label: 'Paid, awaiting fulfilment' });
   await expect(page.getByText('No orders match these filters.')).toBeVisible();

@@ -1,7 +1,16 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { seriousAccessibilityViolations } from './accessibility';
 import { expect, test } from './fixtures';
-import { addPayment, createCart, createOrder, giveContact, signIn, someSku } from './helpers';
+import {
+  PASSWORD,
+  USERNAME,
+  addPayment,
+  createCart,
+  createOrder,
+  giveContact,
+  signIn,
+  someSku,
+} from './helpers';
 
 /** The widths an admin works at: a laptop and a phone. */
 const WIDTHS = [
@@ -30,6 +39,30 @@ async function withLongProductNames(page: Page): Promise<void> {
   });
 }
 
+/**
+ * A promotion for its page, ended at once: for a product and a market no spec buys in, so that it
+ * prices nobody's cart meanwhile.
+ */
+async function endedPromotion(request: APIRequestContext): Promise<string> {
+  const headers = {
+    Authorization: `Basic ${Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')}`,
+  };
+  const sku = 'GRDN-000044';
+  const created = await request.post('/api/admin/promotions', {
+    headers,
+    data: {
+      name: 'Layout tour: 10 % off a rake',
+      trigger: 'AUTOMATIC',
+      conditions: { markets: ['FI'], requires: { skus: [sku] } },
+      reward: { type: 'PERCENT_OFF', percent: 10, target: { skus: [sku] } },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const id = ((await created.json()) as { id: string }).id;
+  expect((await request.post(`/api/admin/promotions/${id}/end`, { headers })).ok()).toBe(true);
+  return id;
+}
+
 for (const size of WIDTHS) {
   test.describe(`at ${size.width} px`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
@@ -43,6 +76,7 @@ for (const size of WIDTHS) {
       const order = await createOrder(request, cart.id);
       await giveContact(request, order.id);
       await addPayment(request, order.id);
+      const promotion = await endedPromotion(request);
 
       async function check(name: string, path: string, ready: () => Promise<void>) {
         await page.goto(path);
@@ -52,12 +86,16 @@ for (const size of WIDTHS) {
           fullPage: true,
         });
         expect(await sidewaysOverflow(page), `${name} at ${size.width} px`).toBeLessThanOrEqual(0);
-        expect
-          .soft(
-            await seriousAccessibilityViolations(page),
-            `axe-core on ${name} at ${size.width} px`,
-          )
-          .toEqual([]);
+        // axe-core once per page, at the phone's width: there more boxes scroll sideways and the menu
+        // wraps, and the rules that do not depend on the width (contrast, names, roles) hold at both.
+        if (size.name === 'phone') {
+          expect
+            .soft(
+              await seriousAccessibilityViolations(page),
+              `axe-core on ${name} at ${size.width} px`,
+            )
+            .toEqual([]);
+        }
       }
 
       const heading = (name: string | RegExp) => () =>
@@ -80,6 +118,9 @@ for (const size of WIDTHS) {
         await expect(page.getByText(sku).first()).toBeVisible();
       });
       await check('promotions', '/admin/promotions/', heading('Promotions'));
+      await check('promotion', `/admin/promotions/view/?id=${promotion}`, async () => {
+        await expect(page.getByTestId('promotion-status')).toHaveText('Ended');
+      });
       await check('cluster', '/admin/cluster/', heading('Cluster'));
       await check('not-found', '/admin/no-such-page/', heading('Page not found'));
     });

@@ -25,6 +25,9 @@ import org.springframework.context.annotation.Import;
       "monostore.stock.demo-stock=false",
       // The simulated gateway's slow token answers after the timeout, quickly enough for a test to wait.
       "monostore.payment.gateway-timeout=1s",
-      "monostore.payment.simulated-gateway.slow-response=2s"
+      "monostore.payment.simulated-gateway.slow-response=2s",
+      // Read models look for new events ten times a second (a shop's default is once): a test that waits
+      // for a list to show a change waits a tenth as long.
+      "monostore.projections.poll-interval=100ms"
     })
 public @interface StoreTest {}
