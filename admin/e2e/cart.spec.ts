@@ -136,3 +136,30 @@ test('an admin adds a product found by part of its name or SKU in any case, with
   await picker.fill('no such product at all');
   await expect(matches).toContainText('No product in DK matches');
 });
+
+test('the clear-cart dialog takes the focus, Escape keeps the lines, and confirming empties the cart', async ({
+  page,
+  request,
+}) => {
+  const sku = await someSku(request);
+  const cart = await createCart(request, [{ sku, quantity: 3 }]);
+
+  await signIn(page, `/admin/carts/view/?id=${cart.id}`);
+  const clear = page.getByRole('button', { name: 'Clear cart' });
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: 'Remove every line from this cart?' });
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(clear).toBeFocused();
+  await expect(page.getByTestId(`line-total-${sku}`)).toBeVisible();
+
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Clear cart' }).click();
+  await expect(page.getByTestId(`line-total-${sku}`)).toHaveCount(0);
+  await expect(clear).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SECTION');
+  const res = await page.request.get(`/api/admin/carts/${cart.id}`);
+  expect(((await res.json()) as CartJson).lines).toHaveLength(0);
+});

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
-import { giveContact, newOrder, paidOrder, signIn } from './helpers';
+import { formatMoney } from '../src/lib/money';
+import { type Money, giveContact, newOrder, paidOrder, signIn } from './helpers';
 
 test('edit the contact of a new order', async ({ page, request }) => {
   const { order } = await newOrder(request);
@@ -52,4 +53,24 @@ test('fulfil an authorized order: create, pick, ship with tracking number, deliv
   await page.getByRole('button', { name: 'Mark delivered' }).click();
   await expect(page.getByTestId('fulfillment-status')).toHaveText('Delivered');
   await expect(page.getByTestId('error')).toHaveCount(0);
+
+  // The timeline tells the whole story once, in words, each step with what it was about.
+  const timeline = page.getByRole('table', { name: 'Timeline' });
+  await expect(timeline.getByRole('row').filter({ hasText: 'Parcel delivered' })).toBeVisible();
+  const events = await timeline.locator('tbody tr td.font-medium').allTextContents();
+  expect(events.filter((e) => e === 'Fulfilment created')).toHaveLength(1);
+  for (const event of events) {
+    expect(event, 'an event named in words, not by its class').not.toMatch(/[a-z][A-Z]/);
+    expect(event).not.toMatch(/edited by admin/i);
+  }
+  const paid = (await (await request.get(`/api/orders/${order.id}`)).json()) as {
+    payments: { amount: Money }[];
+  };
+  await expect(timeline.getByRole('row').filter({ hasText: 'Payment added' })).toContainText(
+    `${formatMoney(paid.payments[0].amount)} by`,
+  );
+  // The order and its payment each record the authorization; both name the code.
+  const authorized = timeline.getByRole('row').filter({ hasText: 'Payment authorized' });
+  await expect(authorized.first()).toBeVisible();
+  for (const row of await authorized.all()) await expect(row).toContainText(/code \S+/);
 });

@@ -129,6 +129,13 @@ test('a declined payment reads as such, not as a payment still in progress', asy
   await expect(page.getByTestId('order-status')).toHaveText('Payment declined');
   await expect(page.getByRole('table', { name: 'Payments' }).getByText('Declined')).toBeVisible();
   await expect(page.getByTestId('customer-can')).toContainText('add a payment');
+  await expect(
+    page
+      .getByRole('table', { name: 'Timeline' })
+      .getByRole('row')
+      .filter({ hasText: 'Payment declined' })
+      .first(),
+  ).toContainText('The card has expired');
 });
 
 test('a mistyped order id is explained in words, not by the rule it broke', async ({ page }) => {

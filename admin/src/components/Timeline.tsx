@@ -1,4 +1,4 @@
-import { readableTimeline, phrase, type TimelineRow } from '@/lib/timeline';
+import { readableDetail, readableTimeline, phrase, type TimelineRow } from '@/lib/timeline';
 import { formatDateTime } from '@/lib/time';
 import { Empty, td, tdText, th, scrollsSideways } from './ui';
 
@@ -40,7 +40,9 @@ export function Timeline({ rows }: { rows: TimelineRow[] | undefined }) {
                 {phrase(r.event)}
               </td>
               <td className={td}>{r.by ?? <span className="text-slate-500">—</span>}</td>
-              {hasDetail && <td className={`${tdText} text-slate-600`}>{r.detail ?? ''}</td>}
+              {hasDetail && (
+                <td className={`${tdText} text-slate-600`}>{readableDetail(r.detail)}</td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cartEditsSince, readableTimeline } from './timeline';
+import { formatMoney } from './money';
+import { cartEditsSince, readableDetail, readableTimeline } from './timeline';
 
 describe('cartEditsSince', () => {
   const cartTimeline = [
@@ -47,5 +48,24 @@ describe('cartEditsSince', () => {
 
   it('is nothing before the cart is known', () => {
     expect(cartEditsSince(undefined, '2026-12-02T11:00:00Z')).toEqual([]);
+  });
+});
+
+describe('readableDetail', () => {
+  it("writes the store's amounts as their market writes money", () => {
+    expect(readableDetail('1296.00 NOK by card')).toBe(
+      `${formatMoney({ amount: 129600, currency: 'NOK' })} by card`,
+    );
+    expect(readableDetail('now 449.99 EUR')).toBe(
+      `now ${formatMoney({ amount: 44999, currency: 'EUR' })}`,
+    );
+  });
+
+  it('leaves what is not an amount of a currency as the store said it', () => {
+    expect(readableDetail('code AUTH-42')).toBe('code AUTH-42');
+    expect(readableDetail('BOOK-000001 × 3')).toBe('BOOK-000001 × 3');
+    expect(readableDetail('The card has expired')).toBe('The card has expired');
+    expect(readableDetail('12.5 EUR')).toBe('12.5 EUR');
+    expect(readableDetail(null)).toBe('');
   });
 });

@@ -1,3 +1,5 @@
+import { formatMoney, fractionDigits } from './money';
+
 /**
  * A timeline as an admin reads it: each event a phrase in the shop's words, an admin's marker folded
  * into the change it names, and an event that two sources tell once.
@@ -91,6 +93,22 @@ export function readableTimeline(rows: TimelineRow[]): TimelineRow[] {
       .sort((a, b) => b.t - a.t || b.i - a.i)
       .map((x) => x.r)
   );
+}
+
+/** An amount as the store writes it in a detail, "1296.00 NOK" (major units, a plain point). */
+const STORE_AMOUNT = /\b(\d+(?:\.\d+)?) ([A-Z]{3})\b/g;
+
+/**
+ * A detail as an admin reads it: the amounts the store writes plainly ("Payment added: 1296.00 NOK by
+ * card") read as their market writes money ("1 296,00 kr"), the rest as the store said it.
+ */
+export function readableDetail(detail: string | null | undefined): string {
+  return (detail ?? '').replace(STORE_AMOUNT, (written, major: string, currency: string) => {
+    const digits = fractionDigits(currency);
+    const [whole, fraction = ''] = major.split('.');
+    if (fraction.length !== digits) return written;
+    return formatMoney({ amount: Number(whole + fraction), currency });
+  });
 }
 
 /**
